@@ -1,0 +1,69 @@
+// Bundles: the extension client, the language server, the CLI, the lazily loaded probe runner and the webview.
+// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+	bundle: true,
+	minify: production,
+	sourcemap: !production,
+	sourcesContent: false,
+	logLevel: 'warning',
+	legalComments: 'none',
+};
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const node = {
+	...common,
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	define: { __MAILCFG_VERSION__: JSON.stringify(version) },
+};
+
+/** Prints errors in the `$esbuild-watch` problem-matcher format used by .vscode/tasks.json. */
+const problemMatcher = {
+	name: 'problem-matcher',
+	setup(build) {
+		build.onStart(() => console.log('[watch] build started'));
+		build.onEnd((result) => {
+			for (const { text, location } of result.errors) {
+				console.error(`✘ [ERROR] ${text}`);
+				if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+			}
+			console.log('[watch] build finished');
+		});
+	},
+};
+
+const targets = [
+	{
+		...node,
+		entryPoints: ['src/extension.ts'],
+		outfile: 'dist/extension.js',
+		external: ['vscode', './probe-runner.js'],
+	},
+	{ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+	{ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	{ ...node, entryPoints: ['src/client/probe-runner.ts'], outfile: 'dist/probe-runner.js' },
+	{
+		...common,
+		platform: 'browser',
+		format: 'iife',
+		target: 'es2022',
+		entryPoints: ['src/webview/walkthrough/main.ts'],
+		outfile: 'dist/webview/walkthrough.js',
+	},
+].filter((t) => t.entryPoints.every((e) => existsSync(e)));
+
+const contexts = await Promise.all(
+	targets.map((t) => esbuild.context({ ...t, plugins: watch ? [problemMatcher] : [] })),
+);
+if (watch) {
+	await Promise.all(contexts.map((c) => c.watch()));
+} else {
+	await Promise.all(contexts.map((c) => c.rebuild()));
+	await Promise.all(contexts.map((c) => c.dispose()));
+}

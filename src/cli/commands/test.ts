@@ -1,0 +1,7 @@
+import { type CliIo, ExitCode } from '../io';
+
+// PLACEHOLDER (foundation commit): replaced by the command's implementation.
+export async function runTest(_args: string[], io: CliIo): Promise<number> {
+	io.stderr('mailcfg test: not implemented yet\n');
+	return ExitCode.usage;
+}

@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation commit): lazily loaded bundle with the probe engine.
+export {};

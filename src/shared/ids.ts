@@ -1,0 +1,49 @@
+/**
+ * Every command id, context key, view type and setting key in one place; package.json must match
+ * (test/unit/manifest.test.ts checks both directions).
+ */
+export const Commands = {
+	testConnection: 'mailcfg.testConnection',
+	testAllInFile: 'mailcfg.testAllInFile',
+	testAllInWorkspace: 'mailcfg.testAllInWorkspace',
+	sendTestMail: 'mailcfg.sendTestMail',
+	signIn: 'mailcfg.signIn',
+	showLastReport: 'mailcfg.showLastReport',
+	storeSecret: 'mailcfg.storeSecret',
+	deleteSecret: 'mailcfg.deleteSecret',
+	explainError: 'mailcfg.explainError',
+	openWalkthrough: 'mailcfg.openWalkthrough',
+	newConfig: 'mailcfg.newConfig',
+	restartServer: 'mailcfg.restartServer',
+	showLog: 'mailcfg.showLog',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Context keys; the native walkthrough completes its steps on these, set only on success. */
+export const ContextKeys = {
+	configCreated: 'mailcfg.configCreated',
+	secretStored: 'mailcfg.secretStored',
+	connectionVerified: 'mailcfg.connectionVerified',
+} as const;
+
+export const ViewTypes = {
+	walkthrough: 'mailcfg.walkthrough',
+	report: 'mailcfg.report',
+	explanation: 'mailcfg.explanation',
+} as const;
+
+export const SettingKeys = {
+	language: 'mailcfg.language',
+	traceServer: 'mailcfg.trace.server',
+	rulesDisabled: 'mailcfg.rules.disabled',
+	probeConnectTimeout: 'mailcfg.probe.connectTimeout',
+	probeGreetingTimeout: 'mailcfg.probe.greetingTimeout',
+	probeStageTimeout: 'mailcfg.probe.stageTimeout',
+	probeConcurrency: 'mailcfg.probe.concurrency',
+} as const;
+
+/** `source` of diagnostics from the language server and from connection tests. */
+export const DiagnosticSources = {
+	rules: 'mailcfg',
+	probe: 'mailcfg-test',
+} as const;

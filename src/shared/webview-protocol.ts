@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation commit): host <-> webview message types.
+export {};

@@ -1,0 +1,2 @@
+// PLACEHOLDER (foundation commit): the walkthrough webview.
+export {};
