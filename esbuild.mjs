@@ -1,10 +1,12 @@
 // Bundles: the extension client, the language server, the CLI, the lazily loaded probe runner and the webview.
-// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change.
+// `--production` minifies and drops sourcemaps; `--watch` rebuilds on change; `--metafile=FILE` writes the inputs
+// of all bundles (scripts/package.mjs derives THIRD_PARTY_NOTICES.md from it).
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafile = process.argv.find((a) => a.startsWith('--metafile='))?.slice('--metafile='.length);
 
 const common = {
 	bundle: true,
@@ -20,6 +22,8 @@ const node = {
 	platform: 'node',
 	format: 'cjs',
 	target: 'node20',
+	// jsonc-parser's UMD build (its `main`) requires files by computed paths that esbuild cannot follow: use its ESM build.
+	mainFields: ['module', 'main'],
 	define: { __MAILCFG_VERSION__: JSON.stringify(version) },
 };
 
@@ -59,11 +63,15 @@ const targets = [
 ].filter((t) => t.entryPoints.every((e) => existsSync(e)));
 
 const contexts = await Promise.all(
-	targets.map((t) => esbuild.context({ ...t, plugins: watch ? [problemMatcher] : [] })),
+	targets.map((t) => esbuild.context({ ...t, metafile: Boolean(metafile), plugins: watch ? [problemMatcher] : [] })),
 );
 if (watch) {
 	await Promise.all(contexts.map((c) => c.watch()));
 } else {
-	await Promise.all(contexts.map((c) => c.rebuild()));
+	const results = await Promise.all(contexts.map((c) => c.rebuild()));
 	await Promise.all(contexts.map((c) => c.dispose()));
+	if (metafile) {
+		const inputs = Object.assign({}, ...results.map((r) => r.metafile?.inputs ?? {}));
+		writeFileSync(metafile, JSON.stringify({ inputs }));
+	}
 }

@@ -1,4 +1,111 @@
+import * as vscode from 'vscode';
+import {
+	type LanguageClientOptions,
+	LanguageClient,
+	type Middleware,
+	type ServerOptions,
+	TransportKind,
+} from 'vscode-languageclient/node';
+import { type Localized, tr } from '../core/i18n';
+import { Commands, DiagnosticSources } from '../shared/ids';
+import { type InitializationOptions, type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
 import type { ClientContext } from './context';
+import { registerSchemaProvider } from './schema-provider';
 
-// PLACEHOLDER (foundation commit): replaced by the feature's implementation.
-export async function registerLanguageFeatures(_ctx: ClientContext): Promise<void> {}
+/** Matches "Attach to Server" in .vscode/launch.json. */
+const DEBUG_PORT = 6011;
+
+const OPEN_WALKTHROUGH_TITLE: Localized = { en: 'Open the admin walkthrough', de: 'Admin-Anleitung öffnen' };
+
+function walkthroughArgs(diagnostic: vscode.Diagnostic, uri: vscode.Uri): OpenWalkthroughArgs | undefined {
+	if (diagnostic.source !== DiagnosticSources.rules) return undefined;
+	// vscode-languageclient keeps the LSP `data` on the diagnostic objects it creates (ProtocolDiagnostic).
+	return walkthroughArgsFromData((diagnostic as vscode.Diagnostic & { data?: unknown }).data, uri.toString());
+}
+
+function commandUri(args: OpenWalkthroughArgs): vscode.Uri {
+	return vscode.Uri.from({ scheme: 'command', path: Commands.openWalkthrough, query: JSON.stringify([args]) });
+}
+
+/**
+ * Points the code link of diagnostics that have a walkthrough at the walkthrough instead of the rule docs.
+ * VS Code opens a diagnostic's code target with `allowCommands: true` both in the editor hover
+ * (markerHoverParticipant) and in the Problems view (the `Link` widget), so a `command:` URI works there.
+ */
+function linkWalkthroughs(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
+	for (const diagnostic of diagnostics) {
+		const args = walkthroughArgs(diagnostic, uri);
+		const code = diagnostic.code;
+		if (args && code !== undefined) {
+			const value = typeof code === 'object' ? code.value : code;
+			diagnostic.code = { value, target: commandUri(args) };
+		}
+	}
+	return diagnostics;
+}
+
+function middleware(ctx: ClientContext): Middleware {
+	return {
+		handleDiagnostics: (uri, diagnostics, next) => next(uri, linkWalkthroughs(uri, diagnostics)),
+		provideDiagnostics: async (document, previousResultId, token, next) => {
+			const report = await next(document, previousResultId, token);
+			if (report?.kind === 'full') {
+				linkWalkthroughs(document instanceof vscode.Uri ? document : document.uri, report.items);
+			}
+			return report;
+		},
+		// The same deep link as a code action, for keyboard users and for the light bulb menu.
+		provideCodeActions: async (document, range, context, token, next) => {
+			const actions = (await next(document, range, context, token)) ?? [];
+			const seen = new Set<string>();
+			for (const diagnostic of context.diagnostics) {
+				const args = walkthroughArgs(diagnostic, document.uri);
+				const key = args && `${args.guide}#${args.step ?? ''}`;
+				if (!args || !key || seen.has(key)) continue;
+				seen.add(key);
+				const action = new vscode.CodeAction(tr(OPEN_WALKTHROUGH_TITLE, ctx.lang()), vscode.CodeActionKind.QuickFix);
+				action.diagnostics = [diagnostic];
+				action.command = { title: action.title, command: Commands.openWalkthrough, arguments: [args] };
+				actions.push(action);
+			}
+			return actions;
+		},
+	};
+}
+
+/**
+ * Starts the mailcfg language server (dist/server.js, its own process) for JSON and JSONC files; the server
+ * decides which of them are mail configs. Also serves the localized schema and the Restart / Show Log commands.
+ */
+export async function registerLanguageFeatures(ctx: ClientContext): Promise<void> {
+	registerSchemaProvider(ctx);
+	const module = ctx.extension.asAbsolutePath('dist/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+	};
+	const initializationOptions: InitializationOptions = { schemaValidation: false };
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
+			{ scheme, language: 'json' },
+			{ scheme, language: 'jsonc' },
+		]),
+		synchronize: { configurationSection: 'mailcfg' },
+		initializationOptions,
+		outputChannel: ctx.log,
+		middleware: middleware(ctx),
+	};
+	// The id makes vscode-languageclient honour the `mailcfg.trace.server` setting.
+	const client = new LanguageClient('mailcfg', 'Mail Account Config', serverOptions, clientOptions);
+	ctx.extension.subscriptions.push(
+		client,
+		vscode.commands.registerCommand(Commands.restartServer, () => client.restart()),
+		vscode.commands.registerCommand(Commands.showLog, () => ctx.log.show()),
+	);
+	try {
+		await client.start();
+	} catch (error) {
+		// A server that fails to start must not take the other features (tests, walkthroughs) down with activation.
+		ctx.log.error(`mailcfg language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+	}
+}

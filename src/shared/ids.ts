@@ -9,6 +9,9 @@ export const Commands = {
 	sendTestMail: 'mailcfg.sendTestMail',
 	signIn: 'mailcfg.signIn',
 	showLastReport: 'mailcfg.showLastReport',
+	copyReport: 'mailcfg.copyReport',
+	/** Internal (report view items): opens a check's redacted transcript. */
+	showTranscript: '_mailcfg.showTranscript',
 	storeSecret: 'mailcfg.storeSecret',
 	deleteSecret: 'mailcfg.deleteSecret',
 	explainError: 'mailcfg.explainError',
@@ -24,6 +27,8 @@ export const ContextKeys = {
 	configCreated: 'mailcfg.configCreated',
 	secretStored: 'mailcfg.secretStored',
 	connectionVerified: 'mailcfg.connectionVerified',
+	/** Set once the admin walkthrough panel has been shown (completes the native walkthrough's last step). */
+	walkthroughOpened: 'mailcfg.walkthroughOpened',
 } as const;
 
 export const ViewTypes = {
@@ -40,6 +45,15 @@ export const SettingKeys = {
 	probeGreetingTimeout: 'mailcfg.probe.greetingTimeout',
 	probeStageTimeout: 'mailcfg.probe.stageTimeout',
 	probeConcurrency: 'mailcfg.probe.concurrency',
+} as const;
+
+/**
+ * The schema URL contributed in package.json `jsonValidation`. VS Code's JSON extension loads URIs of schemes
+ * other than http(s)/file through `workspace.openTextDocument`, so our content provider can serve it in the
+ * display language.
+ */
+export const SchemaUris = {
+	mailAccount: 'mailcfg-schema://schemas/mail-account.schema.json',
 } as const;
 
 /** `source` of diagnostics from the language server and from connection tests. */

@@ -1,7 +1,144 @@
-import { type CliIo, ExitCode } from '../io';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixedClock, parseDay, systemClock } from '../../core/clock';
+import { analyzeText } from '../../core/config/analyze';
+import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
+import { ruleById } from '../../core/rules/registry';
+import { isConfigFileName } from '../../core/config/document-kind';
+import { formatJson } from '../format/json';
+import type { CheckedFile } from '../format/report';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
 
-// PLACEHOLDER (foundation commit): replaced by the command's implementation.
-export async function runCheck(_args: string[], io: CliIo): Promise<number> {
-	io.stderr('mailcfg check: not implemented yet\n');
-	return ExitCode.usage;
+const FORMATS = ['text', 'json', 'sarif'] as const;
+/** Folders a recursive search never enters: dependencies and VCS internals hold no configs of ours. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+const TEXTS = {
+	noInput: {
+		en: 'give at least one config file or folder',
+		de: 'mindestens eine Konfigurationsdatei oder einen Ordner angeben',
+	},
+	badNow: {
+		en: '--now expects a date as YYYY-MM-DD (got "{value}")',
+		de: '--now erwartet ein Datum als JJJJ-MM-TT ("{value}")',
+	},
+	missing: { en: 'cannot read {path}: {reason}', de: '{path} kann nicht gelesen werden: {reason}' },
+	failed: { en: 'cannot check {path}: {reason}', de: '{path} kann nicht geprüft werden: {reason}' },
+	noConfigs: {
+		en: 'no config files (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json) found in {path}',
+		de: 'keine Konfigurationsdateien (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json) in {path} gefunden',
+	},
+} satisfies Record<string, Localized>;
+
+/** `--lang`, else the shell's locale (LC_ALL, LC_MESSAGES, LANG: `de*` means German), else English. */
+function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
+	if (isLang(flagValue)) return flagValue;
+	return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/** Config files below `dir`, sorted so output is stable across file systems. Symlinked folders are not followed (no loops). */
+async function findConfigs(dir: string): Promise<string[]> {
+	const found: string[] = [];
+	const entries = await readdir(dir, { withFileTypes: true });
+	for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+		const full = join(dir, entry.name);
+		if (entry.isDirectory()) {
+			if (!SKIPPED_DIRS.has(entry.name)) found.push(...(await findConfigs(full)));
+		} else if ((entry.isFile() || entry.isSymbolicLink()) && isConfigFileName(entry.name)) {
+			found.push(full);
+		}
+	}
+	return found;
+}
+
+function reason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	if (code === 'ENOENT') return 'ENOENT (no such file or directory)';
+	if (code === 'EACCES' || code === 'EPERM') return `${code} (permission denied)`;
+	if (code === 'EISDIR') return 'EISDIR (is a directory)';
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * `mailcfg check <files or folders...> [--format text|json|sarif] [--lang en|de] [--now YYYY-MM-DD]`.
+ * Exit 0: no errors; 1: at least one error finding; 2: bad usage or an input that could not be read
+ * (the readable files are still reported).
+ */
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+	const parsed = parseArgs(args, ['format', 'lang', 'now']);
+	const format = (flag(parsed, 'format', FORMATS) ?? 'text') as (typeof FORMATS)[number];
+	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
+	const nowValue = flag(parsed, 'now');
+	let now = systemClock;
+	if (nowValue !== undefined) {
+		const day = parseDay(nowValue);
+		if (!day) throw new UsageError(tr(TEXTS.badNow, lang, { value: nowValue }));
+		now = fixedClock(day);
+	}
+	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noInput, lang));
+
+	let unreadable = false;
+	const complain = (text: Localized, args: Record<string, string>): void => {
+		io.stderr(`mailcfg check: ${tr(text, lang, args)}\n`);
+	};
+
+	const paths: string[] = [];
+	for (const input of parsed.positionals) {
+		const full = resolve(io.cwd, input);
+		try {
+			if ((await stat(full)).isDirectory()) {
+				const configs = await findConfigs(full);
+				if (configs.length === 0) complain(TEXTS.noConfigs, { path: input });
+				paths.push(...configs);
+			} else {
+				// A file named explicitly is checked whatever its name.
+				paths.push(full);
+			}
+		} catch (error) {
+			unreadable = true;
+			complain(TEXTS.missing, { path: input, reason: reason(error) });
+		}
+	}
+
+	const display = (full: string): string => {
+		const rel = relative(io.cwd, full);
+		return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel).split(sep).join('/');
+	};
+	const files: CheckedFile[] = [];
+	for (const full of [...new Set(paths)]) {
+		let text: string;
+		try {
+			text = await readFile(full, 'utf8');
+		} catch (error) {
+			unreadable = true;
+			complain(TEXTS.missing, { path: display(full), reason: reason(error) });
+			continue;
+		}
+		try {
+			files.push({ file: display(full), findings: analyzeText(text, { lang, now, schemaValidation: true }) });
+		} catch (error) {
+			// The rules guard against bad input; this is the last line of defence (e.g. a stack overflow on absurd nesting).
+			unreadable = true;
+			complain(TEXTS.failed, { path: display(full), reason: reason(error) });
+		}
+	}
+
+	if (format === 'json') io.stdout(formatJson(files));
+	else if (format === 'sarif') {
+		io.stdout(
+			formatSarif(files, {
+				describeRule: (code) => {
+					const rule = ruleById(code);
+					return rule && tr(rule.title, lang);
+				},
+				artifactUri: (file) => (isAbsolute(file) ? pathToFileURL(file).href : encodeURI(file)),
+			}),
+		);
+	} else if (files.length > 0 || !unreadable) io.stdout(formatText(files, lang));
+
+	if (unreadable) return ExitCode.usage;
+	return files.some((f) => f.findings.some((x) => x.severity === 'error')) ? ExitCode.findings : ExitCode.ok;
 }

@@ -1,7 +1,186 @@
-import { type CliIo, ExitCode } from '../io';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { systemClock } from '../../core/clock';
+import { parseConfig } from '../../core/config/parse';
+import type { Account } from '../../core/config/model';
+import { explainCheck } from '../../core/explain/match';
+import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
+import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../core/probes/context';
+import { accountId, renderReportText, testAccounts, unknownAccountIds } from '../../core/probes/index';
+import type { AccountReport, ProbeCheck } from '../../core/probes/result';
+import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
+import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
 
-// PLACEHOLDER (foundation commit): replaced by the command's implementation.
-export async function runTest(_args: string[], io: CliIo): Promise<number> {
-	io.stderr('mailcfg test: not implemented yet\n');
-	return ExitCode.usage;
+const FORMATS = ['text', 'json'] as const;
+
+const TEXTS = {
+	noFile: { en: 'give one config file to test', de: 'eine Konfigurationsdatei zum Testen angeben' },
+	oneFile: { en: 'test takes exactly one config file', de: 'test nimmt genau eine Konfigurationsdatei' },
+	unreadable: { en: 'cannot read {path}: {reason}', de: '{path} kann nicht gelesen werden: {reason}' },
+	notJson: {
+		en: '{path} is not valid JSON ({code} at offset {offset}); run "mailcfg check {path}" for details',
+		de: '{path} ist kein gültiges JSON ({code} bei Offset {offset}); Details mit "mailcfg check {path}"',
+	},
+	noAccounts: { en: '{path} has no "accounts" array', de: '{path} hat kein Array "accounts"' },
+	unknownAccount: {
+		en: 'unknown account id(s): {ids} (the file has: {known})',
+		de: 'unbekannte Konto-ID(s): {ids} (die Datei hat: {known})',
+	},
+	badNumber: {
+		en: '--{name} expects a whole number of at least {min} (got "{value}")',
+		de: '--{name} erwartet eine ganze Zahl ab {min} ("{value}")',
+	},
+	badAddress: {
+		en: '--send-test-mail expects one e-mail address (got "{value}")',
+		de: '--send-test-mail erwartet eine E-Mail-Adresse ("{value}")',
+	},
+	noSmtp: {
+		en: '--send-test-mail needs at least one selected account with "smtp"',
+		de: '--send-test-mail braucht mindestens ein ausgewähltes Konto mit "smtp"',
+	},
+} satisfies Record<string, Localized>;
+
+function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
+	if (isLang(flagValue)) return flagValue;
+	return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+function reason(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function wholeNumber(value: string | undefined, name: string, min: number, lang: Lang): number | undefined {
+	if (value === undefined) return undefined;
+	const number = Number(value);
+	if (!/^\d+$/.test(value) || number < min) throw new UsageError(tr(TEXTS.badNumber, lang, { name, min, value }));
+	return number;
+}
+
+async function readInput(path: string, lang: Lang): Promise<string> {
+	try {
+		return await readFile(path, 'utf8');
+	} catch (error) {
+		throw new UsageError(tr(TEXTS.unreadable, lang, { path, reason: reason(error) }));
+	}
+}
+
+/**
+ * `mailcfg test <file> [--account ID]... [--format text|json] [--timeout MS] [--concurrency N] [--secrets FILE]
+ * [--send-test-mail TO] [--ca FILE]... [--lang en|de] [--transcript]`.
+ * Exit 0: every check passed; 1: a check failed; 2: bad usage, an unreadable or invalid file, unknown account ids,
+ * or an account whose test could not run for lack of configuration (a missing secret).
+ */
+export async function runTest(args: string[], io: CliIo): Promise<number> {
+	const parsed = parseArgs(
+		args,
+		['account', 'format', 'timeout', 'concurrency', 'secrets', 'send-test-mail', 'ca', 'lang'],
+		['transcript'],
+	);
+	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
+	const format = (flag(parsed, 'format', FORMATS) ?? 'text') as (typeof FORMATS)[number];
+	const timeout = wholeNumber(flag(parsed, 'timeout'), 'timeout', 1, lang);
+	const concurrency = wholeNumber(flag(parsed, 'concurrency'), 'concurrency', 1, lang);
+	const sendTo = flag(parsed, 'send-test-mail');
+	if (sendTo !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(sendTo)) {
+		throw new UsageError(tr(TEXTS.badAddress, lang, { value: sendTo }));
+	}
+	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noFile, lang));
+	if (parsed.positionals.length > 1) throw new UsageError(tr(TEXTS.oneFile, lang));
+	const path = resolve(io.cwd, parsed.positionals[0] as string);
+
+	const config = parseConfig(await readInput(path, lang));
+	const syntax = config.syntaxErrors[0];
+	if (syntax) {
+		throw new UsageError(tr(TEXTS.notJson, lang, { path, code: syntax.code, offset: syntax.offset }));
+	}
+	const file = config.value as { accounts?: unknown } | undefined;
+	if (!file || typeof file !== 'object' || !Array.isArray(file.accounts)) {
+		throw new UsageError(tr(TEXTS.noAccounts, lang, { path }));
+	}
+	const ids = parsed.flags.get('account');
+	if (ids) {
+		const unknown = unknownAccountIds(file, ids);
+		if (unknown.length) {
+			const known = (file.accounts as unknown[]).map(accountId).join(', ');
+			throw new UsageError(tr(TEXTS.unknownAccount, lang, { ids: unknown.join(', '), known: known || '-' }));
+		}
+	}
+	if (
+		sendTo !== undefined &&
+		!selectedAccounts(file, ids).some((a) => typeof a === 'object' && a !== null && 'smtp' in a)
+	) {
+		throw new UsageError(tr(TEXTS.noSmtp, lang));
+	}
+	const secretsFile = flag(parsed, 'secrets');
+	const dotenv = secretsFile ? parseDotenv(await readInput(resolve(io.cwd, secretsFile), lang)) : undefined;
+	const extraCa = await Promise.all((parsed.flags.get('ca') ?? []).map((ca) => readInput(resolve(io.cwd, ca), lang)));
+
+	const controller = new AbortController();
+	const onInterrupt = () => controller.abort();
+	process.once('SIGINT', onInterrupt);
+	const ctx: ProbeContext = {
+		lang,
+		clock: systemClock,
+		timeouts: timeout ? { connectMs: timeout, greetingMs: timeout, stageMs: timeout } : DEFAULT_TIMEOUTS,
+		signal: controller.signal,
+		...(extraCa.length ? { extraCa } : {}),
+	};
+	const resolver = cliSecretResolver(io.env, dotenv);
+	const configDir = dirname(path);
+	let reports: AccountReport[];
+	try {
+		reports = await testAccounts(file, {
+			ctx,
+			...(ids ? { accounts: ids } : {}),
+			...(concurrency ? { concurrency } : {}),
+			...(sendTo ? { sendTestMailTo: sendTo } : {}),
+			resolveSecrets: (account) =>
+				resolveCredentials(account, resolver, lang, (keyPath) => readFile(resolve(configDir, keyPath), 'utf8')),
+		});
+	} finally {
+		process.removeListener('SIGINT', onInterrupt);
+	}
+
+	const accountsById = new Map((file.accounts as unknown[]).map((a, index) => [accountId(a, index), a as Account]));
+	const explain = (accountId: string, check: ProbeCheck) => {
+		const account = accountsById.get(accountId);
+		const [best] = explainCheck(check, {
+			lang,
+			...(account?.provider ? { provider: account.provider } : {}),
+			...(account?.auth?.method ? { auth: account.auth.method } : {}),
+		});
+		return best;
+	};
+	if (format === 'json') {
+		const accounts = reports.map((report) => ({
+			id: report.id,
+			checks: report.checks.map((check) => {
+				const explanation = check.ok ? undefined : explain(report.id, check);
+				return explanation
+					? {
+							...check,
+							explanation: {
+								id: explanation.id,
+								title: explanation.title,
+								cause: explanation.cause,
+								fix: explanation.fix,
+								...(explanation.walkthrough ? { walkthrough: explanation.walkthrough } : {}),
+							},
+						}
+					: check;
+			}),
+		}));
+		io.stdout(`${JSON.stringify({ accounts }, null, 2)}\n`);
+	} else {
+		io.stdout(renderReportText(reports, lang, { explain, transcript: parsed.flags.has('transcript') }));
+	}
+	const checks = reports.flatMap((r) => r.checks);
+	if (checks.some((c) => c.error?.code === 'CONFIG')) return ExitCode.usage;
+	return checks.every((c) => c.ok) ? ExitCode.ok : ExitCode.findings;
+}
+
+function selectedAccounts(file: { accounts?: unknown }, ids: string[] | undefined): unknown[] {
+	const all = Array.isArray(file.accounts) ? (file.accounts as unknown[]) : [];
+	return ids ? all.filter((a, index) => ids.includes(accountId(a, index))) : all;
 }

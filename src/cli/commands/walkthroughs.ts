@@ -1,7 +1,45 @@
-import { type CliIo, ExitCode } from '../io';
+import { type Lang, type LanguageSetting, resolveLang, tr } from '../../core/i18n';
+import { GUIDES, listGuides, resolveWalkthroughRef } from '../../core/walkthroughs/catalog';
+import { renderGuideText } from '../../core/walkthroughs/render-text';
+import { TEXT_UI } from '../../core/walkthroughs/ui-strings';
+import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
 
-// PLACEHOLDER (foundation commit): replaced by the command's implementation.
-export async function runWalkthroughs(_args: string[], io: CliIo): Promise<number> {
-	io.stderr('mailcfg walkthroughs: not implemented yet\n');
-	return ExitCode.usage;
+function listText(lang: Lang): string {
+	const lines: string[] = [];
+	for (const guide of listGuides(lang)) {
+		lines.push(`${guide.id}  ${guide.title}`);
+		for (const step of guide.steps) lines.push(`  #${step.id}  ${step.title}`);
+		lines.push('');
+	}
+	return lines.join('\n');
+}
+
+/**
+ * `mailcfg walkthroughs [--format text|json] [--lang en|de]` lists every guide with its step ids;
+ * `mailcfg walkthroughs show <guide> [--lang de]` prints one guide as text. Unknown guide: exit 2 with the ids.
+ */
+export async function runWalkthroughs(args: string[], io: CliIo): Promise<number> {
+	const parsed = parseArgs(args, ['format', 'lang']);
+	const format = flag(parsed, 'format', ['text', 'json']) ?? 'text';
+	const lang = resolveLang(flag(parsed, 'lang', ['en', 'de']) as LanguageSetting | undefined, io.env.LANG);
+	const [subcommand, guideId, ...extra] = parsed.positionals;
+
+	if (subcommand === undefined) {
+		io.stdout(format === 'json' ? `${JSON.stringify({ guides: listGuides(lang) }, null, 2)}\n` : listText(lang));
+		return ExitCode.ok;
+	}
+	if (subcommand !== 'show') throw new UsageError(`unknown subcommand '${subcommand}' (expected 'show <guide>')`);
+	if (guideId === undefined) throw new UsageError('show needs a guide id');
+	if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+	if (format === 'json') throw new UsageError('show prints text only; use the list with --format json');
+
+	// `guide#step` is accepted too, so a deep link from a diagnostic can be pasted as it is.
+	const guide = resolveWalkthroughRef(guideId)?.guide;
+	if (!guide) {
+		io.stderr(`mailcfg walkthroughs: ${tr(TEXT_UI.unknownGuide, lang, { id: guideId })}\n`);
+		io.stderr(GUIDES.map((g) => `  ${g.id}\n`).join(''));
+		return ExitCode.usage;
+	}
+	io.stdout(renderGuideText(guide, lang));
+	return ExitCode.ok;
 }

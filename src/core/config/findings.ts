@@ -29,3 +29,10 @@ export interface Finding {
 	accountId?: string;
 	fixes: Fix[];
 }
+
+/** Where every rule and schema code is documented; `#<code>` is the heading anchor in docs/rules.md. */
+export const RULES_DOC_URL = 'https://github.com/mailcfg/mailcfg/blob/main/docs/rules.md';
+
+export function ruleDocUrl(code: string): string {
+	return `${RULES_DOC_URL}#${code}`;
+}

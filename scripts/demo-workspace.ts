@@ -1,0 +1,42 @@
+/**
+ * A temp copy of examples/ whose demo config points at the running demo servers, plus the demo CA as a PEM file.
+ * Shared by `npm start`, `npm run sandbox` and the e2e suite, so the three can never disagree about the setup.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_CONFIG_NAME, EXAMPLES, materializeDemoConfig } from './demo-config';
+import type { DemoServers } from './demo-servers';
+
+export interface DemoWorkspace {
+	dir: string;
+	/** The examples folder copy (opened by the sandbox). */
+	folder: string;
+	/** The demo config inside `folder`, with the real ports. */
+	config: string;
+	/** The demo CA (PEM) for `mailcfg test --ca`. */
+	caFile: string;
+	/** The demo CA appended to the CAs Node already trusts, for NODE_EXTRA_CA_CERTS (which takes one file). */
+	extraCaBundle: string;
+	remove(): void;
+}
+
+export function createDemoWorkspace(servers: DemoServers, source = EXAMPLES): DemoWorkspace {
+	const dir = mkdtempSync(join(tmpdir(), 'mailcfg-demo-'));
+	const folder = join(dir, 'examples');
+	cpSync(source, folder, { recursive: true });
+	const config = join(folder, DEMO_CONFIG_NAME);
+	writeFileSync(
+		config,
+		materializeDemoConfig(readFileSync(join(EXAMPLES, DEMO_CONFIG_NAME), 'utf8'), servers.endpoints),
+	);
+	const caFile = join(dir, 'demo-ca.pem');
+	writeFileSync(caFile, servers.caCert);
+	const inherited = process.env['NODE_EXTRA_CA_CERTS'];
+	const extraCaBundle = join(dir, 'extra-ca-bundle.pem');
+	writeFileSync(
+		extraCaBundle,
+		`${inherited && existsSync(inherited) ? readFileSync(inherited, 'utf8').trimEnd() + '\n' : ''}${servers.caCert}`,
+	);
+	return { dir, folder, config, caFile, extraCaBundle, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

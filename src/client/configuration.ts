@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { SettingKeys } from '../shared/ids';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+
+function positiveInt(value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+	return typeof value === 'number' && Number.isInteger(value) && value > 0 ? Math.min(value, max) : fallback;
+}
+
+/**
+ * The connection-test settings for a config file (resource scope, so a folder can set its own timeouts).
+ * Values of the wrong type fall back to the defaults instead of producing a zero timeout.
+ */
+export function readProbeSettings(scope?: vscode.Uri): Settings['probe'] {
+	const config = vscode.workspace.getConfiguration(undefined, scope);
+	const defaults = DEFAULT_SETTINGS.probe;
+	return {
+		connectTimeoutMs: positiveInt(config.get(SettingKeys.probeConnectTimeout), defaults.connectTimeoutMs),
+		greetingTimeoutMs: positiveInt(config.get(SettingKeys.probeGreetingTimeout), defaults.greetingTimeoutMs),
+		stageTimeoutMs: positiveInt(config.get(SettingKeys.probeStageTimeout), defaults.stageTimeoutMs),
+		concurrency: positiveInt(config.get(SettingKeys.probeConcurrency), defaults.concurrency, 32),
+	};
+}

@@ -1,0 +1,309 @@
+import * as vscode from 'vscode';
+import type { Account, SecretRef } from '../core/config/model';
+import { systemClock } from '../core/clock';
+import { type Localized, tr } from '../core/i18n';
+import type { ProbeContext } from '../core/probes/context';
+import type { AccountReport } from '../core/probes/result';
+import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
+import { ContextKeys } from '../shared/ids';
+import { readProbeSettings } from './configuration';
+import type { ClientContext } from './context';
+import { type AccountEntry, secretNamesOfAccount } from './probe-accounts';
+import type { ProbeExplainer } from './probe-explainer';
+import { runBounded } from './probe-pool';
+import { PROTOCOL_LABELS, reportPassed } from './probe-report-model';
+import { probeRunner } from './probe-runner-loader';
+import { type TargetConfirmations, targetKey, targetsOf } from './probe-targets';
+import { PROBE_TEXTS as T } from './probe-texts';
+import type { ReportView } from './report-view';
+import type { SecretStore } from './secrets';
+import type { TestDiagnostics } from './test-diagnostics';
+
+/** One account to test, with the document it came from (the diagnostics land there). */
+export interface TestTarget {
+	document: vscode.TextDocument;
+	account: AccountEntry;
+}
+
+/**
+ * Runs connection tests for the commands: workspace trust, the one-time target confirmation, missing secrets,
+ * progress with cancel, bounded concurrency, then diagnostics, the report view and the log.
+ */
+export class ProbeSession {
+	constructor(
+		private readonly ctx: ClientContext,
+		private readonly secrets: SecretStore,
+		private readonly confirmations: TargetConfirmations,
+		private readonly diagnostics: TestDiagnostics,
+		private readonly view: ReportView,
+		private readonly explainer: ProbeExplainer,
+		private readonly storeSecretFlow: (name: string) => Promise<boolean>,
+	) {}
+
+	/** False (after telling the user why) in an untrusted workspace. */
+	async ensureTrusted(): Promise<boolean> {
+		if (vscode.workspace.isTrusted) return true;
+		const lang = this.ctx.lang();
+		const choice = await vscode.window.showWarningMessage(tr(T.untrusted, lang), tr(T.manageTrust, lang));
+		if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+		return false;
+	}
+
+	/**
+	 * Asks what has to be asked before anything connects: missing secrets and unconfirmed targets. Runs one account
+	 * at a time so dialogs never stack. False when the user declined.
+	 */
+	async prepare(target: TestTarget): Promise<boolean> {
+		const lang = this.ctx.lang();
+		const { account } = target;
+		for (const name of secretNamesOfAccount(account.value)) {
+			if (await this.secrets.has(name)) continue;
+			const choice = await vscode.window.showWarningMessage(
+				tr(T.missingSecret, lang, { account: account.id, name }),
+				tr(T.storeIt, lang),
+			);
+			if (!choice || !(await this.storeSecretFlow(name))) return false;
+		}
+		const unconfirmed = this.confirmations.unconfirmed(targetsOf(account.value));
+		if (unconfirmed.length === 0) return true;
+		const choice = await vscode.window.showWarningMessage(
+			tr(T.confirmTargets, lang, { targets: unconfirmed.map(targetKey).join(', '), account: account.id }),
+			{ modal: true, detail: tr(T.confirmTargetsDetail, lang) },
+			tr(T.connect, lang),
+		);
+		if (!choice) return false;
+		await this.confirmations.confirm(unconfirmed);
+		return true;
+	}
+
+	/**
+	 * Tests the given accounts (after trust, secrets and confirmation) under one cancellable progress notification.
+	 * Returns the reports in input order; undefined for accounts the user skipped or that a cancel stopped.
+	 */
+	async test(
+		targets: readonly TestTarget[],
+		options: { sendTestMailTo?: string } = {},
+	): Promise<(AccountReport | undefined)[]> {
+		if (!(await this.ensureTrusted())) return targets.map(() => undefined);
+		const approved: TestTarget[] = [];
+		for (const target of targets) if (await this.prepare(target)) approved.push(target);
+		if (approved.length === 0) return targets.map(() => undefined);
+		const lang = this.ctx.lang();
+		const concurrency = readProbeSettings(approved[0]?.document.uri).concurrency;
+		const reports = await vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: tr(T.progressTitle, lang), cancellable: true },
+			async (progress, token) => {
+				const controller = new AbortController();
+				const subscription = token.onCancellationRequested(() => controller.abort());
+				let done = 0;
+				try {
+					return await runBounded(
+						approved,
+						concurrency,
+						async (target) => {
+							const report = await this.runOne(
+								target,
+								controller.signal,
+								(stage) =>
+									progress.report({ message: tr(T.progressAccount, lang, { account: target.account.id, stage }) }),
+								options.sendTestMailTo,
+							);
+							done++;
+							progress.report({
+								increment: 100 / approved.length,
+								message: tr(T.progressCount, lang, { done, total: approved.length }),
+							});
+							return report;
+						},
+						controller.signal,
+					);
+				} finally {
+					subscription.dispose();
+				}
+			},
+		);
+		const byTarget = new Map(approved.map((t, i) => [t, reports[i]]));
+		// Not awaited: a caller such as the walkthrough's "Verify" needs the result, not the user's click.
+		void this.announce(approved.flatMap((target, i) => (reports[i] ? [{ target, report: reports[i] }] : [])));
+		return targets.map((t) => byTarget.get(t));
+	}
+
+	/**
+	 * Runs only the OAuth2 check of an account: for delegated flows this is the sign-in (device code or browser), and
+	 * the token cache it fills in SecretStorage serves the later IMAP/SMTP tests.
+	 */
+	async signIn(target: TestTarget): Promise<AccountReport | undefined> {
+		if (!(await this.ensureTrusted()) || !(await this.prepare(target))) return undefined;
+		const lang = this.ctx.lang();
+		const account = target.account.value as Account;
+		const credentials = await this.resolveSecrets(target, account);
+		if (!credentials.ok) {
+			void vscode.window.showErrorMessage(credentials.message);
+			return undefined;
+		}
+		return vscode.window.withProgress(
+			{ location: vscode.ProgressLocation.Notification, title: tr(T.progressTitle, lang), cancellable: true },
+			async (_progress, token) => {
+				const controller = new AbortController();
+				const subscription = token.onCancellationRequested(() => controller.abort());
+				try {
+					const ctx = this.probeContext(target, controller.signal);
+					const { check } = await probeRunner().probeOAuth2(account, credentials.credentials, ctx);
+					const report: AccountReport = { id: target.account.id, checks: [check] };
+					this.record(target, report);
+					return report;
+				} catch (error) {
+					this.ctx.log.error(`Sign-in of "${target.account.id}" crashed: ${errorName(error)}`);
+					void vscode.window.showErrorMessage(tr(T.unexpected, lang));
+					return undefined;
+				} finally {
+					subscription.dispose();
+				}
+			},
+		);
+	}
+
+	/** Builds the probe context of one account: settings timeouts, language, log, cancel and OAuth2 hooks. */
+	probeContext(target: TestTarget, signal: AbortSignal): ProbeContext {
+		const settings = readProbeSettings(target.document.uri);
+		const account = target.account;
+		const clientId = oauthClientId(account.value);
+		return {
+			lang: this.ctx.lang(),
+			clock: systemClock,
+			timeouts: {
+				connectMs: settings.connectTimeoutMs,
+				greetingMs: settings.greetingTimeoutMs,
+				stageMs: settings.stageTimeoutMs,
+			},
+			signal,
+			logger: {
+				debug: (m) => this.ctx.log.debug(m),
+				info: (m) => this.ctx.log.info(m),
+				warn: (m) => this.ctx.log.warn(m),
+				error: (m) => this.ctx.log.error(m),
+			},
+			oauth2: {
+				onDeviceCode: (prompt) => void this.showDeviceCode(account.id, prompt),
+				openBrowser: async (url) => {
+					await vscode.env.openExternal(vscode.Uri.parse(url, true));
+				},
+				...(clientId ? { cache: this.secrets.tokenCache(clientId, account.id) } : {}),
+			},
+		};
+	}
+
+	private async showDeviceCode(
+		accountId: string,
+		prompt: { userCode: string; verificationUri: string },
+	): Promise<void> {
+		const lang = this.ctx.lang();
+		const choice = await vscode.window.showInformationMessage(
+			tr(T.deviceCode, lang, { account: accountId, url: prompt.verificationUri, code: prompt.userCode }),
+			tr(T.copyAndOpen, lang),
+		);
+		if (!choice) return;
+		await vscode.env.clipboard.writeText(prompt.userCode);
+		await vscode.env.openExternal(vscode.Uri.parse(prompt.verificationUri, true));
+	}
+
+	/** Runs one account's checks and records the outcome; an engine crash becomes a log line, never a raw error. */
+	private async runOne(
+		target: TestTarget,
+		signal: AbortSignal,
+		onStage: (stage: string) => void,
+		sendTestMailTo?: string,
+	): Promise<AccountReport | undefined> {
+		if (signal.aborted) return undefined;
+		// Sending exercises only SMTP (and the token it needs), so IMAP stays out of it.
+		const value = sendTestMailTo ? { ...(target.account.value as object), imap: undefined } : target.account.value;
+		try {
+			const [report] = await probeRunner().testAccounts(
+				{ accounts: [value] },
+				{
+					ctx: this.probeContext(target, signal),
+					resolveSecrets: (account) => this.resolveSecrets(target, account),
+					onProgress: (event) => {
+						if (event.state === 'start') onStage(`${PROTOCOL_LABELS[event.protocol]} ${event.stage}`);
+					},
+					...(sendTestMailTo ? { sendTestMailTo } : {}),
+				},
+			);
+			if (report) this.record(target, report);
+			return report;
+		} catch (error) {
+			// The engine reports failures as data; reaching this is a bug. Log the type only, never the message,
+			// which could quote a library error carrying a secret.
+			this.ctx.log.error(`Connection test of "${target.account.id}" crashed: ${errorName(error)}`);
+			void vscode.window.showErrorMessage(tr(T.unexpected, this.ctx.lang()));
+			return undefined;
+		}
+	}
+
+	/** Secrets from SecretStorage and the environment; a relative private key path is relative to the config. */
+	resolveSecrets(target: TestTarget, account: Account): Promise<CredentialsResult> {
+		const resolver: SecretResolver = {
+			get: (ref: SecretRef) =>
+				ref.kind === 'env' ? Promise.resolve(process.env[ref.name]) : this.secrets.get(ref.name),
+			howToProvide: (ref: SecretRef): Localized =>
+				ref.kind === 'env'
+					? { en: tr(T.howEnv, 'en', { name: ref.name }), de: tr(T.howEnv, 'de', { name: ref.name }) }
+					: { en: tr(T.howSecret, 'en', { name: ref.name }), de: tr(T.howSecret, 'de', { name: ref.name }) },
+		};
+		const readFile = async (path: string): Promise<string> => {
+			const base = vscode.Uri.joinPath(target.document.uri, '..');
+			const uri =
+				path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(base, path);
+			return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		};
+		return resolveCredentials(account, resolver, this.ctx.lang(), readFile);
+	}
+
+	/** Puts a report into the view, the diagnostics and the log, and sets the walkthrough context key on success. */
+	record(target: TestTarget, report: AccountReport): void {
+		this.explainer.remember(target.document.uri.toString(), report.id, target.account.value);
+		this.view.add(target.document.uri, report);
+		this.diagnostics.update(target.document, report);
+		const passed = reportPassed(report);
+		this.ctx.log.info(
+			`${report.id} (${vscode.workspace.asRelativePath(target.document.uri)}): ${passed ? 'passed' : 'failed'}`,
+		);
+		this.ctx.log.info(this.view.textReport({ uri: target.document.uri.toString(), accountId: report.id }));
+		if (passed) void vscode.commands.executeCommand('setContext', ContextKeys.connectionVerified, true);
+	}
+
+	private async announce(results: { target: TestTarget; report: AccountReport }[]): Promise<void> {
+		const last = results.at(-1);
+		if (!last) return;
+		const lang = this.ctx.lang();
+		let message: string;
+		if (results.length === 1) {
+			const { report } = last;
+			const check = report.checks.find((c) => !c.ok);
+			message = check
+				? tr(T.failed, lang, {
+						account: report.id,
+						protocol: PROTOCOL_LABELS[check.protocol],
+						stage: check.failedStage ?? '-',
+						message: check.error?.message ?? '',
+					})
+				: tr(T.passed, lang, { account: report.id });
+		} else {
+			const passed = results.filter((r) => reportPassed(r.report)).length;
+			message = tr(T.summary, lang, { passed, total: results.length, failed: results.length - passed });
+		}
+		const show = results.some((r) => !reportPassed(r.report))
+			? vscode.window.showErrorMessage(message, tr(T.showReport, lang))
+			: vscode.window.showInformationMessage(message, tr(T.showReport, lang));
+		if (await show) await this.view.reveal(last.target.document.uri.toString(), last.report.id);
+	}
+}
+
+function oauthClientId(account: unknown): string | undefined {
+	const auth = (account as { auth?: { method?: unknown; oauth2?: { clientId?: unknown } } } | undefined)?.auth;
+	return auth?.method === 'oauth2' && typeof auth.oauth2?.clientId === 'string' ? auth.oauth2.clientId : undefined;
+}
+
+function errorName(error: unknown): string {
+	return error instanceof Error ? error.name : typeof error;
+}

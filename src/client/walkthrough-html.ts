@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+/** A fresh script nonce from the OS's CSPRNG (128 bits), never Math.random(); one per HTML render. */
+export function createNonce(): string {
+	return randomBytes(16).toString('base64');
+}
+
+export interface ShellOptions {
+	/** `webview.cspSource`: the only origin styles, images and fonts may come from. */
+	cspSource: string;
+	/** Webview URIs (already passed through `asWebviewUri`) of the bundle and the stylesheet. */
+	scriptUri: string;
+	styleUri: string;
+	nonce: string;
+	lang: 'en' | 'de';
+}
+
+/** The Content-Security-Policy of the panel: nothing inline, scripts only with this render's nonce. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+	return [
+		"default-src 'none'",
+		`img-src ${cspSource}`,
+		`style-src ${cspSource}`,
+		`font-src ${cspSource}`,
+		`script-src 'nonce-${nonce}'`,
+	].join('; ');
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+
+function attr(value: string): string {
+	return value.replace(/[&"<>]/g, (c) => ATTRIBUTE_ESCAPES[c] ?? c);
+}
+
+/**
+ * The static HTML shell of the walkthrough panel. It carries no guide, account or user data: the webview asks for
+ * that with a `ready` message once its script runs. Only URIs and the nonce are inserted, attribute-escaped.
+ */
+export function renderShellHtml(options: ShellOptions): string {
+	const csp = contentSecurityPolicy(options.cspSource, options.nonce);
+	return `<!DOCTYPE html>
+<html lang="${attr(options.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(options.styleUri)}">
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${attr(options.nonce)}" src="${attr(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,84 @@
+import type { Node } from 'jsonc-parser';
+import type { LineIndex, TextEdit } from '../text/positions';
+
+/**
+ * Minimal text edits for quick fixes that keep the user's formatting: replace one value, rename one key, insert
+ * one property next to its siblings in the same style (inline or one per line, tabs or spaces, LF or CRLF).
+ * Each edit is computed from the already parsed tree, so a file with thousands of findings is not re-parsed per fix.
+ */
+export class JsonEditor {
+	private readonly indentUnit: string;
+	private readonly eol: string;
+
+	constructor(
+		private readonly text: string,
+		private readonly lines: LineIndex,
+	) {
+		const indented = /^([ \t]+)\S/m.exec(text)?.[1];
+		this.indentUnit = indented?.startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented.length, 8)) : '\t';
+		this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+	}
+
+	private edit(offset: number, length: number, newText: string): TextEdit {
+		return { range: this.lines.rangeOf(offset, length), newText };
+	}
+
+	/** Leading whitespace of the line that contains `offset`. */
+	private indentAt(offset: number): string {
+		const { line } = this.lines.positionAt(offset);
+		const start = this.lines.offsetAt({ line, character: 0 });
+		return /^[ \t]*/.exec(this.text.slice(start, start + 200))?.[0] ?? '';
+	}
+
+	private onSameLine(a: number, b: number): boolean {
+		return this.lines.positionAt(a).line === this.lines.positionAt(b).line;
+	}
+
+	/** JSON for `value` laid out for a spot indented by `indent`; `inline` keeps it on one line. */
+	render(value: unknown, indent: string, inline = false): string {
+		if (inline || value === null || typeof value !== 'object') return inlineJson(value);
+		return JSON.stringify(value, null, this.indentUnit)
+			.split('\n')
+			.join(this.eol + indent);
+	}
+
+	replaceValue(node: Node, value: unknown): TextEdit {
+		const inline = typeof value === 'object' && value !== null && this.isInline(node);
+		return this.edit(node.offset, node.length, this.render(value, this.indentAt(node.offset), inline));
+	}
+
+	/** Replaces the key of a property node (`"hots"` → `"host"`). */
+	renameKey(property: Node, key: string): TextEdit | undefined {
+		const keyNode = property.children?.[0];
+		return keyNode ? this.edit(keyNode.offset, keyNode.length, JSON.stringify(key)) : undefined;
+	}
+
+	/** Adds `"key": value` after the last property of an object node. */
+	insertProperty(object: Node, key: string, value: unknown): TextEdit {
+		const last = object.children?.[object.children.length - 1];
+		if (!last) {
+			return this.edit(object.offset, object.length, `{ ${JSON.stringify(key)}: ${this.render(value, '', true)} }`);
+		}
+		const end = last.offset + last.length;
+		if (this.onSameLine(object.offset, last.offset)) {
+			return this.edit(end, 0, `, ${JSON.stringify(key)}: ${this.render(value, '', true)}`);
+		}
+		const indent = this.indentAt(last.offset);
+		return this.edit(end, 0, `,${this.eol}${indent}${JSON.stringify(key)}: ${this.render(value, indent)}`);
+	}
+
+	/** True when the object/array node is written on one line, so its replacement should be too. */
+	private isInline(node: Node): boolean {
+		return this.onSameLine(node.offset, node.offset + node.length);
+	}
+}
+
+/** One-line JSON with a space after `:` and `,` and inside braces, the way people write short objects by hand. */
+function inlineJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+	if (value !== null && typeof value === 'object') {
+		const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+		return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+	}
+	return JSON.stringify(value) ?? 'null';
+}

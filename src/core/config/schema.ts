@@ -1,0 +1,319 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Node } from 'jsonc-parser';
+import { type Lang, type Localized, tr } from '../i18n';
+import { editDistance } from '../providers/hosts';
+import type { LineIndex, Range } from '../text/positions';
+import type { JsonEditor } from './edits';
+import { type Finding, type Fix, ruleDocUrl } from './findings';
+import type { ParsedConfig } from './parse';
+import { buildSchema } from './schema-source';
+
+/** Every code a schema problem can have; docs/rules.md documents each. */
+export const SCHEMA_CODES = [
+	'schema-required',
+	'schema-type',
+	'schema-enum',
+	'schema-pattern',
+	'schema-additional-property',
+	'schema-range',
+	'schema-empty',
+	'schema-min-items',
+	'schema-unique-items',
+	'schema-invalid',
+] as const;
+type SchemaCode = (typeof SCHEMA_CODES)[number];
+
+/** VS Code's schema keywords: documentation for the editor that ajv must accept and ignore. */
+const EDITOR_KEYWORDS = [
+	'markdownDescription',
+	'enumDescriptions',
+	'markdownEnumDescriptions',
+	'defaultSnippets',
+	'patternErrorMessage',
+];
+
+const validators = new Map<Lang, ValidateFunction>();
+
+/**
+ * Compiled lazily, once per language (the texts ajv hands back in `parentSchema`, such as `patternErrorMessage`,
+ * come from the schema of that language); every file after the first reuses it.
+ */
+function validate(value: unknown, lang: Lang): ErrorObject[] {
+	let validator = validators.get(lang);
+	if (!validator) {
+		const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
+		ajv.addVocabulary(EDITOR_KEYWORDS);
+		validator = ajv.compile(buildSchema(lang));
+		validators.set(lang, validator);
+	}
+	return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+const TYPE_NAMES: Readonly<Record<string, Localized>> = {
+	string: { en: 'text', de: 'Text' },
+	integer: { en: 'a whole number', de: 'eine ganze Zahl' },
+	number: { en: 'a number', de: 'eine Zahl' },
+	boolean: { en: 'true or false', de: 'true oder false' },
+	object: { en: 'an object ({ ... })', de: 'ein Objekt ({ ... })' },
+	array: { en: 'a list ([ ... ])', de: 'eine Liste ([ ... ])' },
+	null: { en: 'null', de: 'null' },
+};
+
+const M = {
+	required: { en: 'Missing required property "{name}".', de: 'Pflichtangabe „{name}“ fehlt.' },
+	requiredRoot: {
+		en: 'A mailcfg file needs "accounts": a list of at least one account.',
+		de: 'Eine mailcfg-Datei braucht „accounts“: eine Liste mit mindestens einem Konto.',
+	},
+	imapOrSmtp: {
+		en: 'An account needs "imap", "smtp" or both.',
+		de: 'Ein Konto braucht „imap“, „smtp“ oder beides.',
+	},
+	type: { en: '"{path}" must be {expected}, not {actual}.', de: '„{path}“ muss {expected} sein, nicht {actual}.' },
+	enum: {
+		en: '"{value}" is not a valid value for "{path}". Use one of: {allowed}.',
+		de: '„{value}“ ist kein gültiger Wert für „{path}“. Erlaubt: {allowed}.',
+	},
+	pattern: { en: '"{path}": {hint}', de: '„{path}“: {hint}' },
+	additional: {
+		en: 'Unknown property "{name}"; mailcfg does not read it.',
+		de: 'Unbekannte Eigenschaft „{name}“; mailcfg liest sie nicht.',
+	},
+	minimum: { en: '"{path}" must be at least {limit}.', de: '„{path}“ muss mindestens {limit} sein.' },
+	maximum: { en: '"{path}" must be at most {limit}.', de: '„{path}“ darf höchstens {limit} sein.' },
+	empty: { en: '"{path}" must not be empty.', de: '„{path}“ darf nicht leer sein.' },
+	minItems: {
+		en: '"{path}" needs at least {limit} entry.',
+		de: '„{path}“ braucht mindestens {limit} Eintrag.',
+	},
+	unique: {
+		en: '"{path}" lists the same value twice (entries {i} and {j}).',
+		de: '„{path}“ enthält denselben Wert doppelt (Einträge {i} und {j}).',
+	},
+	invalid: { en: '"{path}" does not match the format.', de: '„{path}“ passt nicht zum Format.' },
+	fixRename: { en: 'Rename to "{name}"', de: 'Umbenennen in „{name}“' },
+	fixValue: { en: 'Change to {value}', de: 'Ändern in {value}' },
+} as const satisfies Record<string, Localized>;
+
+/** Spellings people copy from other tools' settings that mean one of our enum values. */
+const ENUM_ALIASES: Readonly<Record<string, string>> = {
+	ssl: 'tls',
+	'ssl/tls': 'tls',
+	'tls/ssl': 'tls',
+	implicit: 'tls',
+	plain: 'none',
+	basic: 'password',
+	oauth: 'oauth2',
+	xoauth2: 'oauth2',
+};
+
+export interface SchemaContext {
+	parsed: ParsedConfig;
+	lines: LineIndex;
+	editor: JsonEditor;
+	lang: Lang;
+}
+
+/** Validates the parsed value against the schema and turns every problem into a located, localized finding. */
+export function schemaFindings(ctx: SchemaContext): Finding[] {
+	const { parsed } = ctx;
+	if (!parsed.root) return [];
+	const errors = validate(parsed.value, ctx.lang);
+	// An anyOf of `required` alternatives is one problem ("imap or smtp"); its branch errors would repeat it.
+	const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+	// A value of the wrong type also fails its range or pattern; the type is the one thing to fix.
+	const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+	const findings: Finding[] = [];
+	for (const error of errors) {
+		if (error.keyword === 'if' || anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
+		if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
+		const finding = toFinding(error, ctx);
+		if (finding) findings.push(finding);
+	}
+	return findings;
+}
+
+function segments(instancePath: string): string[] {
+	return instancePath
+		.split('/')
+		.slice(1)
+		.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function nodeAtPointer(root: Node, path: readonly string[]): Node | undefined {
+	let node: Node | undefined = root;
+	for (const segment of path) {
+		if (node?.type === 'object') {
+			node = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+		} else if (node?.type === 'array') {
+			node = node.children?.[Number(segment)];
+		} else {
+			return undefined;
+		}
+	}
+	return node;
+}
+
+/** `accounts[2].imap.port` → `imap.port`: inside an account the account is clear from the location. */
+function pathLabel(path: readonly string[], extra?: string): string {
+	const parts = path[0] === 'accounts' && path.length >= 2 ? path.slice(2) : path;
+	const all = extra ? [...parts, extra] : parts;
+	return all.reduce((label, p) => (/^\d+$/.test(p) ? `${label}[${p}]` : label ? `${label}.${p}` : p), '') || '/';
+}
+
+function typeName(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+	return typeof value;
+}
+
+function toFinding(error: ErrorObject, ctx: SchemaContext): Finding | undefined {
+	const { parsed, lines, lang } = ctx;
+	const root = parsed.root as Node;
+	const path = segments(error.instancePath);
+	const node = nodeAtPointer(root, path);
+	if (!node) return undefined;
+	const accountIndex = path[0] === 'accounts' && path[1] !== undefined ? Number(path[1]) : undefined;
+	const accountValue = accountIndex === undefined ? undefined : parsed.accounts[accountIndex]?.value;
+	const accountId =
+		accountValue && typeof accountValue === 'object' && typeof (accountValue as { id?: unknown }).id === 'string'
+			? (accountValue as { id: string }).id
+			: undefined;
+	const rangeOf = (n: Node): Range => lines.rangeOf(n.offset, n.length);
+	/** The key of the property holding `n`, or its first character when it has no key (array element, root). */
+	const keyRange = (n: Node): Range => {
+		const key = n.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
+		return key ? rangeOf(key) : lines.rangeOf(n.offset, 1);
+	};
+	const value: unknown = node.value ?? undefined;
+	const label = pathLabel(path);
+	const make = (
+		code: SchemaCode,
+		range: Range,
+		message: Localized,
+		args: Record<string, string | number>,
+		fixes: Fix[] = [],
+	): Finding => ({
+		code,
+		severity: 'error',
+		message: tr(message, lang, args),
+		range,
+		source: 'mailcfg',
+		docUrl: ruleDocUrl(code),
+		...(accountId ? { accountId } : {}),
+		fixes,
+	});
+
+	switch (error.keyword) {
+		case 'required': {
+			const name = String(error.params.missingProperty);
+			if (path.length === 0 && name === 'accounts') return make('schema-required', keyRange(node), M.requiredRoot, {});
+			return make('schema-required', keyRange(node), M.required, { name });
+		}
+		case 'anyOf':
+			return make('schema-required', keyRange(node), M.imapOrSmtp, {});
+		case 'additionalProperties': {
+			const name = String(error.params.additionalProperty);
+			const property = node.children?.find((p) => p.children?.[0]?.value === name);
+			if (!property) return undefined;
+			const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+			const candidates = closest(name, known);
+			// Renaming is safe for "fix all" only when exactly one known name is that close.
+			const fixes = candidates.flatMap((candidate) => {
+				const edit = ctx.editor.renameKey(property, candidate);
+				const isPreferred = candidates.length === 1;
+				return edit ? [{ title: tr(M.fixRename, lang, { name: candidate }), edits: [edit], isPreferred }] : [];
+			});
+			return make(
+				'schema-additional-property',
+				rangeOf(property.children?.[0] ?? property),
+				M.additional,
+				{ name },
+				fixes,
+			);
+		}
+		case 'type': {
+			const expected = String(error.params.type).split(',');
+			const names = expected.map((t) => tr(TYPE_NAMES[t] ?? { en: t, de: t }, lang));
+			const fixes: Fix[] = [];
+			const converted = convertScalar(value, expected);
+			if (converted !== undefined) {
+				fixes.push({
+					title: tr(M.fixValue, lang, { value: JSON.stringify(converted) }),
+					edits: [ctx.editor.replaceValue(node, converted)],
+					isPreferred: true,
+				});
+			}
+			const actual = tr(TYPE_NAMES[typeName(value ?? nodeValueKind(node))] ?? { en: node.type, de: node.type }, lang);
+			return make('schema-type', rangeOf(node), M.type, { path: label, expected: names.join(' / '), actual }, fixes);
+		}
+		case 'enum': {
+			const allowed = (error.params.allowedValues as unknown[]).map(String);
+			const fixes = typeof value === 'string' ? enumFixes(value, allowed, node, ctx) : [];
+			return make(
+				'schema-enum',
+				rangeOf(node),
+				M.enum,
+				{ value: String(value), path: label, allowed: allowed.join(', ') },
+				fixes,
+			);
+		}
+		case 'pattern': {
+			const hint = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
+			return make('schema-pattern', rangeOf(node), hint ? M.pattern : M.invalid, { path: label, hint: hint ?? '' });
+		}
+		case 'minimum':
+			return make('schema-range', rangeOf(node), M.minimum, { path: label, limit: Number(error.params.limit) });
+		case 'maximum':
+			return make('schema-range', rangeOf(node), M.maximum, { path: label, limit: Number(error.params.limit) });
+		case 'minLength':
+			return make('schema-empty', rangeOf(node), M.empty, { path: label });
+		case 'minItems':
+			return make('schema-min-items', rangeOf(node), M.minItems, { path: label, limit: Number(error.params.limit) });
+		case 'uniqueItems': {
+			const i = Number(error.params.i);
+			const j = Number(error.params.j);
+			const duplicate = node.children?.[Math.max(i, j)];
+			return make('schema-unique-items', rangeOf(duplicate ?? node), M.unique, { path: label, i, j });
+		}
+		default:
+			return make('schema-invalid', rangeOf(node), M.invalid, { path: label });
+	}
+}
+
+function nodeValueKind(node: Node): unknown {
+	return node.type === 'object' ? {} : node.type === 'array' ? [] : null;
+}
+
+/** A string that is clearly meant as a number or boolean ("993", "true"). */
+function convertScalar(value: unknown, expected: readonly string[]): number | boolean | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	if ((expected.includes('integer') || expected.includes('number')) && /^\d{1,9}$/.test(trimmed))
+		return Number(trimmed);
+	if (expected.includes('boolean') && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
+	return undefined;
+}
+
+/** Names within two edits of `name` (one for short names), nearest first, at most three. */
+function closest(name: string, candidates: readonly string[]): string[] {
+	const max = name.length <= 4 ? 1 : 2;
+	return candidates
+		.map((c) => ({ c, d: editDistance(name.toLowerCase(), c.toLowerCase(), max) }))
+		.filter((x) => x.d <= max)
+		.sort((a, b) => a.d - b.d)
+		.slice(0, 3)
+		.map((x) => x.c);
+}
+
+function enumFixes(value: string, allowed: readonly string[], node: Node, ctx: SchemaContext): Fix[] {
+	const normalized = value.trim().toLowerCase();
+	const exact = allowed.find((a) => a.toLowerCase() === normalized) ?? ENUM_ALIASES[normalized];
+	const suggestions = exact && allowed.includes(exact) ? [exact] : closest(normalized, allowed);
+	return suggestions.map((s) => ({
+		title: tr(M.fixValue, ctx.lang, { value: JSON.stringify(s) }),
+		edits: [ctx.editor.replaceValue(node, s)],
+		isPreferred: s === exact,
+	}));
+}

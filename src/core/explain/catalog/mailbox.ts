@@ -1,0 +1,338 @@
+import type { CatalogEntry } from '../types';
+
+/** Causes after the connection stands: sending rights, mailbox and folder state, protocol switches and limits. */
+export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
+	{
+		id: 'send-as-denied',
+		title: { en: 'Not allowed to send as this sender', de: 'Keine Berechtigung, als dieser Absender zu senden' },
+		cause: {
+			en: 'The login worked, but the From/MAIL FROM address is not the signed-in mailbox and the account has no Send As right on it (typical for shared mailboxes, distribution addresses and app-only senders).',
+			de: 'Die Anmeldung hat funktioniert, aber die From-/MAIL-FROM-Adresse ist nicht das angemeldete Postfach, und das Konto hat darauf kein "Senden als"-Recht (typisch für freigegebene Postfächer, Verteileradressen und Absender nur mit App).',
+		},
+		fix: [
+			{
+				en: 'Grant Send As: Add-RecipientPermission -Identity <SENDER_ADDRESS> -Trustee <LOGIN_MAILBOX_OR_SERVICE_PRINCIPAL> -AccessRights SendAs -Confirm:$false.',
+				de: '"Senden als" erteilen: Add-RecipientPermission -Identity <ABSENDERADRESSE> -Trustee <ANMELDEPOSTFACH_ODER_DIENSTPRINZIPAL> -AccessRights SendAs -Confirm:$false.',
+			},
+			{
+				en: 'Or make smtp.from the signed-in mailbox itself; list other addresses in smtp.sendAs only once the right exists.',
+				de: 'Oder smtp.from auf das angemeldete Postfach selbst setzen; weitere Adressen erst in smtp.sendAs eintragen, wenn das Recht besteht.',
+			},
+			{
+				en: 'New permissions can take up to an hour before Exchange Online honours them.',
+				de: 'Neue Berechtigungen können bis zu einer Stunde brauchen, bis Exchange Online sie beachtet.',
+			},
+		],
+		walkthrough: 'm365-send-as#grant-powershell',
+		sources: [
+			'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off',
+			'https://learn.microsoft.com/en-us/exchange/recipients-in-exchange-online/manage-permissions-for-recipients',
+		],
+		rules: [
+			{ smtp: [550], enhanced: ['5.7.60'] },
+			{ enhanced: ['5.7.60'], bias: 0.1 },
+			{ text: /does not have permissions to send as this sender/i, bias: 0.35 },
+			{ text: /SendAsDenied/i, bias: 0.35 },
+			{ text: /not allowed to send as/i, bias: 0.2 },
+			{ smtp: [553], text: /Sender address rejected: not owned by (?:the )?(?:auth(?:enticated)? )?user/i },
+			{ text: /Sender address rejected: not owned by/i, bias: 0.15 },
+		],
+	},
+	{
+		id: 'client-not-authenticated',
+		title: { en: 'The client sent mail without signing in', de: 'Der Client hat ohne Anmeldung gesendet' },
+		cause: {
+			en: 'The server expected authentication before MAIL FROM but the client never authenticated: no credentials configured, AUTH skipped because the server only offers it after STARTTLS, or the client talked to the submission host as if it were a relay.',
+			de: 'Der Server hat vor MAIL FROM eine Anmeldung erwartet, aber der Client hat sich nie angemeldet: keine Anmeldedaten konfiguriert, AUTH übersprungen, weil der Server es erst nach STARTTLS anbietet, oder der Client hat den Einlieferungsserver wie ein Relay benutzt.',
+		},
+		fix: [
+			{
+				en: 'Set auth.user and a password or OAuth2 for the account, and use port 587 with "starttls" so the server offers AUTH.',
+				de: 'Für das Konto auth.user und ein Kennwort oder OAuth2 setzen und Port 587 mit "starttls" verwenden, damit der Server AUTH anbietet.',
+			},
+			{
+				en: 'Exchange Online: SMTP AUTH must be on for the mailbox (Set-CASMailbox -Identity <MAILBOX> -SmtpClientAuthenticationDisabled $false).',
+				de: 'Exchange Online: SMTP AUTH muss für das Postfach eingeschaltet sein (Set-CASMailbox -Identity <POSTFACH> -SmtpClientAuthenticationDisabled $false).',
+			},
+			{
+				en: 'Devices that cannot authenticate need direct send (MX endpoint, port 25) or an SMTP relay connector instead of smtp.office365.com.',
+				de: 'Geräte, die sich nicht anmelden können, brauchen Direktversand (MX-Endpunkt, Port 25) oder einen SMTP-Relay-Connector statt smtp.office365.com.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#choose-auth',
+		walkthroughByProvider: { microsoft365: 'm365-enable-smtp-auth#enable-mailbox' },
+		sources: [
+			'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off',
+			'https://www.rfc-editor.org/rfc/rfc4954#section-6',
+		],
+		rules: [
+			{ smtp: [530, 550], enhanced: ['5.7.57'] },
+			{ enhanced: ['5.7.57'], bias: 0.1 },
+			{
+				text: /Client not authenticated to send (?:anonymous )?mail|Client was not authenticated/i,
+				bias: 0.35,
+			},
+			{ smtp: [530], text: /Authentication Required/i, bias: 0.1 },
+			{ text: /\b530[ -](?:5\.7\.0 )?Authentication required/i, bias: 0.15 },
+			{ errorCode: ['ENOAUTH'], text: /Missing credentials/i },
+		],
+	},
+	{
+		id: 'relay-denied',
+		title: { en: 'The server refuses to relay this mail', de: 'Der Server verweigert die Weiterleitung dieser Mail' },
+		cause: {
+			en: 'The server accepts mail for other domains only from authenticated clients or from allowed IP addresses; this connection was neither, so the recipient was refused.',
+			de: 'Der Server nimmt Mail für fremde Domänen nur von angemeldeten Clients oder von zugelassenen IP-Adressen an; diese Verbindung war beides nicht, deshalb wurde der Empfänger abgelehnt.',
+		},
+		fix: [
+			{
+				en: 'Authenticate (SMTP AUTH on port 587) instead of sending anonymously.',
+				de: 'Sich anmelden (SMTP AUTH auf Port 587), statt anonym zu senden.',
+			},
+			{
+				en: 'For an anonymous device relay, add the device’s public IP to the relay connector (Exchange admin center > Mail flow > Connectors) or to the relay’s allow list.',
+				de: 'Für ein anonymes Geräte-Relay die öffentliche IP des Geräts im Relay-Connector (Exchange Admin Center > Nachrichtenfluss > Connectors) oder in der Positivliste des Relays eintragen.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365',
+			'https://www.rfc-editor.org/rfc/rfc5321#section-3.6.2',
+		],
+		rules: [
+			{ smtp: [550, 554], enhanced: ['5.7.1', '5.7.64'], text: /relay/i },
+			{
+				text: /Unable to relay|Relay access denied|Relaying denied|relay not permitted|not permitted to relay/i,
+				bias: 0.3,
+			},
+			{ enhanced: ['5.7.64'], text: /TenantAttribution/i },
+		],
+	},
+	{
+		id: 'imap-disabled',
+		title: { en: 'IMAP is switched off for this account', de: 'IMAP ist für dieses Konto ausgeschaltet' },
+		cause: {
+			en: 'The provider accepts the account but does not allow IMAP (or POP) access for it: many providers (GMX, WEB.DE, Zoho, Outlook.com) ship with it off, and Exchange admins can switch it off per mailbox.',
+			de: 'Der Anbieter kennt das Konto, erlaubt dafür aber keinen IMAP- (oder POP-)Zugriff: Viele Anbieter (GMX, WEB.DE, Zoho, Outlook.com) liefern ihn ausgeschaltet aus, und Exchange-Administratoren können ihn pro Postfach abschalten.',
+		},
+		fix: [
+			{
+				en: 'GMX / WEB.DE: webmail > Settings > POP3/IMAP retrieval > allow access. Outlook.com: Settings > Mail > Forwarding and IMAP > "Let devices and apps use IMAP". Zoho: Settings > Mail Accounts > IMAP Access.',
+				de: 'GMX / WEB.DE: Webmail > Einstellungen > POP3/IMAP Abruf > Zugriff erlauben. Outlook.com: Einstellungen > E-Mail > Weiterleitung und IMAP > "Geräten und Apps die Verwendung von IMAP erlauben". Zoho: Einstellungen > E-Mail-Konten > IMAP-Zugriff.',
+			},
+			{
+				en: 'Exchange Online: Get-CASMailbox -Identity <MAILBOX> | Format-List ImapEnabled; switch on with Set-CASMailbox -Identity <MAILBOX> -ImapEnabled $true.',
+				de: 'Exchange Online: Get-CASMailbox -Identity <POSTFACH> | Format-List ImapEnabled; einschalten mit Set-CASMailbox -Identity <POSTFACH> -ImapEnabled $true.',
+			},
+			{
+				en: 'Google Workspace: Admin console > Apps > Google Workspace > Gmail > End User Access > POP and IMAP access.',
+				de: 'Google Workspace: Admin-Konsole > Apps > Google Workspace > Gmail > Endnutzerzugriff > POP- und IMAP-Zugriff.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+			'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/enable-or-disable-pop3-or-imap4-access',
+			'https://support.google.com/a/answer/105694',
+		],
+		rules: [
+			{ text: /not enabled for IMAP use|enable your account for IMAP access/i, bias: 0.45 },
+			{ imapCode: ['AUTHENTICATIONFAILED', 'ALERT'], text: /IMAP (?:access )?(?:is )?disabled/i, bias: 0.1 },
+			{
+				text: /IMAP (?:access )?(?:is )?(?:disabled|not enabled)|IMAP is disabled|yet to enable IMAP|IMAP use is disabled/i,
+				bias: 0.3,
+			},
+			{ text: /(?:POP3?|IMAP)[ /](?:IMAP |POP3? )?(?:access|Zugriff) (?:is )?(?:disabled|deaktiviert)/i, bias: 0.2 },
+			{ when: { probe: ['AUTH_FAILED'], provider: ['gmx', 'web-de', 'zoho', 'outlook-com'] }, bias: -0.1 },
+		],
+	},
+	{
+		id: 'mailbox-not-found',
+		title: { en: 'The mailbox does not exist', de: 'Das Postfach existiert nicht' },
+		cause: {
+			en: 'The address used does not lead to a mailbox: a typo, a user without an Exchange Online licence (so no mailbox), a deleted or not yet provisioned mailbox, or an alias that belongs to another tenant.',
+			de: 'Die verwendete Adresse führt zu keinem Postfach: ein Tippfehler, ein Benutzer ohne Exchange-Online-Lizenz (also ohne Postfach), ein gelöschtes oder noch nicht bereitgestelltes Postfach, oder ein Alias eines anderen Mandanten.',
+		},
+		fix: [
+			{
+				en: 'Check the address in auth.user, smtp.from and the test recipient for typos.',
+				de: 'Die Adresse in auth.user, smtp.from und den Testempfänger auf Tippfehler prüfen.',
+			},
+			{
+				en: 'Exchange Online: Get-EXOMailbox -Identity <ADDRESS> must find it; assign a licence with Exchange Online to the user, or use a shared mailbox.',
+				de: 'Exchange Online: Get-EXOMailbox -Identity <ADRESSE> muss es finden; dem Benutzer eine Lizenz mit Exchange Online zuweisen oder ein freigegebenes Postfach verwenden.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-550-5-1-1-through-5-1-20-in-exchange-online',
+			'https://www.rfc-editor.org/rfc/rfc3463#section-3.2',
+		],
+		rules: [
+			{ smtp: [550], enhanced: ['5.1.1', '5.1.10'] },
+			{ enhanced: ['5.1.1', '5.1.10'], bias: -0.05 },
+			{ text: /RecipientNotFound|RecipNotFound/i, bias: 0.3 },
+			{
+				text: /User unknown|No such user|mailbox (?:unavailable|does not exist|not found)|account that you tried to reach does not exist/i,
+				bias: 0.15,
+			},
+			{
+				text: /MailboxNotEnabledForRESTAPI|mailbox is either inactive, soft-deleted, or is hosted on-premise/i,
+				bias: 0.3,
+			},
+		],
+	},
+	{
+		id: 'folder-not-found',
+		title: { en: 'The IMAP folder does not exist', de: 'Der IMAP-Ordner existiert nicht' },
+		cause: {
+			en: 'The folder named in imap.folder (or an afterImport target) is not in this mailbox: a typo, a localised name (Posteingang vs INBOX), a missing parent path or the wrong hierarchy delimiter.',
+			de: 'Der in imap.folder (oder als afterImport-Ziel) genannte Ordner ist in diesem Postfach nicht vorhanden: ein Tippfehler, ein lokalisierter Name (Posteingang statt INBOX), ein fehlender übergeordneter Pfad oder das falsche Trennzeichen.',
+		},
+		fix: [
+			{
+				en: 'Run the connection test: its folder stage lists the folders the server reports; copy the exact path.',
+				de: 'Den Verbindungstest ausführen: Seine Ordner-Stufe listet die Ordner, die der Server meldet; den genauen Pfad übernehmen.',
+			},
+			{
+				en: 'Use "INBOX" for the inbox in every language and "/" or "." as the server’s delimiter requires (Exchange: "/").',
+				de: 'Für den Posteingang in jeder Sprache "INBOX" verwenden und "/" oder "." je nach Trennzeichen des Servers (Exchange: "/").',
+			},
+			{
+				en: 'Create the import folder and an inbox rule that moves the adapter’s mails there.',
+				de: 'Den Importordner anlegen und eine Posteingangsregel, die die Mails für den Adapter dorthin verschiebt.',
+			},
+		],
+		walkthrough: 'm365-import-folder-rule#create-folder',
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc5530#section-3',
+			'https://www.rfc-editor.org/rfc/rfc9051#section-6.3.2',
+		],
+		rules: [
+			{ imapCode: ['NONEXISTENT'] },
+			{ imapCode: ['TRYCREATE'], bias: -0.05 },
+			{
+				text: /Mailbox doesn'?t exist|Unknown Mailbox|folder (?:does not|doesn'?t) exist|The folder .* (?:was not found|doesn'?t exist)/i,
+				bias: 0.15,
+			},
+			{ text: /mailbox does not exist/i, imapStatus: ['NO'], bias: 0.3 },
+			{ when: { probe: ['FOLDER_NOT_FOUND'] } },
+		],
+	},
+	{
+		id: 'auth-mechanism-unsupported',
+		title: {
+			en: 'The server does not support this sign-in method',
+			de: 'Der Server unterstützt dieses Anmeldeverfahren nicht',
+		},
+		cause: {
+			en: 'The client tried an authentication mechanism (PLAIN, LOGIN, XOAUTH2...) the server does not offer on this connection, often because the server lists AUTH only after STARTTLS, or because OAuth2 is configured for a server that only knows passwords.',
+			de: 'Der Client hat ein Anmeldeverfahren (PLAIN, LOGIN, XOAUTH2 ...) versucht, das der Server auf dieser Verbindung nicht anbietet, oft weil der Server AUTH erst nach STARTTLS anzeigt, oder weil OAuth2 für einen Server konfiguriert ist, der nur Kennwörter kennt.',
+		},
+		fix: [
+			{
+				en: 'Use TLS ("tls" on 465/993 or "starttls" on 587/143) so the server shows all mechanisms, then run the test again: its capabilities stage lists what the server offers.',
+				de: 'TLS verwenden ("tls" auf 465/993 oder "starttls" auf 587/143), damit der Server alle Verfahren anzeigt, dann den Test wiederholen: Seine Capabilities-Stufe listet, was der Server anbietet.',
+			},
+			{
+				en: 'Pick auth.method to match: "oauth2" needs AUTH=XOAUTH2 or OAUTHBEARER, passwords need PLAIN or LOGIN.',
+				de: 'auth.method passend wählen: "oauth2" braucht AUTH=XOAUTH2 oder OAUTHBEARER, Kennwörter brauchen PLAIN oder LOGIN.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc4954#section-6',
+			'https://www.rfc-editor.org/rfc/rfc9051#section-6.2.2',
+		],
+		rules: [
+			{ smtp: [504], enhanced: ['5.7.4', '5.5.4'], text: /Unrecognized authentication type|mechanism/i },
+			{ text: /Unrecognized authentication type/i, bias: 0.3 },
+			{
+				text: /Unsupported authentication mechanism|No (?:compatible|supported) authentication mechanism|authentication mechanism (?:is )?not supported|AUTH mechanism (?:\w+ )?not available/i,
+				bias: 0.3,
+			},
+			{ smtp: [504], enhanced: ['5.7.4'] },
+			{ smtp: [534], enhanced: ['5.7.9'], text: /mechanism is too weak/i },
+			{ when: { probe: ['AUTH_MECHANISM_UNSUPPORTED'] } },
+		],
+	},
+	{
+		id: 'throttled',
+		title: { en: 'The server is throttling this account', de: 'Der Server drosselt dieses Konto' },
+		cause: {
+			en: 'Too many connections, logins or messages in a short time: the provider limits them per account or per IP and refuses or delays further requests for a while.',
+			de: 'Zu viele Verbindungen, Anmeldungen oder Nachrichten in kurzer Zeit: Der Anbieter begrenzt sie pro Konto oder pro IP und lehnt weitere Anfragen eine Zeit lang ab oder verzögert sie.',
+		},
+		fix: [
+			{
+				en: 'Wait for the suggested back-off time, then reduce the adapter’s parallel connections (Gmail allows 15 IMAP connections per account; Exchange Online 3 concurrent SMTP submissions per mailbox).',
+				de: 'Die vorgeschlagene Wartezeit abwarten, dann die parallelen Verbindungen des Adapters verringern (Gmail erlaubt 15 IMAP-Verbindungen pro Konto; Exchange Online 3 gleichzeitige SMTP-Einlieferungen pro Postfach).',
+			},
+			{
+				en: 'Lengthen the polling interval and stop other programs that use the same mailbox; a loop of failed logins also counts.',
+				de: 'Das Abrufintervall verlängern und andere Programme anhalten, die dasselbe Postfach verwenden; auch eine Schleife fehlgeschlagener Anmeldungen zählt mit.',
+			},
+			{
+				en: 'For sending limits (daily quota), spread the mails over time or use a service meant for bulk mail.',
+				de: 'Bei Versandlimits (Tageskontingent) die Mails zeitlich verteilen oder einen Dienst für Massenversand verwenden.',
+			},
+		],
+		sources: [
+			'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
+			'https://support.google.com/a/answer/166852',
+		],
+		rules: [
+			{ errorCode: ['ETHROTTLE'] },
+			{ text: /Request is throttled|Suggested Backoff Time/i, bias: 0.35 },
+			{
+				text: /Too many (?:simultaneous )?connections|Too many login attempts|Maximum number of connections/i,
+				bias: 0.25,
+			},
+			{
+				text: /sender thread limit exceeded|SubmissionQuotaExceeded|sending quota exceeded|rate limit(?:ed)? exceeded/i,
+				bias: 0.3,
+			},
+			{
+				smtp: [421, 450, 451, 452, 454, 550],
+				enhanced: ['4.7.0', '4.3.2', '5.4.5', '4.7.28'],
+				text: /try again later|too many|limit|quota/i,
+			},
+			{ imapCode: ['LIMIT'] },
+			{ aadsts: ['50196'] },
+			{ when: { probe: ['THROTTLED'] } },
+		],
+	},
+	{
+		id: 'server-unavailable',
+		title: {
+			en: 'The mail service is temporarily unavailable',
+			de: 'Der Maildienst ist vorübergehend nicht verfügbar',
+		},
+		cause: {
+			en: 'The server answered but reported a temporary problem on its side (a backend down, maintenance, overload) and closed or refused the session.',
+			de: 'Der Server hat geantwortet, aber ein vorübergehendes Problem auf seiner Seite gemeldet (ein Backend ausgefallen, Wartung, Überlast) und die Sitzung beendet oder abgelehnt.',
+		},
+		fix: [
+			{
+				en: 'Retry in a few minutes; check the provider’s status page (Microsoft 365: admin center > Health > Service health).',
+				de: 'In ein paar Minuten erneut versuchen; die Statusseite des Anbieters prüfen (Microsoft 365: Admin Center > Integrität > Dienststatus).',
+			},
+			{
+				en: 'If it persists for one mailbox only, ask the provider’s support with the exact reply line.',
+				de: 'Bleibt es bei nur einem Postfach bestehen, mit der genauen Antwortzeile den Support des Anbieters fragen.',
+			},
+		],
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc5530#section-3',
+			'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3',
+		],
+		rules: [
+			{ imapCode: ['UNAVAILABLE'] },
+			{ imapCode: ['SERVERBUG'], bias: -0.1 },
+			{ smtp: [421], text: /Service not available|temporarily unavailable|closing transmission channel/i },
+			{ text: /\bBYE\b.*(?:shutting down|server (?:is )?unavailable|Service unavailable)/i, bias: 0.1 },
+			{ text: /-ERR \[SYS\/TEMP\]/i, bias: 0.3 },
+			{ text: /\bServer Unavailable\b/i, bias: 0.15 },
+		],
+	},
+];

@@ -1,0 +1,241 @@
+import type { CatalogEntry } from '../types';
+
+const CHECK_HOST_PORT = {
+	en: 'Compare host, port and security with the provider’s published settings (the language server flags common mismatches in the config file).',
+	de: 'Host, Port und Sicherheit mit den veröffentlichten Einstellungen des Anbieters vergleichen (der Sprachserver markiert häufige Abweichungen in der Konfigurationsdatei).',
+};
+
+/** Causes below the mail protocol: name resolution, TCP, TLS and certificates. */
+export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
+	{
+		id: 'starttls-required',
+		title: { en: 'The server requires encryption first', de: 'Der Server verlangt zuerst Verschlüsselung' },
+		cause: {
+			en: 'The client tried to sign in or send over an unencrypted connection; the server only allows that after STARTTLS (or on an implicit-TLS port).',
+			de: 'Der Client wollte sich über eine unverschlüsselte Verbindung anmelden oder senden; der Server erlaubt das erst nach STARTTLS (oder auf einem Port mit implizitem TLS).',
+		},
+		fix: [
+			{
+				en: 'Set security to "starttls" for ports 587/143, or "tls" for ports 465/993; never "none" for a server on the internet.',
+				de: 'security auf "starttls" für die Ports 587/143 oder auf "tls" für die Ports 465/993 setzen; für einen Server im Internet nie "none".',
+			},
+			CHECK_HOST_PORT,
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://www.rfc-editor.org/rfc/rfc3207#section-4', 'https://www.rfc-editor.org/rfc/rfc9051#section-7.1'],
+		rules: [
+			{ smtp: [530], text: /Must issue a STARTTLS command first/i, bias: 0.1 },
+			{
+				text: /Must issue a STARTTLS command first|STARTTLS is required|Encryption required for requested authentication mechanism/i,
+				bias: 0.35,
+			},
+			{ smtp: [538], enhanced: ['5.7.11'] },
+			{ imapCode: ['PRIVACYREQUIRED'] },
+			{ text: /Plaintext authentication dis(?:allowed|abled)/i, bias: 0.3 },
+			{ errorCode: ['LOGINDISABLED'] },
+			{ text: /\bLogin is disabled\b/i, bias: 0.2 },
+			{ errorCode: ['EREQUIRETLS'], bias: -0.1 },
+		],
+	},
+	{
+		id: 'tls-mode-mismatch',
+		title: { en: 'TLS mode and port do not match', de: 'TLS-Modus und Port passen nicht zusammen' },
+		cause: {
+			en: 'One side speaks TLS and the other plain text: implicit TLS ("tls") was used against a STARTTLS port such as 587 or 143 (the "wrong version number" error), or plain/STARTTLS against an implicit-TLS port such as 465 or 993 (the client then waits for a greeting that never comes).',
+			de: 'Eine Seite spricht TLS, die andere Klartext: Implizites TLS ("tls") gegen einen STARTTLS-Port wie 587 oder 143 (Fehler "wrong version number"), oder Klartext/STARTTLS gegen einen Port mit implizitem TLS wie 465 oder 993 (der Client wartet dann auf eine Begrüßung, die nie kommt).',
+		},
+		fix: [
+			{
+				en: 'Ports 465 and 993: security "tls". Ports 587 and 143: security "starttls". Port 25: "starttls" where offered.',
+				de: 'Ports 465 und 993: security "tls". Ports 587 und 143: security "starttls". Port 25: "starttls", wo angeboten.',
+			},
+			{
+				en: 'If the server does not offer STARTTLS at all, check that the port is the provider’s submission port and that no proxy or firewall strips STARTTLS.',
+				de: 'Bietet der Server gar kein STARTTLS an, prüfen, ob der Port der Einlieferungsport des Anbieters ist und ob kein Proxy oder keine Firewall STARTTLS entfernt.',
+			},
+			CHECK_HOST_PORT,
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc8314#section-3',
+			'https://github.com/nodemailer/nodemailer/issues/1154',
+		],
+		rules: [
+			{ text: /wrong version number/i, bias: 0.35 },
+			{ errorCode: ['ERR_SSL_WRONG_VERSION_NUMBER', 'WRONG_VERSION_NUMBER'], bias: 0.15 },
+			{ text: /first record does not look like a TLS handshake/i, bias: 0.35 },
+			{ text: /Greeting never received/i, bias: 0.25 },
+			{ text: /Failed to receive greeting from server in required time|Maybe should use TLS/i, bias: 0.35 },
+			{ errorCode: ['GREETING_TIMEOUT'], bias: 0.05 },
+			{ text: /packet length too long|unknown protocol|SSL23_GET_SERVER_HELLO|record layer failure/i, bias: 0.1 },
+			{ text: /Server does not support STARTTLS|STARTTLS (?:is )?not (?:supported|available)/i, bias: 0.2 },
+			{ errorCode: ['ETIMEDOUT', 'ETIMEOUT'], when: { stage: ['greeting'] }, bias: -0.05 },
+			{ when: { probe: ['TLS_MODE_MISMATCH'] } },
+			{ when: { probe: ['STARTTLS_UNAVAILABLE'] }, bias: -0.05 },
+		],
+	},
+	{
+		id: 'certificate-untrusted',
+		title: { en: 'The server certificate is not trusted', de: 'Dem Serverzertifikat wird nicht vertraut' },
+		cause: {
+			en: 'TLS verification failed: the certificate is self-signed, issued by a company CA this machine does not trust, sent without its intermediate certificates, expired, or not yet valid (sometimes a wrong system clock). A TLS-inspecting proxy causes the same.',
+			de: 'Die TLS-Prüfung ist fehlgeschlagen: Das Zertifikat ist selbstsigniert, von einer Firmen-CA ausgestellt, der dieser Rechner nicht vertraut, ohne Zwischenzertifikate gesendet, abgelaufen oder noch nicht gültig (manchmal eine falsche Systemuhr). Ein TLS-aufbrechender Proxy bewirkt dasselbe.',
+		},
+		fix: [
+			{
+				en: 'Check the certificate the test shows in its TLS stage (issuer, validity); an expired certificate must be renewed on the server.',
+				de: 'Das Zertifikat prüfen, das der Test in seiner TLS-Stufe anzeigt (Aussteller, Gültigkeit); ein abgelaufenes Zertifikat muss auf dem Server erneuert werden.',
+			},
+			{
+				en: 'For a company CA or an inspecting proxy, add the CA certificate (PEM) to the trusted CAs instead of switching verification off.',
+				de: 'Für eine Firmen-CA oder einen aufbrechenden Proxy das CA-Zertifikat (PEM) zu den vertrauenswürdigen CAs hinzufügen, statt die Prüfung abzuschalten.',
+			},
+			{
+				en: 'Set tls.rejectUnauthorized to false only for a lab server you control; the connection is then open to interception.',
+				de: 'tls.rejectUnauthorized nur für einen eigenen Testserver auf false setzen; die Verbindung ist dann abhörbar.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://nodejs.org/api/tls.html#x509-certificate-error-codes'],
+		rules: [
+			{
+				errorCode: [
+					'DEPTH_ZERO_SELF_SIGNED_CERT',
+					'SELF_SIGNED_CERT_IN_CHAIN',
+					'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+					'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+					'UNABLE_TO_GET_ISSUER_CERT',
+					'CERT_HAS_EXPIRED',
+					'CERT_NOT_YET_VALID',
+					'CERT_UNTRUSTED',
+					'CERTIFICATE_VERIFY_FAILED',
+				],
+				bias: 0.1,
+			},
+			{
+				text: /self[- ]signed certificate|certificate has expired|certificate is not yet valid|unable to verify the first certificate|unable to get local issuer certificate/i,
+				bias: 0.3,
+			},
+			{
+				text: /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed/i,
+				bias: 0.3,
+			},
+			{ when: { probe: ['TLS_CERT_INVALID'] }, bias: -0.05 },
+		],
+	},
+	{
+		id: 'certificate-hostname-mismatch',
+		title: {
+			en: 'The certificate is for a different host name',
+			de: 'Das Zertifikat gilt für einen anderen Hostnamen',
+		},
+		cause: {
+			en: 'The server’s certificate does not name the host the client connected to: typical for a customer domain (mail.example.com) on shared hosting whose certificate only covers the provider’s own host name, or for an IP address used as host.',
+			de: 'Das Zertifikat des Servers nennt nicht den Host, mit dem sich der Client verbunden hat: typisch für eine Kundendomäne (mail.example.com) bei einem Hoster, dessen Zertifikat nur den eigenen Hostnamen abdeckt, oder für eine IP-Adresse als Host.',
+		},
+		fix: [
+			{
+				en: 'Use the host name the certificate names (the provider’s documented server, e.g. imap.ionos.de instead of mail.your-domain.de).',
+				de: 'Den Hostnamen verwenden, den das Zertifikat nennt (den dokumentierten Server des Anbieters, z. B. imap.ionos.de statt mail.ihre-domain.de).',
+			},
+			{
+				en: 'If you must connect by IP or alias, set tls.servername to the certificate’s name.',
+				de: 'Muss die Verbindung über IP oder einen Alias laufen, tls.servername auf den Namen im Zertifikat setzen.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://nodejs.org/api/errors.html#err_tls_cert_altname_invalid'],
+		rules: [
+			{ errorCode: ['ERR_TLS_CERT_ALTNAME_INVALID'], bias: 0.15 },
+			{ text: /does not match certificate'?s altnames|not in the cert'?s altnames/i, bias: 0.35 },
+			{
+				text: /does not match the server certificate|Hostname mismatch|certificate is not valid for|doesn'?t match any of the subject alternative names|RemoteCertificateNameMismatch/i,
+				bias: 0.3,
+			},
+		],
+	},
+	{
+		id: 'connection-refused',
+		title: { en: 'The connection was refused', de: 'Die Verbindung wurde abgelehnt' },
+		cause: {
+			en: 'The host answered but nothing accepts connections on this port: a wrong port, a mail service that is not running, or a firewall that actively rejects the connection.',
+			de: 'Der Host hat geantwortet, aber auf diesem Port nimmt nichts Verbindungen an: ein falscher Port, ein Maildienst, der nicht läuft, oder eine Firewall, die die Verbindung aktiv ablehnt.',
+		},
+		fix: [
+			CHECK_HOST_PORT,
+			{
+				en: 'Test from the adapter’s machine: Test-NetConnection <HOST> -Port <PORT> (PowerShell) or openssl s_client -connect <HOST>:<PORT>.',
+				de: 'Vom Rechner des Adapters aus testen: Test-NetConnection <HOST> -Port <PORT> (PowerShell) oder openssl s_client -connect <HOST>:<PORT>.',
+			},
+			{
+				en: 'For an on-premises server, check that the service runs and listens on that port.',
+				de: 'Bei einem eigenen Server prüfen, ob der Dienst läuft und auf diesem Port lauscht.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://nodejs.org/api/errors.html#common-system-errors'],
+		rules: [
+			{ errorCode: ['ECONNREFUSED', 'WSAECONNREFUSED'], bias: 0.2 },
+			{ text: /Connection refused|actively refused it/i, bias: 0.3 },
+			{ when: { probe: ['CONNECTION_REFUSED'] } },
+		],
+	},
+	{
+		id: 'host-not-found',
+		title: { en: 'The host name does not resolve', de: 'Der Hostname lässt sich nicht auflösen' },
+		cause: {
+			en: 'DNS has no address for this host name: a typo, a server name that does not exist (anymore), or no working DNS on this machine (offline, VPN, proxy-only network).',
+			de: 'DNS kennt für diesen Hostnamen keine Adresse: ein Tippfehler, ein Servername, den es (nicht mehr) gibt, oder kein funktionierendes DNS auf diesem Rechner (offline, VPN, Netz nur mit Proxy).',
+		},
+		fix: [
+			{
+				en: 'Check the spelling of the host against the provider’s documentation (outlook.office365.com, smtp.office365.com, imap.gmail.com...).',
+				de: 'Die Schreibweise des Hosts mit der Dokumentation des Anbieters vergleichen (outlook.office365.com, smtp.office365.com, imap.gmail.com ...).',
+			},
+			{
+				en: 'Resolve it from the adapter’s machine: Resolve-DnsName <HOST> (PowerShell) or nslookup <HOST>.',
+				de: 'Vom Rechner des Adapters aus auflösen: Resolve-DnsName <HOST> (PowerShell) oder nslookup <HOST>.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://nodejs.org/api/errors.html#common-system-errors'],
+		rules: [
+			{ errorCode: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EDNS'], bias: 0.2 },
+			{
+				text: /getaddrinfo|Name or service not known|nodename nor servname|No such host is known|Temporary failure in name resolution|Unknown host|UnknownHostException/i,
+				bias: 0.3,
+			},
+			{ when: { probe: ['DNS_NOT_FOUND'] } },
+		],
+	},
+	{
+		id: 'connection-timeout',
+		title: { en: 'The connection timed out', de: 'Zeitüberschreitung beim Verbindungsaufbau' },
+		cause: {
+			en: 'No answer came back from the host: a firewall or the hosting provider silently drops outgoing traffic to this port (cloud VMs often block 25, sometimes 465/587), the host name points to the wrong address, or there is no route (IPv6 without connectivity, VPN).',
+			de: 'Vom Host kam keine Antwort: Eine Firewall oder der Hoster verwirft ausgehenden Verkehr zu diesem Port stillschweigend (Cloud-VMs sperren oft 25, manchmal 465/587), der Hostname zeigt auf die falsche Adresse, oder es gibt keine Route (IPv6 ohne Anbindung, VPN).',
+		},
+		fix: [
+			{
+				en: 'Test from the adapter’s machine: Test-NetConnection <HOST> -Port <PORT>; if it fails, ask the network team to allow outgoing traffic to that port.',
+				de: 'Vom Rechner des Adapters aus testen: Test-NetConnection <HOST> -Port <PORT>; schlägt das fehl, das Netzwerkteam bitten, ausgehenden Verkehr zu diesem Port freizugeben.',
+			},
+			CHECK_HOST_PORT,
+			{
+				en: 'If only the greeting times out, the TLS mode probably does not fit the port (see "TLS mode and port do not match").',
+				de: 'Läuft nur die Begrüßung in eine Zeitüberschreitung, passt vermutlich der TLS-Modus nicht zum Port (siehe "TLS-Modus und Port passen nicht zusammen").',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: ['https://nodejs.org/api/errors.html#common-system-errors'],
+		rules: [
+			{ errorCode: ['ETIMEDOUT', 'CONNECT_TIMEOUT', 'ETIMEOUT'], when: { stage: ['dns', 'tcp', 'tls'] } },
+			{ errorCode: ['CONNECT_TIMEOUT'] },
+			{ errorCode: ['EHOSTUNREACH', 'ENETUNREACH'], bias: 0.1 },
+			{ text: /connect ETIMEDOUT|Connection timed? ?out|timed out while connecting|operation timed out/i, bias: 0.3 },
+			{ text: /connection attempt failed because the connected party did not properly respond/i, bias: 0.35 },
+			{ when: { probe: ['TIMEOUT'], stage: ['dns', 'tcp', 'tls'] } },
+			{ when: { probe: ['TIMEOUT'] }, bias: -0.1 },
+		],
+	},
+];

@@ -1,0 +1,244 @@
+/**
+ * The probe engine: runs the checks of many accounts with bounded concurrency. Per account: resolve secrets, then
+ * OAuth2 (when the account uses it), then IMAP and SMTP. When no access token could be obtained, the IMAP and SMTP
+ * checks are not run (their login could only fail) and the oauth2 check, which carries the cause, says so.
+ */
+import type { Account } from '../config/model';
+import type { Lang, Localized } from '../i18n';
+import { tr } from '../i18n';
+import type { CredentialsResult } from '../secrets';
+import type { Credentials, ProbeContext } from './context';
+import type { MailLogin, ProbeHooks } from './imap';
+import { Redactor } from './redact';
+import type { AccountReport, ProbeCheck, Protocol } from './result';
+import type { ProgressListener } from './stage-runner';
+
+export interface EngineDeps {
+	probeOAuth2(
+		account: Account,
+		credentials: Credentials,
+		ctx: ProbeContext,
+	): Promise<{ check: ProbeCheck; accessToken?: string }>;
+	probeImap(account: Account, login: MailLogin, ctx: ProbeContext, hooks?: ProbeHooks): Promise<ProbeCheck>;
+	probeSmtp(account: Account, login: MailLogin, ctx: ProbeContext, hooks?: ProbeHooks): Promise<ProbeCheck>;
+	sendTestMail(
+		account: Account,
+		to: string,
+		login: MailLogin,
+		ctx: ProbeContext,
+		hooks?: ProbeHooks,
+	): Promise<ProbeCheck>;
+}
+
+export interface TestAccountsOptions {
+	ctx: ProbeContext;
+	/** Account ids to test (default: all). Unknown ids are the caller's to report (see `unknownAccountIds`). */
+	accounts?: readonly string[];
+	/** How many accounts run at once (default 4). */
+	concurrency?: number;
+	resolveSecrets(account: Account): Promise<CredentialsResult>;
+	onProgress?: ProgressListener;
+	/** Sends a test mail to this address from every tested account with SMTP (only the explicit action sets it). */
+	sendTestMailTo?: string;
+	deps: EngineDeps;
+}
+
+const SKIPPED_NO_TOKEN: Localized = {
+	en: '{protocols} not tested: no access token.',
+	de: '{protocols} nicht getestet: kein Zugriffstoken.',
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The id the reports use for an account: its `id`, or `#<index>` for an account without one. */
+export function accountId(account: unknown, index: number): string {
+	return isRecord(account) && typeof account.id === 'string' && account.id !== '' ? account.id : `#${index}`;
+}
+
+/** The requested ids that name no account in the file. */
+export function unknownAccountIds(file: { accounts?: unknown }, ids: readonly string[]): string[] {
+	const known = new Set(Array.isArray(file.accounts) ? file.accounts.map(accountId) : []);
+	return ids.filter((id) => !known.has(id));
+}
+
+export async function testAccounts(
+	file: { accounts?: unknown },
+	options: TestAccountsOptions,
+): Promise<AccountReport[]> {
+	const all = Array.isArray(file.accounts) ? file.accounts : [];
+	const wanted = options.accounts ? new Set(options.accounts) : undefined;
+	const selected = all
+		.map((account, index) => ({ account, id: accountId(account, index) }))
+		.filter(({ id }) => !wanted || wanted.has(id));
+	const reports: AccountReport[] = new Array<AccountReport>(selected.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < selected.length) {
+			const index = next++;
+			const { account, id } = selected[index] as (typeof selected)[number];
+			reports[index] = await testAccount(account, id, options);
+		}
+	};
+	const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, selected.length || 1));
+	await Promise.all(Array.from({ length: concurrency }, worker));
+	return reports;
+}
+
+/** All checks of one account; never throws (a failure is a check with ok false). */
+export async function testAccount(value: unknown, id: string, options: TestAccountsOptions): Promise<AccountReport> {
+	const { ctx, deps } = options;
+	const lang = ctx.lang;
+	if (!isRecord(value))
+		return {
+			id,
+			checks: [configCheck('imap', lang, { en: 'The account is not an object.', de: 'Das Konto ist kein Objekt.' })],
+		};
+	const account = value as unknown as Account;
+	const protocols: Protocol[] = (['imap', 'smtp'] as const).filter((p) => account[p] !== undefined);
+	const oauth = isRecord(account.auth) && account.auth.method === 'oauth2';
+	if (!protocols.length && !oauth) {
+		return {
+			id,
+			checks: [
+				configCheck('imap', lang, {
+					en: 'The account has neither "imap" nor "smtp".',
+					de: 'Das Konto hat weder "imap" noch "smtp".',
+				}),
+			],
+		};
+	}
+	const secrets = await options.resolveSecrets(account);
+	if (!secrets.ok) {
+		const check = configCheck(oauth ? 'oauth2' : (protocols[0] as Protocol), lang, {
+			en: secrets.message,
+			de: secrets.message,
+		});
+		check.failedStage = 'auth';
+		return { id, checks: [check] };
+	}
+	const credentials = secrets.credentials;
+	const redactor = new Redactor([credentials.password, credentials.clientSecret, credentials.privateKey]);
+	const hooks: ProbeHooks = { redactor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+	const checks: ProbeCheck[] = [];
+	const login: MailLogin = { ...credentials };
+	if (oauth) {
+		const result = await deps.probeOAuth2(account, credentials, ctx);
+		redactor.add(result.accessToken);
+		checks.push(result.check);
+		if (!result.accessToken) {
+			if (protocols.length) {
+				const names = protocols.map((p) => p.toUpperCase()).join(', ');
+				result.check.transcript.push(`* ${tr(SKIPPED_NO_TOKEN, lang, { protocols: names })}`);
+			}
+			return { id, checks: checks.map((c) => redactCheck(c, redactor)) };
+		}
+		login.accessToken = result.accessToken;
+	}
+	if (account.imap !== undefined) checks.push(await deps.probeImap(account, login, ctx, hooks));
+	if (account.smtp !== undefined) {
+		checks.push(
+			options.sendTestMailTo
+				? await deps.sendTestMail(account, options.sendTestMailTo, login, ctx, hooks)
+				: await deps.probeSmtp(account, login, ctx, hooks),
+		);
+	}
+	return { id, checks: checks.map((c) => redactCheck(c, redactor)) };
+}
+
+function configCheck(protocol: Protocol, lang: Lang, message: Localized): ProbeCheck {
+	return { protocol, ok: false, error: { code: 'CONFIG', message: message[lang] }, stages: [], transcript: [] };
+}
+
+/** A last pass over everything a check carries: secrets from any source (the oauth2 check too) never get out. */
+function redactCheck(check: ProbeCheck, redactor: Redactor): ProbeCheck {
+	const text = (s: string) => redactor.text(s);
+	const out: ProbeCheck = {
+		...check,
+		stages: check.stages.map((stage) => {
+			const copy = { ...stage };
+			if (copy.detail !== undefined) copy.detail = text(copy.detail);
+			if (copy.facts) {
+				copy.facts = Object.fromEntries(
+					Object.entries(copy.facts).map(([key, value]) => [
+						key,
+						typeof value === 'string' ? text(value) : Array.isArray(value) ? value.map(text) : value,
+					]),
+				);
+			}
+			return copy;
+		}),
+		transcript: check.transcript.map(text),
+	};
+	if (check.error) {
+		out.error = { ...check.error, message: text(check.error.message) };
+		if (check.error.serverResponse !== undefined) out.error.serverResponse = text(check.error.serverResponse);
+	}
+	return out;
+}
+
+/**
+ * The config property a failed check concerns, as a JSON path from the file root (`['accounts', 0, 'imap', 'port']`),
+ * so a front end can put the diagnostic on that line. Falls back to the nearest ancestor that exists in `account`.
+ */
+export function configPathForCheck(check: ProbeCheck, accountIndex: number, account?: unknown): (string | number)[] {
+	const relative = relativePath(check, account);
+	if (isRecord(account)) {
+		while (relative.length && !hasPath(account, relative)) relative.pop();
+	}
+	return ['accounts', accountIndex, ...relative];
+}
+
+function relativePath(check: ProbeCheck, account: unknown): string[] {
+	const auth = isRecord(account) && isRecord(account.auth) ? account.auth : {};
+	const code = check.error?.code;
+	if (check.protocol === 'oauth2') {
+		if (code === 'CONFIG' && check.failedStage === 'auth') return secretField(auth);
+		if (check.failedStage === 'claims') return ['auth', 'oauth2', 'scopes'];
+		if (check.failedStage === 'authority') return ['auth', 'oauth2', 'tenant'];
+		return ['auth', 'oauth2', 'clientId'];
+	}
+	const section = check.protocol;
+	switch (check.failedStage) {
+		case 'dns':
+			return [section, 'host'];
+		case 'tcp':
+			return [section, 'port'];
+		case 'tls':
+		case 'greeting':
+		case 'starttls':
+			if (code === 'TLS_MODE_MISMATCH' || code === 'STARTTLS_UNAVAILABLE') return [section, 'security'];
+			if (code === 'TLS_CERT_INVALID') return [section, 'host'];
+			if (code === 'TIMEOUT') return [section, 'port'];
+			return [section, 'host'];
+		case 'auth':
+			if (code === 'CONFIG') return secretField(auth);
+			if (code === 'AUTH_MECHANISM_UNSUPPORTED') return ['auth', 'method'];
+			return auth.password !== undefined ? ['auth', 'password'] : ['auth', 'user'];
+		case 'folder':
+			return ['imap', 'folder'];
+		case 'send':
+			return ['smtp', 'from'];
+		case undefined:
+			return code === 'CONFIG' ? [section] : [];
+		default:
+			return [section, 'host'];
+	}
+}
+
+function secretField(auth: Record<string, unknown>): string[] {
+	if (auth.password !== undefined) return ['auth', 'password'];
+	if (isRecord(auth.oauth2) && auth.oauth2.clientSecret !== undefined) return ['auth', 'oauth2', 'clientSecret'];
+	if (isRecord(auth.oauth2) && auth.oauth2.certificate !== undefined) return ['auth', 'oauth2', 'certificate'];
+	return ['auth'];
+}
+
+function hasPath(value: unknown, path: string[]): boolean {
+	let node: unknown = value;
+	for (const key of path) {
+		if (!isRecord(node) || !(key in node)) return false;
+		node = node[key];
+	}
+	return true;
+}

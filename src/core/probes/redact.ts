@@ -1,0 +1,74 @@
+/**
+ * Redaction for everything a probe reports: the transcript, server replies and error details. Two layers, because
+ * either alone leaks: the known secret values (and their base64 forms, as SASL carries them) are replaced wherever
+ * they appear, and protocol shapes that carry credentials are masked even when the value is not known to us
+ * (a server echoing a payload, a token minted during the run).
+ */
+
+export const REDACTED = '***';
+
+/** A client's SASL command with an initial response (one base64 token); server reply lines (`250 AUTH …`) are not. */
+const SASL_WITH_PAYLOAD =
+	/^((?!\d{3}[ -])(?:[A-Za-z0-9.]+ )?(?:AUTH|AUTHENTICATE) (?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5)) \S+$/i;
+/** IMAP `tag LOGIN user password`: keep the user, mask the password (quoted or atom). */
+const IMAP_LOGIN = /^(\S+ LOGIN (?:"(?:[^"\\]|\\.)*"|\S+)) .+$/i;
+const PATTERNS: [RegExp, string][] = [
+	// JWTs (access and id tokens) anywhere in a line
+	[/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],
+	[/\b(Bearer\s+)[^\s"',;]+/gi, `$1${REDACTED}`],
+	// RFC 6750 b64token characters, so the \x01 separator of a decoded XOAUTH2 string ends the match
+	[/\b(auth=Bearer\s*)[A-Za-z0-9._~+/=-]+/gi, `$1${REDACTED}`],
+	[
+		/\b((?:access_token|refresh_token|id_token|client_secret|client_assertion|password|pass|passwd)["']?\s*[=:]\s*["']?)[^\s"'&,;}]+/gi,
+		`$1${REDACTED}`,
+	],
+];
+
+function base64Forms(value: string): string[] {
+	const bytes = Buffer.from(value, 'utf8');
+	// Inside a longer SASL blob ("\0user\0secret") the secret starts at any offset modulo 3; for each, keep only the
+	// base64 characters made purely of the secret's own bits.
+	return [0, 1, 2]
+		.map((pad) => {
+			const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+			return encoded.slice(Math.ceil((pad * 8) / 6), Math.floor(((pad + bytes.length) * 8) / 6));
+		})
+		.filter((form) => form.length >= 6);
+}
+
+/** Masks secrets in text; one per probe run, fed with every secret the run uses. */
+export class Redactor {
+	private readonly values = new Set<string>();
+
+	constructor(secrets: Iterable<string | undefined> = []) {
+		for (const secret of secrets) this.add(secret);
+	}
+
+	/**
+	 * Registers a secret. Values under 4 characters are not masked as substrings: they would shred every word that
+	 * contains them, and the protocol-shape rules still mask them where credentials travel.
+	 */
+	add(secret: string | undefined): void {
+		if (!secret || secret.length < 4) return;
+		this.values.add(secret);
+		for (const form of base64Forms(secret)) this.values.add(form);
+	}
+
+	/** Masks known secrets and credential-carrying shapes in one line or a multi-line block. */
+	text(input: string): string {
+		let out = input;
+		// Longest first so a secret that contains another one is masked whole.
+		for (const value of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
+		return out
+			.split(/\r?\n/)
+			.map((line) => redactLine(line))
+			.join('\n');
+	}
+}
+
+/** Masks the credential-carrying protocol shapes of one line (no knowledge of the secret values needed). */
+export function redactLine(line: string): string {
+	let out = line.replace(SASL_WITH_PAYLOAD, `$1 ${REDACTED}`).replace(IMAP_LOGIN, `$1 ${REDACTED}`);
+	for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+	return out;
+}

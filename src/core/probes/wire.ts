@@ -1,0 +1,345 @@
+/**
+ * The probe's own socket work for the stages before login (dns, tcp, tls, greeting, capabilities/ehlo, starttls):
+ * doing them with node:dns/net/tls rather than inside a library is what lets each step be timed and described
+ * (addresses, TLS version and cipher, the certificate even when it is rejected).
+ */
+import { lookup } from 'node:dns/promises';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { SecurityMode, TlsVersion } from '../config/model';
+import { HINTS, ProbeFailure, classifyError } from './classify';
+import type { StageOutcome } from './stage-runner';
+import type { ProbeRun } from './stage-runner';
+
+export interface Endpoint {
+	host: string;
+	port: number;
+	security: SecurityMode;
+	/** Verify the certificate (chain + host name); false only when the config says so. */
+	rejectUnauthorized: boolean;
+	minVersion?: TlsVersion;
+	/** Name to verify and send as SNI; defaults to the host. */
+	servername?: string;
+}
+
+/** Trusted roots for a connection: Node's bundled roots plus the extra CAs (a `ca` option replaces, not extends). */
+export function trustedCa(extraCa: readonly string[] | undefined): string[] | undefined {
+	return extraCa?.length ? [...tls.rootCertificates, ...extraCa] : undefined;
+}
+
+export async function resolveStage(endpoint: Endpoint): Promise<StageOutcome<string[]>> {
+	if (net.isIP(endpoint.host)) {
+		return { value: [endpoint.host], detail: endpoint.host, facts: { addresses: [endpoint.host] } };
+	}
+	try {
+		const found = await lookup(endpoint.host, { all: true, verbatim: true });
+		const addresses = found.map((a) => a.address);
+		if (!addresses.length) throw new ProbeFailure('DNS_NOT_FOUND');
+		return { value: addresses, detail: addresses.join(', '), facts: { addresses } };
+	} catch (error) {
+		throw classifyError(error, 'dns');
+	}
+}
+
+/** Connects to the first address that takes a connection; the next one is tried only when there is no route. */
+export async function tcpStage(run: ProbeRun, addresses: string[], port: number): Promise<StageOutcome<net.Socket>> {
+	let lastError: unknown;
+	for (const address of addresses) {
+		try {
+			const socket = await connectOnce(run, address, port);
+			return {
+				value: socket,
+				detail: `${address}:${port}`,
+				facts: { remote: `${address}:${port}`, local: `${socket.localAddress}:${socket.localPort}` },
+			};
+		} catch (error) {
+			lastError = error;
+			const code = (error as { code?: string }).code;
+			if (code !== 'EHOSTUNREACH' && code !== 'ENETUNREACH' && code !== 'EADDRNOTAVAIL') break;
+		}
+	}
+	throw classifyError(lastError, 'tcp');
+}
+
+function connectOnce(run: ProbeRun, address: string, port: number): Promise<net.Socket> {
+	return new Promise((resolve, reject) => {
+		const socket = run.own(net.connect({ host: address, port }));
+		socket.once('connect', () => resolve(socket));
+		// `on`, not `once`: a socket must keep an error listener for its whole life or a late error crashes Node.
+		socket.on('error', (error) => {
+			run.release(socket);
+			socket.destroy();
+			reject(error);
+		});
+	});
+}
+
+export type TlsFacts = Record<string, string | number | boolean | string[]>;
+
+/**
+ * Runs a TLS handshake over `socket` (implicit TLS or after STARTTLS). Verification is done here rather than by
+ * OpenSSL's reject so a rejected certificate can still be described; when it fails and the config demands
+ * verification, the stage fails with TLS_CERT_INVALID and nothing is ever written over that connection.
+ */
+export function tlsHandshake(
+	run: ProbeRun,
+	socket: net.Socket,
+	endpoint: Endpoint,
+): Promise<StageOutcome<tls.TLSSocket> & { facts: TlsFacts }> {
+	const servername = endpoint.servername ?? endpoint.host;
+	return new Promise((resolve, reject) => {
+		const secure = run.own(
+			tls.connect({
+				socket,
+				// SNI must be a host name; for an IP literal Node would warn and servers ignore it.
+				...(net.isIP(servername) ? {} : { servername }),
+				rejectUnauthorized: false,
+				ca: trustedCa(run.ctx.extraCa),
+				...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
+			}),
+		);
+		secure.on('error', (error) => reject(classifyError(error, 'tls')));
+		secure.once('secureConnect', () => {
+			const facts = describeTls(secure);
+			const problem = verificationProblem(secure, servername);
+			facts.trusted = !problem;
+			if (problem) facts.verificationError = problem.code;
+			const summary = `${facts.protocol} ${facts.cipher}${facts.subject ? ` · ${facts.subject}` : ''}`;
+			if (problem && endpoint.rejectUnauthorized) {
+				reject(
+					new ProbeFailure('TLS_CERT_INVALID', { hint: problem.hint, facts, detail: `${summary} · ${problem.code}` }),
+				);
+				return;
+			}
+			const trust = problem ? `not trusted (${problem.code}), verification off in the config` : 'trusted';
+			resolve({ value: secure, detail: `${summary} · ${trust}`, facts });
+		});
+	});
+}
+
+function describeTls(socket: tls.TLSSocket): TlsFacts {
+	const cert = socket.getPeerCertificate();
+	const cipher = socket.getCipher();
+	const facts: TlsFacts = {
+		protocol: socket.getProtocol() ?? 'unknown',
+		cipher: cipher?.standardName ?? cipher?.name ?? 'unknown',
+	};
+	if (cert && Object.keys(cert).length) {
+		facts.subject = distinguishedName(cert.subject);
+		facts.issuer = distinguishedName(cert.issuer);
+		if (cert.subjectaltname) facts.altNames = cert.subjectaltname.split(/,\s*/);
+		facts.validFrom = new Date(cert.valid_from).toISOString();
+		facts.validTo = new Date(cert.valid_to).toISOString();
+		facts.fingerprint256 = cert.fingerprint256;
+	}
+	return facts;
+}
+
+function distinguishedName(name: tls.Certificate | undefined): string {
+	if (!name) return '';
+	return Object.entries(name)
+		.filter(([key]) => ['CN', 'O', 'OU', 'C'].includes(key))
+		.map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+		.join(', ');
+}
+
+function verificationProblem(
+	socket: tls.TLSSocket,
+	servername: string,
+): { code: string; hint: ProbeFailure['hint'] } | undefined {
+	const cert = socket.getPeerCertificate();
+	if (!socket.authorized) {
+		const code = String(socket.authorizationError ?? 'CERT_UNTRUSTED');
+		if (code === 'CERT_HAS_EXPIRED')
+			return { code, hint: { text: HINTS.certExpired, args: { date: day(cert.valid_to) } } };
+		if (code === 'CERT_NOT_YET_VALID') {
+			return { code, hint: { text: HINTS.certNotYetValid, args: { date: day(cert.valid_from) } } };
+		}
+		if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostnameProblem(cert, servername);
+		if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN') {
+			return { code, hint: { text: HINTS.certSelfSigned } };
+		}
+		return { code, hint: { text: HINTS.certUntrusted, args: { reason: code } } };
+	}
+	// Node checks the host name itself only when it verifies; here it is checked for the verified chain too.
+	return tls.checkServerIdentity(servername, cert) ? hostnameProblem(cert, servername) : undefined;
+}
+
+function hostnameProblem(cert: tls.PeerCertificate, servername: string): { code: string; hint: ProbeFailure['hint'] } {
+	const names = cert.subjectaltname ?? `CN=${String(cert.subject?.CN ?? '?')}`;
+	return {
+		code: 'ERR_TLS_CERT_ALTNAME_INVALID',
+		hint: { text: HINTS.certHostname, args: { names, host: servername } },
+	};
+}
+
+function day(value: string): string {
+	const date = new Date(value);
+	return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
+}
+
+/**
+ * After a greeting timeout: does the port complete a TLS handshake? Then the config speaks plain text to an
+ * implicit-TLS port. Only the handshake runs (no data), bounded by `timeoutMs`.
+ */
+export function speaksTls(run: ProbeRun, address: string, port: number, timeoutMs: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const socket = run.own(tls.connect({ host: address, port, rejectUnauthorized: false }));
+		const done = (answer: boolean) => {
+			clearTimeout(timer);
+			run.release(socket);
+			socket.destroy();
+			resolve(answer);
+		};
+		const timer = setTimeout(() => done(false), timeoutMs);
+		socket.once('secureConnect', () => done(true));
+		socket.on('error', () => done(false));
+		socket.once('close', () => done(false));
+	});
+}
+
+/** Reads CRLF-terminated lines from a socket and writes commands, logging both sides to the transcript. */
+export class LineChannel {
+	private buffer = '';
+	private readonly lines: string[] = [];
+	private waiter: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
+	private closed: Error | undefined;
+	/** The first bytes ever received, to tell a TLS record from a text greeting. */
+	firstByte: number | undefined;
+
+	private readonly onData = (chunk: Buffer) => {
+		this.firstByte ??= chunk[0];
+		this.buffer += chunk.toString('utf8');
+		let index: number;
+		while ((index = this.buffer.indexOf('\n')) >= 0) {
+			const line = this.buffer.slice(0, index).replace(/\r$/, '');
+			this.buffer = this.buffer.slice(index + 1);
+			this.run.transcript.server(line);
+			this.lines.push(line);
+		}
+		this.flush();
+	};
+	private readonly onClose = () => this.end(new ProbeFailure('CONNECTION_CLOSED'));
+	private readonly onError = (error: Error) => this.end(classifyError(error, 'greeting'));
+
+	constructor(
+		private readonly run: ProbeRun,
+		readonly socket: net.Socket,
+	) {
+		socket.on('data', this.onData);
+		socket.on('close', this.onClose);
+		socket.on('error', this.onError);
+	}
+
+	readLine(): Promise<string> {
+		const line = this.lines.shift();
+		if (line !== undefined) return Promise.resolve(line);
+		if (this.closed) return Promise.reject(this.closed);
+		return new Promise((resolve, reject) => {
+			this.waiter = { resolve, reject };
+		});
+	}
+
+	/** The next line, or undefined when none arrives within `ms` (the line is not lost: it is read later). */
+	async readLineWithin(ms: number): Promise<string | undefined> {
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<undefined>((resolve) => {
+			timer = setTimeout(() => resolve(undefined), ms);
+		});
+		try {
+			return await Promise.race([this.readLine(), timeout]);
+		} finally {
+			clearTimeout(timer);
+			if (this.waiter) this.waiter = undefined;
+		}
+	}
+
+	write(line: string): void {
+		this.run.transcript.client(line);
+		this.socket.write(`${line}\r\n`);
+	}
+
+	/** Stops reading before a TLS upgrade. Bytes after the STARTTLS reply would be injected plain text (CVE-2011-0411 style). */
+	detach(): void {
+		this.socket.removeListener('data', this.onData);
+		this.socket.removeListener('close', this.onClose);
+		this.socket.removeListener('error', this.onError);
+		if (this.buffer || this.lines.length)
+			throw new ProbeFailure('PROTOCOL', { serverResponse: 'data after the STARTTLS reply' });
+	}
+
+	private flush(): void {
+		if (!this.waiter) return;
+		const line = this.lines.shift();
+		if (line === undefined) return;
+		const { resolve } = this.waiter;
+		this.waiter = undefined;
+		resolve(line);
+	}
+
+	private end(error: ProbeFailure): void {
+		this.closed ??= error;
+		if (this.waiter) {
+			const { reject } = this.waiter;
+			this.waiter = undefined;
+			reject(this.closed);
+		}
+	}
+}
+
+/** An SMTP reply: `250-…` lines up to the final `250 …`. */
+export interface SmtpReply {
+	code: number;
+	lines: string[];
+	/** The reply as the server sent it, lines joined with `\n`. */
+	raw: string;
+}
+
+export async function readSmtpReply(channel: LineChannel): Promise<SmtpReply> {
+	const lines: string[] = [];
+	for (;;) {
+		const line = await channel.readLine();
+		lines.push(line);
+		const match = /^(\d{3})([ -]|$)/.exec(line);
+		if (!match) throw new ProbeFailure('PROTOCOL', { serverResponse: line });
+		if (match[2] !== '-') return { code: Number(match[1]), lines, raw: lines.join('\n') };
+	}
+}
+
+/** An IMAP command's completion plus the untagged lines before it. */
+export interface ImapReply {
+	status: 'OK' | 'NO' | 'BAD';
+	/** The tagged line without its tag. */
+	text: string;
+	untagged: string[];
+}
+
+export async function imapCommand(channel: LineChannel, tag: string, command: string): Promise<ImapReply> {
+	channel.write(`${tag} ${command}`);
+	const untagged: string[] = [];
+	for (;;) {
+		const line = await channel.readLine();
+		if (line.startsWith(`${tag} `)) {
+			const text = line.slice(tag.length + 1);
+			const status = /^(OK|NO|BAD)\b/i.exec(text)?.[1]?.toUpperCase();
+			if (!status) throw new ProbeFailure('PROTOCOL', { serverResponse: line });
+			return { status: status as ImapReply['status'], text, untagged };
+		}
+		if (line.startsWith('* BYE')) throw new ProbeFailure('CONNECTION_CLOSED', { serverResponse: line });
+		untagged.push(line);
+	}
+}
+
+/** Sends a polite goodbye (IMAP LOGOUT / SMTP QUIT) and closes, waiting at most `ms` for the reply. */
+export async function goodbye(run: ProbeRun, channel: LineChannel, command: string, ms: number): Promise<void> {
+	try {
+		channel.write(command);
+		await channel.readLineWithin(ms);
+	} catch {
+		// the server may close first; either way the session is over
+	} finally {
+		channel.socket.end();
+		run.release(channel.socket);
+		channel.socket.destroy();
+	}
+}

@@ -1,0 +1,463 @@
+import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
+import type { SourceId } from './sources';
+import type { AuthPolicy, Endpoint, MailProtocol, ProviderInfo } from './types';
+
+const ALL: readonly AuthMethod[] = ['password', 'app-password', 'oauth2'];
+const PASSWORDS: readonly AuthMethod[] = ['password', 'app-password'];
+
+function ep(protocol: MailProtocol, host: string, port: number, security: SecurityMode, source: SourceId): Endpoint {
+	return { protocol, host, port, security, source };
+}
+
+/** The usual pair of SMTP submission endpoints (465 implicit TLS and 587 STARTTLS) on one host. */
+function smtpBoth(host: string, source: SourceId): Endpoint[] {
+	return [ep('smtp', host, 465, 'tls', source), ep('smtp', host, 587, 'starttls', source)];
+}
+
+const MICROSOFT_OAUTH2 = {
+	appOnlyScope: 'https://outlook.office365.com/.default',
+	delegatedScopes: {
+		imap: 'https://outlook.office365.com/IMAP.AccessAsUser.All',
+		smtp: 'https://outlook.office365.com/SMTP.Send',
+	},
+	refreshScope: 'offline_access',
+	mailResources: ['outlook.office365.com', 'outlook.office.com', 'ps.outlook.com'],
+	wrongResources: ['graph.microsoft.com'],
+	multiTenantAliases: ['common', 'organizations', 'consumers'],
+	source: 'exo-oauth',
+} as const;
+
+const EXO_IMAP_BASIC: AuthPolicy = {
+	rule: 'exo-imap-basic-auth',
+	protocols: ['imap'],
+	methods: PASSWORDS,
+	status: 'removed',
+	effective: '2022-10-01',
+	asOf: '2026-07-12',
+	source: 'exo-basic-auth-deprecation',
+	walkthrough: 'm365-oauth2-app-only',
+};
+
+/**
+ * Known providers. Order matters where two share a host: the first one wins when only the host is known
+ * (outlook.office365.com is Microsoft 365 unless the address is an Outlook.com one; Google hosts are Workspace
+ * unless the address is @gmail.com).
+ */
+export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
+	{
+		id: 'microsoft365',
+		name: 'Microsoft 365 / Exchange Online',
+		domains: ['onmicrosoft.com'],
+		endpoints: [
+			ep('imap', 'outlook.office365.com', 993, 'tls', 'exo-imap-settings'),
+			ep('smtp', 'smtp.office365.com', 587, 'starttls', 'exo-imap-settings'),
+			ep('smtp', 'smtp.office365.com', 25, 'starttls', 'exo-devices'),
+			ep('smtp', 'smtp-legacy.office365.com', 587, 'starttls', 'exo-smtp-auth-timeline'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['oauth2'], smtp: ALL },
+		authPolicies: [
+			EXO_IMAP_BASIC,
+			{
+				rule: 'exo-smtp-basic-auth-retirement',
+				protocols: ['smtp'],
+				methods: PASSWORDS,
+				status: 'default-off',
+				effective: '2026-12-31',
+				asOf: '2026-01-27',
+				source: 'exo-smtp-auth-timeline',
+				walkthrough: 'm365-oauth2-app-only',
+			},
+		],
+		appPassword: {
+			required: false,
+			format: {
+				pattern: /^[a-z]{16}$/,
+				shape: { en: '16 lowercase letters', de: '16 Kleinbuchstaben' },
+				source: 'entra-app-passwords',
+			},
+			prerequisites: {
+				en: 'App passwords exist only for users with per-user (legacy) MFA, after an admin allowed them ("Allow users to create app passwords"); security defaults or Conditional Access MFA hide the option. An app password is a Basic-auth credential: it no longer works for IMAP and only works for SMTP AUTH while Basic SMTP AUTH is allowed for the mailbox.',
+				de: 'App-Kennwörter gibt es nur für Benutzer mit MFA pro Benutzer (Legacy), nachdem ein Admin sie erlaubt hat („Benutzern das Erstellen von App-Kennwörtern erlauben“); Sicherheitsstandards oder MFA per bedingtem Zugriff blenden die Option aus. Ein App-Kennwort ist ein Basic-Auth-Zugang: Für IMAP funktioniert es nicht mehr, für SMTP AUTH nur, solange Basic-SMTP-AUTH für das Postfach erlaubt ist.',
+			},
+			walkthrough: 'm365-allow-app-passwords',
+		},
+		oauth2: MICROSOFT_OAUTH2,
+		sharedMailboxPasswordLogin: { supported: false, source: 'exo-oauth', walkthrough: 'm365-shared-mailbox' },
+		readReceiptsOnDelete: { source: 'exo-mail-flow-rules', walkthrough: 'm365-disable-read-receipts' },
+		sendAsWalkthrough: 'm365-send-as',
+		tlsMinimum: { version: 'TLSv1.2', effective: '2026-07-01', source: 'exo-legacy-tls' },
+		notes: [
+			{
+				en: 'IMAP works only with OAuth2 (XOAUTH2). SMTP AUTH must be enabled for the mailbox, also for OAuth2.',
+				de: 'IMAP funktioniert nur mit OAuth2 (XOAUTH2). SMTP AUTH muss für das Postfach aktiviert sein, auch für OAuth2.',
+			},
+		],
+	},
+	{
+		id: 'outlook-com',
+		name: 'Outlook.com / Hotmail',
+		domains: [
+			'outlook.com',
+			'hotmail.com',
+			'live.com',
+			'msn.com',
+			'windowslive.com',
+			'outlook.de',
+			'hotmail.de',
+			'live.de',
+			'outlook.at',
+			'outlook.fr',
+			'hotmail.fr',
+			'hotmail.co.uk',
+			'live.co.uk',
+			'outlook.it',
+			'outlook.es',
+		],
+		endpoints: [
+			ep('imap', 'outlook.office365.com', 993, 'tls', 'outlook-com-settings'),
+			ep('smtp', 'smtp-mail.outlook.com', 587, 'starttls', 'outlook-com-settings'),
+			ep('smtp', 'smtp.office365.com', 587, 'starttls', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['oauth2'], smtp: ['oauth2'] },
+		authPolicies: [
+			{
+				rule: 'outlook-consumer-basic-auth',
+				protocols: ['imap', 'smtp'],
+				methods: PASSWORDS,
+				status: 'removed',
+				effective: '2024-09-16',
+				asOf: '2024-06-11',
+				source: 'outlook-com-modern-auth',
+				walkthrough: 'm365-oauth2-delegated',
+			},
+		],
+		oauth2: MICROSOFT_OAUTH2,
+		notes: [
+			{
+				en: 'IMAP/POP access is off by default: enable it under Settings, Mail, Forwarding and IMAP.',
+				de: 'IMAP/POP ist standardmäßig aus: unter Einstellungen, E-Mail, Weiterleitung und IMAP einschalten.',
+			},
+		],
+	},
+	{
+		id: 'google-workspace',
+		name: 'Google Workspace',
+		domains: [],
+		endpoints: [
+			ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.gmail.com', 'ispdb'),
+			...smtpBoth('smtp-relay.gmail.com', 'google-lsa-workspace'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
+		authPolicies: [
+			{
+				rule: 'google-password-auth',
+				protocols: ['imap', 'smtp'],
+				methods: ['password'],
+				status: 'removed',
+				effective: '2025-03-14',
+				asOf: '2025-03-14',
+				source: 'google-lsa-workspace',
+				walkthrough: 'gmail-oauth2',
+			},
+		],
+		appPassword: {
+			required: false,
+			format: {
+				pattern: /^[a-z]{16}$/,
+				shape: {
+					en: '16 letters (shown in four groups of four)',
+					de: '16 Buchstaben (in vier Vierergruppen angezeigt)',
+				},
+				source: 'google-app-passwords',
+			},
+		},
+		notes: [
+			{
+				en: 'App passwords need 2-Step Verification and an admin who allows them.',
+				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten und einen Admin, der sie erlaubt.',
+			},
+		],
+	},
+	{
+		id: 'gmail',
+		name: 'Gmail',
+		domains: ['gmail.com', 'googlemail.com'],
+		endpoints: [ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.gmail.com', 'ispdb')],
+		endpointsVerified: true,
+		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
+		authPolicies: [
+			{
+				rule: 'google-password-auth',
+				protocols: ['imap', 'smtp'],
+				methods: ['password'],
+				status: 'removed',
+				effective: '2022-05-30',
+				asOf: '2022-05-30',
+				source: 'google-lsa-consumer',
+				walkthrough: 'gmail-app-password',
+			},
+		],
+		appPassword: {
+			required: false,
+			format: {
+				pattern: /^[a-z]{16}$/,
+				shape: {
+					en: '16 letters (shown in four groups of four)',
+					de: '16 Buchstaben (in vier Vierergruppen angezeigt)',
+				},
+				source: 'google-app-passwords',
+			},
+		},
+		notes: [
+			{
+				en: 'App passwords need 2-Step Verification; they are revoked when the account password changes.',
+				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten; sie verfallen, wenn sich das Kontopasswort ändert.',
+			},
+		],
+	},
+	{
+		id: 'icloud',
+		name: 'iCloud Mail',
+		domains: ['icloud.com', 'me.com', 'mac.com'],
+		endpoints: [
+			ep('imap', 'imap.mail.me.com', 993, 'tls', 'apple-mail-settings'),
+			ep('smtp', 'smtp.mail.me.com', 587, 'starttls', 'apple-mail-settings'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['app-password'], smtp: ['app-password'] },
+		authPolicies: [],
+		appPassword: {
+			required: true,
+			format: {
+				pattern: /^[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}$/,
+				shape: {
+					en: 'four groups of four letters (xxxx-xxxx-xxxx-xxxx)',
+					de: 'vier Vierergruppen aus Buchstaben (xxxx-xxxx-xxxx-xxxx)',
+				},
+				source: 'apple-mail-settings',
+			},
+		},
+		notes: [
+			{
+				en: 'Needs an app-specific password (Apple Account with two-factor authentication).',
+				de: 'Braucht ein app-spezifisches Passwort (Apple-Account mit Zwei-Faktor-Authentifizierung).',
+			},
+		],
+	},
+	{
+		id: 'yahoo',
+		name: 'Yahoo Mail',
+		domains: ['yahoo.com', 'yahoo.de', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com'],
+		endpoints: [ep('imap', 'imap.mail.yahoo.com', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.mail.yahoo.com', 'ispdb')],
+		endpointsVerified: true,
+		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
+		authPolicies: [],
+		appPassword: {
+			required: true,
+			format: {
+				pattern: /^[a-z]{16}$/,
+				shape: { en: '16 letters', de: '16 Buchstaben' },
+				source: 'yahoo-app-passwords',
+			},
+		},
+		notes: [
+			{
+				en: 'Third-party apps need a generated app password.',
+				de: 'Fremde Programme brauchen ein erzeugtes App-Passwort.',
+			},
+		],
+	},
+	{
+		id: 'aol',
+		name: 'AOL Mail',
+		domains: ['aol.com', 'aol.de'],
+		endpoints: [ep('imap', 'imap.aol.com', 993, 'tls', 'ispdb'), ep('smtp', 'smtp.aol.com', 465, 'tls', 'ispdb')],
+		endpointsVerified: false,
+		accepts: { imap: ALL, smtp: ALL },
+		authPolicies: [],
+		notes: [],
+	},
+	{
+		id: 'gmx',
+		name: 'GMX',
+		domains: ['gmx.net', 'gmx.de', 'gmx.at', 'gmx.ch', 'gmx.eu', 'gmx.com'],
+		endpoints: [
+			ep('imap', 'imap.gmx.net', 993, 'tls', 'ispdb'),
+			ep('imap', 'imap.gmx.net', 143, 'starttls', 'ispdb'),
+			...smtpBoth('mail.gmx.net', 'ispdb'),
+			ep('imap', 'imap.gmx.com', 993, 'tls', 'ispdb'),
+			...smtpBoth('mail.gmx.com', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'POP3/IMAP access must be switched on once in the web settings; with two-factor authentication an app-specific password is needed.',
+				de: 'Der Zugriff per POP3/IMAP muss einmal in den Web-Einstellungen eingeschaltet werden; mit Zwei-Faktor-Authentifizierung braucht es ein anwendungsspezifisches Passwort.',
+			},
+		],
+	},
+	{
+		id: 'web-de',
+		name: 'WEB.DE',
+		domains: ['web.de'],
+		endpoints: [
+			ep('imap', 'imap.web.de', 993, 'tls', 'ispdb'),
+			ep('imap', 'imap.web.de', 143, 'starttls', 'ispdb'),
+			...smtpBoth('smtp.web.de', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'POP3/IMAP access must be switched on once in the settings; with two-factor authentication an app-specific password is needed.',
+				de: 'POP3/IMAP muss einmal in den Einstellungen eingeschaltet werden; mit Zwei-Faktor-Authentifizierung braucht es ein anwendungsspezifisches Passwort.',
+			},
+		],
+	},
+	{
+		id: 't-online',
+		name: 'Telekom (t-online.de)',
+		domains: ['t-online.de', 'magenta.de'],
+		endpoints: [
+			ep('imap', 'secureimap.t-online.de', 993, 'tls', 'ispdb'),
+			...smtpBoth('securesmtp.t-online.de', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['password'], smtp: ['password'] },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'Mail programs need the separate "password for email programs", not the Telekom login password.',
+				de: 'E-Mail-Programme brauchen das eigene „Passwort für E-Mail-Programme“, nicht das Telekom-Login-Kennwort.',
+			},
+		],
+	},
+	{
+		id: 'ionos',
+		name: 'IONOS (1&1)',
+		domains: ['online.de', 'onlinehome.de'],
+		endpoints: [
+			ep('imap', 'imap.ionos.de', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.ionos.de', 'ispdb'),
+			ep('imap', 'imap.ionos.com', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.ionos.com', 'ispdb'),
+			ep('imap', 'imap.1und1.de', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.1und1.de', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'With two-step verification for webmail, mail programs need an app password.',
+				de: 'Mit Zwei-Schritt-Verifizierung im Webmail brauchen E-Mail-Programme ein App-Passwort.',
+			},
+		],
+	},
+	{
+		id: 'strato',
+		name: 'Strato',
+		domains: [],
+		endpoints: [ep('imap', 'imap.strato.de', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.strato.de', 'ispdb')],
+		endpointsVerified: true,
+		accepts: { imap: ['password'], smtp: ['password'] },
+		authPolicies: [],
+		notes: [],
+	},
+	{
+		id: 'posteo',
+		name: 'Posteo',
+		domains: ['posteo.de', 'posteo.net', 'posteo.eu'],
+		endpoints: [
+			ep('imap', 'posteo.de', 993, 'tls', 'ispdb'),
+			ep('imap', 'posteo.de', 143, 'starttls', 'ispdb'),
+			...smtpBoth('posteo.de', 'ispdb'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
+		authPolicies: [],
+		notes: [],
+	},
+	{
+		id: 'mailbox-org',
+		name: 'mailbox.org',
+		domains: ['mailbox.org'],
+		endpoints: [
+			ep('imap', 'imap.mailbox.org', 993, 'tls', 'mailbox-org-settings'),
+			...smtpBoth('smtp.mailbox.org', 'mailbox-org-settings'),
+		],
+		endpointsVerified: false,
+		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
+		authPolicies: [],
+		notes: [],
+	},
+	{
+		id: 'zoho',
+		name: 'Zoho Mail',
+		domains: ['zoho.com', 'zohomail.com', 'zoho.eu', 'zohomail.eu'],
+		endpoints: [
+			ep('imap', 'imap.zoho.com', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.zoho.com', 'ispdb'),
+			ep('imap', 'imap.zoho.eu', 993, 'tls', 'ispdb'),
+			...smtpBoth('smtp.zoho.eu', 'ispdb'),
+			ep('imap', 'imappro.zoho.com', 993, 'tls', 'zoho-app-passwords'),
+			...smtpBoth('smtppro.zoho.com', 'zoho-app-passwords'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ALL, smtp: ALL },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'IMAP access must be enabled in the Zoho Mail settings.',
+				de: 'Der IMAP-Zugriff muss in den Zoho-Mail-Einstellungen aktiviert sein.',
+			},
+		],
+	},
+	{
+		id: 'fastmail',
+		name: 'Fastmail',
+		domains: ['fastmail.com', 'fastmail.fm'],
+		endpoints: [
+			ep('imap', 'imap.fastmail.com', 993, 'tls', 'fastmail-servers'),
+			...smtpBoth('smtp.fastmail.com', 'fastmail-servers'),
+		],
+		endpointsVerified: true,
+		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
+		authPolicies: [],
+		appPassword: {
+			required: true,
+		},
+		notes: [],
+	},
+	{
+		id: 'hosteurope',
+		name: 'Host Europe',
+		domains: [],
+		endpoints: [
+			ep('imap', 'imap.hosteurope.de', 993, 'tls', 'hosteurope-faq'),
+			...smtpBoth('smtp.hosteurope.de', 'hosteurope-faq'),
+		],
+		endpointsVerified: false,
+		accepts: { imap: ALL, smtp: ALL },
+		authPolicies: [],
+		notes: [
+			{
+				en: 'The login is the mailbox account name from KIS (wpXXXXXX-name), not always the address.',
+				de: 'Der Login ist der Postfachname aus dem KIS (wpXXXXXX-name), nicht immer die Adresse.',
+			},
+		],
+	},
+];
+
+const BY_ID = new Map<ProviderId, ProviderInfo>(KNOWN_PROVIDERS.map((p) => [p.id, p]));
+
+export function providerById(id: ProviderId): ProviderInfo | undefined {
+	return BY_ID.get(id);
+}

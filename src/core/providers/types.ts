@@ -1,0 +1,88 @@
+import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
+import type { Localized } from '../i18n';
+import type { SourceId } from './sources';
+
+export type MailProtocol = 'imap' | 'smtp';
+
+/** One host/port/security combination a provider documents for a protocol. */
+export interface Endpoint {
+	protocol: MailProtocol;
+	host: string;
+	port: number;
+	security: SecurityMode;
+	source: SourceId;
+}
+
+/**
+ * A dated statement that some login methods stop (or stopped) working at a provider. `effective` is the day the
+ * change applies; `asOf` is the day the statement was published or last confirmed. Rules compare `effective` with
+ * the injected clock, so the same data yields "in 38 days" before and "since ..." after.
+ */
+export interface AuthPolicy {
+	/** Rule that reports this policy. */
+	rule: string;
+	protocols: readonly MailProtocol[];
+	methods: readonly AuthMethod[];
+	/** `removed`: no longer works at all; `default-off`: switched off by default, an admin may switch it back on. */
+	status: 'removed' | 'default-off';
+	effective: string;
+	asOf: string;
+	source: SourceId;
+	/** Admin guide that shows the way out (walkthrough id). */
+	walkthrough?: string;
+}
+
+/** What a literal app password of this provider looks like (checked after removing spaces). */
+export interface AppPasswordFormat {
+	pattern: RegExp;
+	/** Human description of the shape, e.g. "16 letters". */
+	shape: Localized;
+	source: SourceId;
+}
+
+export interface OAuth2Facts {
+	/** Scope for the client-credentials (app-only) flow. */
+	appOnlyScope: string;
+	/** Delegated scopes per protocol, plus the extra scope that yields a refresh token. */
+	delegatedScopes: Readonly<Record<MailProtocol, string>>;
+	refreshScope?: string;
+	/** Resource hosts whose tokens the mail servers accept. */
+	mailResources: readonly string[];
+	/** Resources whose tokens the mail servers reject (e.g. Microsoft Graph). */
+	wrongResources: readonly string[];
+	/** Tenant values that are not a single tenant (client credentials needs one). */
+	multiTenantAliases: readonly string[];
+	source: SourceId;
+}
+
+export interface ProviderInfo {
+	id: ProviderId;
+	name: string;
+	/** Email domains that identify the provider (custom domains of business services can't be listed). */
+	domains: readonly string[];
+	endpoints: readonly Endpoint[];
+	/** False when no first-party server table exists; endpoint checks then stay silent. */
+	endpointsVerified: boolean;
+	/** Login methods the provider accepts today, per protocol. */
+	accepts: Readonly<Record<MailProtocol, readonly AuthMethod[]>>;
+	authPolicies: readonly AuthPolicy[];
+	appPassword?: {
+		/** The normal account password does not work for IMAP/SMTP; only an app password does. */
+		required: boolean;
+		/** Known shape of a generated app password; absent when the provider documents none. */
+		format?: AppPasswordFormat;
+		/** What must be true before an app password can even be created (shown as information). */
+		prerequisites?: Localized;
+		walkthrough?: string;
+	};
+	oauth2?: OAuth2Facts;
+	/** Shared mailboxes can't sign in with a password of their own (Microsoft 365). */
+	sharedMailboxPasswordLogin?: { supported: false; source: SourceId; walkthrough: string };
+	/** Deleting or moving imported mail may make the server send read / not-read receipts. */
+	readReceiptsOnDelete?: { source: SourceId; walkthrough: string };
+	/** Admin guide for granting Send As, when the provider has one. */
+	sendAsWalkthrough?: string;
+	/** Oldest TLS version the provider accepts, and since when. */
+	tlsMinimum?: { version: 'TLSv1.2'; effective: string; source: SourceId };
+	notes: readonly Localized[];
+}

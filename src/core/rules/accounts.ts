@@ -1,0 +1,41 @@
+import type { FileRule } from './types';
+
+export const duplicateAccountId: FileRule = {
+	id: 'duplicate-account-id',
+	severity: 'error',
+	scope: 'file',
+	title: { en: 'Account id used twice', de: 'Kontokennung doppelt vergeben' },
+	check(file, report) {
+		const ids = new Set(file.accounts.flatMap((a) => (a.id ? [a.id] : [])));
+		const seen = new Map<string, number>();
+		for (const account of file.accounts) {
+			if (!account.id) continue;
+			const first = seen.get(account.id);
+			if (first === undefined) {
+				seen.set(account.id, account.index);
+				continue;
+			}
+			let n = 2;
+			while (ids.has(`${account.id}-${n}`)) n++;
+			const renamed = `${account.id}-${n}`;
+			ids.add(renamed);
+			const node = account.nodeAt(['id']);
+			report({
+				account,
+				at: [node],
+				message: {
+					en: 'Account id "{id}" is already used by account {first}; ids must be unique so tests, secrets and reports find the right account.',
+					de: 'Die Kontokennung „{id}“ ist schon bei Konto {first} vergeben; Kennungen müssen eindeutig sein, damit Tests, Geheimnisse und Berichte das richtige Konto finden.',
+				},
+				args: { id: account.id, first: first + 1 },
+				fixes: [
+					{
+						title: { en: 'Rename to "{renamed}"', de: 'In „{renamed}“ umbenennen' },
+						args: { renamed },
+						edits: [node && file.editor.replaceValue(node, renamed)],
+					},
+				],
+			});
+		}
+	},
+};

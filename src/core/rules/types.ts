@@ -1,0 +1,85 @@
+import type { Node } from 'jsonc-parser';
+import type { JsonEditor } from '../config/edits';
+import type { Severity } from '../config/findings';
+import type { ParsedConfig } from '../config/parse';
+import type { Lang, Localized } from '../i18n';
+import type { DetectedProvider } from '../providers/detect';
+import type { MailProtocol, ProviderInfo } from '../providers/types';
+import type { LineIndex, TextEdit } from '../text/positions';
+
+export type JsonPath = readonly (string | number)[];
+
+/** Everything a rule may read about the file; built once per analysis. */
+export interface FileContext {
+	text: string;
+	parsed: ParsedConfig;
+	lines: LineIndex;
+	editor: JsonEditor;
+	lang: Lang;
+	now: Date;
+	accounts: readonly AccountContext[];
+}
+
+/** An `imap` or `smtp` section that is an object, with the provider that runs its host (if known). */
+export interface ServerContext {
+	protocol: MailProtocol;
+	node: Node;
+	host?: string;
+	port?: number;
+	security?: string;
+	provider?: ProviderInfo;
+}
+
+/** One account object of `accounts`, with typed accessors that tolerate any (schema-invalid) shape. */
+export interface AccountContext {
+	index: number;
+	node: Node;
+	id?: string;
+	detected?: DetectedProvider;
+	servers: readonly ServerContext[];
+	/** Value at a path below the account, or undefined. */
+	get(path: JsonPath): unknown;
+	str(path: JsonPath): string | undefined;
+	num(path: JsonPath): number | undefined;
+	/** Value node at a path below the account. */
+	nodeAt(path: JsonPath): Node | undefined;
+}
+
+export interface FixSpec {
+	title: Localized;
+	args?: Readonly<Record<string, string | number>>;
+	edits: readonly (TextEdit | undefined)[];
+	isPreferred?: boolean;
+}
+
+export interface Report {
+	/** Where to underline; the first defined node wins (e.g. the value, else its parent's key). */
+	at: readonly (Node | undefined)[];
+	message: Localized;
+	args?: Readonly<Record<string, string | number>>;
+	fixes?: readonly FixSpec[];
+	/** Overrides the rule's default severity (e.g. cleartext without credentials is only a warning). */
+	severity?: Severity;
+	walkthrough?: string;
+}
+
+export interface RuleMeta {
+	id: string;
+	severity: Severity;
+	/** One line for docs and listings. */
+	title: Localized;
+	/** Default deep link into the admin walkthroughs (`guide-id` or `guide-id#step-id`). */
+	walkthrough?: string;
+}
+
+export interface AccountRule extends RuleMeta {
+	scope: 'account';
+	check(account: AccountContext, file: FileContext, report: (r: Report) => void): void;
+}
+
+export interface FileRule extends RuleMeta {
+	scope: 'file';
+	check(file: FileContext, report: (r: Report & { account?: AccountContext }) => void): void;
+}
+
+export type Rule = AccountRule | FileRule;

@@ -1,0 +1,134 @@
+import type { Guide } from '../types';
+import { LINKS, STATUS_AS_OF } from './common';
+
+export const m365EnableSmtpAuth: Guide = {
+	id: 'm365-enable-smtp-auth',
+	provider: 'microsoft365',
+	title: { en: 'Enable SMTP AUTH for a mailbox', de: 'SMTP AUTH für ein Postfach einschalten' },
+	summary: {
+		en: 'The organization switch and the mailbox switch for authenticated SMTP submission, what the reply 5.7.139 means, and the December 2026 default-off for basic authentication.',
+		de: 'Der Schalter für die Organisation und der Schalter pro Postfach für authentifizierten SMTP-Versand, was die Antwort 5.7.139 bedeutet, und die Standardabschaltung der Basic-Authentifizierung im Dezember 2026.',
+	},
+	currentStatus: {
+		asOf: STATUS_AS_OF,
+		text: {
+			en: "Microsoft's plan of 27 January 2026: until December 2026 nothing changes; at the end of December 2026 SMTP AUTH with basic authentication (passwords and app passwords) becomes disabled by default for existing tenants, and admins can still turn it back on; tenants created after that have it off; the final removal date is to be announced in the second half of 2027. The switches below are still needed with OAuth2: without SMTP AUTH, an OAuth2 login is refused with 5.7.139 as well.",
+			de: 'Microsofts Plan vom 27. Januar 2026: Bis Dezember 2026 ändert sich nichts; Ende Dezember 2026 wird SMTP AUTH mit Basic-Authentifizierung (Kennwörter und App-Kennwörter) für bestehende Mandanten standardmäßig abgeschaltet, Admins können es wieder einschalten; danach angelegte Mandanten haben es aus; das endgültige Aus soll in der zweiten Jahreshälfte 2027 angekündigt werden. Die Schalter unten braucht es auch mit OAuth2: Ohne SMTP AUTH wird auch eine OAuth2-Anmeldung mit 5.7.139 abgelehnt.',
+		},
+		modernAlternative: 'm365-oauth2-app-only',
+	},
+	steps: [
+		{
+			id: 'connect-powershell',
+			title: { en: 'Connect to Exchange Online PowerShell', de: 'Mit Exchange Online PowerShell verbinden' },
+			body: [
+				{
+					en: 'The organization setting exists only in PowerShell. Install the ExchangeOnlineManagement module once and connect as an Exchange administrator.',
+					de: 'Die Einstellung für die Organisation gibt es nur in PowerShell. Installieren Sie einmalig das Modul ExchangeOnlineManagement und verbinden Sie sich als Exchange-Administrator.',
+				},
+			],
+			commands: [
+				{ shell: 'powershell', code: 'Install-Module ExchangeOnlineManagement -Scope CurrentUser' },
+				{ shell: 'powershell', code: 'Connect-ExchangeOnline -UserPrincipalName <ADMIN>' },
+			],
+		},
+		{
+			id: 'check-org',
+			title: { en: 'Read the organization setting', de: 'Die Einstellung der Organisation lesen' },
+			body: [
+				{
+					en: 'SmtpClientAuthenticationDisabled = True means SMTP AUTH is off for every mailbox that does not override it. Microsoft recommends leaving it off for the organization and enabling it only for the mailboxes that need it.',
+					de: 'SmtpClientAuthenticationDisabled = True bedeutet: SMTP AUTH ist für jedes Postfach aus, das es nicht selbst überschreibt. Microsoft empfiehlt, es für die Organisation aus zu lassen und nur für die Postfächer einzuschalten, die es brauchen.',
+				},
+			],
+			commands: [{ shell: 'powershell', code: 'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled' }],
+		},
+		{
+			id: 'enable-mailbox',
+			title: { en: 'Enable it for the one mailbox', de: 'Für das eine Postfach einschalten' },
+			body: [
+				{
+					en: 'The mailbox setting wins over the organization setting. $false enables SMTP AUTH for the mailbox, $true disables it, $null makes it follow the organization. In the admin center the same switch is the "Authenticated SMTP" box of the user\'s email apps.',
+					de: 'Die Einstellung am Postfach hat Vorrang vor der Organisation. $false schaltet SMTP AUTH für das Postfach ein, $true aus, $null lässt es der Organisation folgen. Im Admin Center ist derselbe Schalter das Kästchen „Authentifiziertes SMTP“ bei den E-Mail-Apps des Benutzers.',
+				},
+			],
+			commands: [
+				{ shell: 'powershell', code: 'Set-CASMailbox -Identity <MAILBOX> -SmtpClientAuthenticationDisabled $false' },
+				{
+					shell: 'powershell',
+					code: 'Get-CASMailbox -Identity <MAILBOX> | Format-List SmtpClientAuthenticationDisabled',
+				},
+			],
+			uiPath: [
+				{ en: 'Microsoft 365 admin center', de: 'Microsoft 365 Admin Center' },
+				{ en: 'Users', de: 'Benutzer' },
+				{ en: 'Active users', de: 'Aktive Benutzer' },
+				{ en: '(user)', de: '(Benutzer)' },
+				{ en: 'Mail', de: 'E-Mail' },
+				{ en: 'Manage email apps', de: 'E-Mail-Apps verwalten' },
+				{ en: 'Authenticated SMTP', de: 'Authentifiziertes SMTP' },
+			],
+			warnings: [
+				{
+					en: 'An empty value in Get-CASMailbox means "follow the organization", not "enabled". Audit scripts that filter only on False miss these mailboxes.',
+					de: 'Ein leerer Wert bei Get-CASMailbox heißt „wie die Organisation“, nicht „eingeschaltet“. Prüfskripte, die nur nach False filtern, übersehen diese Postfächer.',
+				},
+			],
+			links: [LINKS.smtpAuthToggle],
+		},
+		{
+			id: 'org-switch',
+			title: {
+				en: 'Organization switch (only if many mailboxes need it)',
+				de: 'Schalter für die Organisation (nur wenn viele Postfächer es brauchen)',
+			},
+			body: [
+				{
+					en: 'Turning SMTP AUTH on for the whole organization opens password spraying against every mailbox that has basic authentication left. Prefer the mailbox switch; use this only with a reason.',
+					de: 'SMTP AUTH für die ganze Organisation einzuschalten, öffnet Passwort-Spraying gegen jedes Postfach, das noch Basic-Authentifizierung hat. Besser den Schalter am Postfach nutzen; diesen nur mit gutem Grund.',
+				},
+			],
+			commands: [{ shell: 'powershell', code: 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false' }],
+		},
+		{
+			id: 'understand-5-7-139',
+			title: { en: 'What 5.7.139 tells you', de: 'Was 5.7.139 bedeutet' },
+			body: [
+				{
+					en: '"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant" (or "…for the Mailbox"): SMTP AUTH is off; fix it with the switches above. "…basic authentication is disabled": the password may be right, but the tenant (security defaults, an authentication policy, Conditional Access) or the account type refuses basic authentication; switch to OAuth2. "…the user credentials were incorrect": wrong user name or password.',
+					de: '„535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant“ (oder „…for the Mailbox“): SMTP AUTH ist aus; mit den Schaltern oben beheben. „…basic authentication is disabled“: Das Kennwort kann stimmen, aber der Mandant (Sicherheitsstandards, eine Authentifizierungsrichtlinie, bedingter Zugriff) oder der Kontotyp lehnt Basic-Authentifizierung ab; auf OAuth2 umstellen. „…the user credentials were incorrect“: Benutzername oder Kennwort falsch.',
+				},
+			],
+			links: [
+				{
+					url: 'https://aka.ms/smtp_auth_disabled',
+					label: { en: 'Microsoft: SMTP AUTH is disabled', de: 'Microsoft: SMTP AUTH ist deaktiviert' },
+				},
+			],
+		},
+		{
+			id: 'security-defaults',
+			title: { en: 'Security defaults override the switches', de: 'Sicherheitsstandards haben Vorrang' },
+			body: [
+				{
+					en: 'With security defaults on, SMTP AUTH with a password is blocked even when both switches say enabled. The same holds for an authentication policy with AllowBasicAuthSmtp false and for Conditional Access that blocks legacy authentication. OAuth2 is not affected by these blocks.',
+					de: 'Mit aktiven Sicherheitsstandards ist SMTP AUTH mit Kennwort gesperrt, auch wenn beide Schalter „eingeschaltet“ sagen. Dasselbe gilt für eine Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false und für bedingten Zugriff, der Legacy-Authentifizierung sperrt. OAuth2 ist von diesen Sperren nicht betroffen.',
+				},
+			],
+			links: [LINKS.securityDefaults],
+			related: ['m365-allow-app-passwords#check-blocking-policies'],
+		},
+		{
+			id: 'test',
+			title: { en: 'Test SMTP', de: 'SMTP testen' },
+			body: [
+				{
+					en: 'Changes can take up to an hour to apply. Run the connection test; the SMTP check passes when the server accepts the login.',
+					de: 'Änderungen können bis zu einer Stunde brauchen. Starten Sie den Verbindungstest; der SMTP-Test ist erfolgreich, wenn der Server die Anmeldung annimmt.',
+				},
+			],
+			links: [LINKS.smtpBasicTimeline],
+			verify: { protocol: 'smtp' },
+		},
+	],
+};

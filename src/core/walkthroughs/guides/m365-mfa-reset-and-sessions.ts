@@ -1,0 +1,104 @@
+import type { Guide } from '../types';
+import { LINKS } from './common';
+
+const entra = { en: 'Microsoft Entra admin center', de: 'Microsoft Entra Admin Center' };
+const allUsers = [
+	entra,
+	{ en: 'Users', de: 'Benutzer' },
+	{ en: 'All users', de: 'Alle Benutzer' },
+	{ en: '(user)', de: '(Benutzer)' },
+];
+
+export const m365MfaResetAndSessions: Guide = {
+	id: 'm365-mfa-reset-and-sessions',
+	provider: 'microsoft365',
+	title: { en: 'Reset MFA and sign out everywhere', de: 'MFA zurücksetzen und überall abmelden' },
+	summary: {
+		en: 'Help a user whose phone is lost or whose Authenticator shows no prompt, handle two people on one account, and end every session when misuse is suspected, then bring the adapter back.',
+		de: 'Einem Benutzer helfen, dessen Telefon verloren ist oder dessen Authenticator keine Anfrage zeigt, zwei Personen an einem Konto regeln und bei Verdacht auf Missbrauch alle Sitzungen beenden, und danach den Adapter wieder anbinden.',
+	},
+	steps: [
+		{
+			id: 'reset-mfa',
+			title: {
+				en: 'Reset MFA after a lost or replaced phone',
+				de: 'MFA nach verlorenem oder neuem Telefon zurücksetzen',
+			},
+			body: [
+				{
+					en: 'As an administrator, open the user\'s authentication methods, delete the methods that belong to the old phone and choose "Require re-register multifactor authentication". At the next sign-in the user sets up the Authenticator again.',
+					de: 'Öffnen Sie als Administrator die Authentifizierungsmethoden des Benutzers, löschen Sie die Methoden des alten Telefons und wählen Sie „Erneute Registrierung für mehrstufige Authentifizierung anfordern“. Bei der nächsten Anmeldung richtet der Benutzer den Authenticator neu ein.',
+				},
+			],
+			uiPath: [...allUsers, { en: 'Authentication methods', de: 'Authentifizierungsmethoden' }],
+			links: [LINKS.entraAdmin],
+		},
+		{
+			id: 'second-person',
+			title: { en: 'Two people on one account', de: 'Zwei Personen an einem Konto' },
+			body: [
+				{
+					en: 'If MFA is already set up, the account holder adds another Microsoft Authenticator registration on Security info and lets the second person scan the QR code. If MFA is not set up yet, both can scan the QR code shown during the first setup.',
+					de: 'Ist MFA schon eingerichtet, fügt der Kontoinhaber unter „Sicherheitsinformationen“ eine weitere Microsoft-Authenticator-Registrierung hinzu und lässt die zweite Person den QR-Code scannen. Ist MFA noch nicht eingerichtet, können beide den QR-Code der Ersteinrichtung scannen.',
+				},
+			],
+			uiPath: [
+				{ en: 'My Account', de: 'Mein Konto' },
+				{ en: 'Security info', de: 'Sicherheitsinformationen' },
+				{ en: 'Add sign-in method', de: 'Anmeldemethode hinzufügen' },
+				{ en: 'Microsoft Authenticator', de: 'Microsoft Authenticator' },
+			],
+			warnings: [
+				{
+					en: 'Shared credentials hide who did what. A shared mailbox with one member per person is the cleaner solution.',
+					de: 'Geteilte Zugangsdaten verschleiern, wer was getan hat. Ein freigegebenes Postfach mit einem Mitglied pro Person ist die sauberere Lösung.',
+				},
+			],
+			links: [LINKS.securityInfo],
+			related: ['m365-shared-mailbox'],
+		},
+		{
+			id: 'sign-out-everywhere',
+			title: { en: 'Sign out everywhere (as the user)', de: 'Überall abmelden (als Benutzer)' },
+			body: [
+				{
+					en: 'When misuse is suspected, or parallel sign-ins on other devices get in the way, the user can end all sessions with "Sign out everywhere" on My Account.',
+					de: 'Bei Verdacht auf Missbrauch oder wenn parallele Anmeldungen auf anderen Geräten stören, kann der Benutzer mit „Überall abmelden“ unter „Mein Konto“ alle Sitzungen beenden.',
+				},
+			],
+			links: [
+				{
+					url: 'https://myaccount.microsoft.com/',
+					label: { en: 'My Account (Microsoft)', de: 'Mein Konto (Microsoft)' },
+				},
+			],
+		},
+		{
+			id: 'revoke-sessions',
+			title: { en: 'Revoke sessions (as an administrator)', de: 'Sitzungen widerrufen (als Administrator)' },
+			body: [
+				{
+					en: 'If the user cannot sign in any more, an administrator revokes all sessions of the account. If the administrator account itself is affected, let another administrator do it.',
+					de: 'Kann sich der Benutzer nicht mehr anmelden, widerruft ein Administrator alle Sitzungen des Kontos. Ist das Administratorkonto selbst betroffen, übernimmt ein anderer Administrator.',
+				},
+			],
+			uiPath: [...allUsers, { en: 'Revoke sessions', de: 'Sitzungen widerrufen' }],
+			commands: [
+				{ shell: 'powershell', code: 'Connect-MgGraph -Scopes User.RevokeSessions.All' },
+				{ shell: 'powershell', code: 'Revoke-MgUserSignInSession -UserId <USER>' },
+			],
+		},
+		{
+			id: 'reconnect-adapter',
+			title: { en: 'Bring the adapter back', de: 'Den Adapter wieder anbinden' },
+			body: [
+				{
+					en: 'Revoking sessions also ends delegated OAuth2 refresh tokens: sign in again with "Mail: Sign In (OAuth2)…". App-only OAuth2 is not tied to a user and keeps working. App passwords survive a password reset; delete them explicitly if they may be compromised.',
+					de: 'Das Widerrufen der Sitzungen beendet auch delegierte OAuth2-Aktualisierungstokens: Melden Sie sich mit „Mail: Anmelden (OAuth2)…“ erneut an. OAuth2 als Anwendung hängt an keinem Benutzer und läuft weiter. App-Kennwörter überstehen ein Zurücksetzen des Kennworts; löschen Sie sie ausdrücklich, wenn sie kompromittiert sein könnten.',
+				},
+			],
+			verify: { protocol: 'any' },
+			related: ['m365-oauth2-delegated#sign-in'],
+		},
+	],
+};

@@ -1,0 +1,251 @@
+import {
+	type CodeAction,
+	CodeActionKind,
+	type Connection,
+	DidChangeConfigurationNotification,
+	type DocumentDiagnosticReport,
+	type Hover,
+	type InitializeResult,
+	TextDocumentSyncKind,
+	TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Clock } from '../core/clock';
+import { analyzeText } from '../core/config/analyze';
+import type { Finding } from '../core/config/findings';
+import { type JsonSchema, buildSchema } from '../core/config/schema-source';
+import { type Lang, type Localized, resolveLang, tr } from '../core/i18n';
+import { DiagnosticSources } from '../shared/ids';
+import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
+import { codeActions } from './code-actions';
+import { isMailcfgDocument } from '../core/config/document-kind';
+import { toDiagnostic } from './diagnostics';
+import { schemaHover } from './hover';
+import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
+
+/** What the server needs from its surroundings; tests pass a fixed clock and a short push delay. */
+export interface ServerRuntime {
+	/** "Today" for date-dependent rules. */
+	now: Clock;
+	/** Reported in `initialize` → `serverInfo`. */
+	version: string;
+	/** Quiet time after the last change before pushed diagnostics are computed (push mode only). Default 200 ms. */
+	pushDelayMs?: number;
+}
+
+const SETTINGS_SECTION = 'mailcfg';
+const JSON_SYNTAX = 'json-syntax';
+
+const FIX_ALL_TITLE: Localized = {
+	en: 'Fix all auto-fixable mail config problems',
+	de: 'Alle automatisch behebbaren Probleme der Mail-Konfiguration beheben',
+};
+
+interface Analysis {
+	version: number;
+	settingsKey: string;
+	findings: Finding[];
+}
+
+/**
+ * Wires the mailcfg rules into an LSP connection and starts listening. Works with any LSP client: pull
+ * diagnostics when the client declares `textDocument.diagnostic`, pushed (debounced) diagnostics otherwise.
+ * Nothing here throws into the connection: a failing analysis is logged and yields no findings.
+ */
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+	const documents = new TextDocuments(TextDocument);
+	const pushDelayMs = runtime.pushDelayMs ?? 200;
+
+	let locale: string | undefined;
+	let pullDiagnostics = false;
+	let configurationRequests = false;
+	let refreshSupport = false;
+	let documentChanges = false;
+	let registerForConfigurationChanges = false;
+	let schemaValidation = true;
+	/** Settings sent with `didChangeConfiguration`, for clients that cannot answer `workspace/configuration`. */
+	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+	const settingsCache = new Map<string, Promise<ServerSettings>>();
+	const analyses = new Map<string, Analysis>();
+	const pendingPushes = new Map<string, ReturnType<typeof setTimeout>>();
+	let settingsGeneration = 0;
+
+	const log = (message: string): void => connection.console.error(message);
+
+	connection.onInitialize((params): InitializeResult => {
+		const capabilities = params.capabilities;
+		locale = params.locale;
+		pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+		configurationRequests = capabilities.workspace?.configuration === true;
+		refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+		documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+		registerForConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		const options = params.initializationOptions as InitializationOptions | undefined;
+		schemaValidation = options?.schemaValidation !== false;
+		return {
+			capabilities: {
+				textDocumentSync: TextDocumentSyncKind.Incremental,
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+				// Where another JSON server owns the schema (VS Code), it also provides the schema hovers.
+				hoverProvider: schemaValidation,
+				...(pullDiagnostics
+					? {
+							diagnosticProvider: {
+								identifier: DiagnosticSources.rules,
+								interFileDependencies: false,
+								workspaceDiagnostics: false,
+							},
+						}
+					: {}),
+			},
+			serverInfo: { name: 'mailcfg', version: runtime.version },
+		};
+	});
+
+	connection.onInitialized((): void => {
+		// Some editors send configuration changes only for sections the server registered for.
+		if (configurationRequests && registerForConfigurationChanges) {
+			void connection.client
+				.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+				.catch(() => undefined);
+		}
+	});
+
+	function settingsFor(uri: string): Promise<ServerSettings> {
+		if (!configurationRequests) return Promise.resolve(pushedSettings);
+		let settings = settingsCache.get(uri);
+		if (!settings) {
+			settings = connection.workspace
+				.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+				.then(parseServerSettings, (error: unknown) => {
+					log(`mailcfg: reading settings failed, using defaults: ${describe(error)}`);
+					return DEFAULT_SERVER_SETTINGS;
+				});
+			settingsCache.set(uri, settings);
+		}
+		return settings;
+	}
+
+	function langOf(settings: ServerSettings): Lang {
+		return resolveLang(settings.language, locale);
+	}
+
+	async function findingsFor(document: TextDocument): Promise<Finding[]> {
+		const settings = await settingsFor(document.uri);
+		const text = document.getText();
+		if (!isMailcfgDocument(document.uri, text)) return [];
+		const lang = langOf(settings);
+		const settingsKey = `${settingsGeneration}:${lang}:${settings.rulesDisabled.join(',')}`;
+		const cached = analyses.get(document.uri);
+		if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.findings;
+		let findings: Finding[] = [];
+		try {
+			findings = analyzeText(text, {
+				lang,
+				now: runtime.now,
+				disabledRules: settings.rulesDisabled,
+				schemaValidation,
+			});
+			// The client's own JSON server reports syntax errors too when it owns the schema: show them once.
+			if (!schemaValidation) findings = findings.filter((f) => f.code !== JSON_SYNTAX);
+		} catch (error) {
+			// Never log the text itself: config files can hold passwords.
+			log(`mailcfg: analysing ${document.uri} failed: ${describe(error)}`);
+		}
+		analyses.set(document.uri, { version: document.version, settingsKey, findings });
+		return findings;
+	}
+
+	connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) return { kind: 'full', items: [] };
+		const resultId = `${settingsGeneration}:${document.version}`;
+		if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+		const findings = await findingsFor(document);
+		return { kind: 'full', resultId, items: findings.map(toDiagnostic) };
+	});
+
+	async function publish(uri: string): Promise<void> {
+		const document = documents.get(uri);
+		if (!document) return;
+		const version = document.version;
+		const findings = await findingsFor(document);
+		// A newer edit arrived while the settings were fetched: its own push follows.
+		if (documents.get(uri)?.version !== version) return;
+		await connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+	}
+
+	function schedulePush(uri: string): void {
+		clearTimeout(pendingPushes.get(uri));
+		pendingPushes.set(
+			uri,
+			setTimeout(() => {
+				pendingPushes.delete(uri);
+				publish(uri).catch((error: unknown) => log(`mailcfg: publishing diagnostics failed: ${describe(error)}`));
+			}, pushDelayMs),
+		);
+	}
+
+	documents.onDidChangeContent(({ document }) => {
+		if (!pullDiagnostics) schedulePush(document.uri);
+	});
+
+	documents.onDidClose(({ document }) => {
+		analyses.delete(document.uri);
+		settingsCache.delete(document.uri);
+		clearTimeout(pendingPushes.get(document.uri));
+		pendingPushes.delete(document.uri);
+		if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+	});
+
+	connection.onDidChangeConfiguration((params) => {
+		settingsGeneration++;
+		settingsCache.clear();
+		analyses.clear();
+		if (!configurationRequests) {
+			const all = params.settings as Record<string, unknown> | null | undefined;
+			pushedSettings = parseServerSettings(all?.[SETTINGS_SECTION]);
+		}
+		if (!pullDiagnostics) {
+			for (const document of documents.all()) schedulePush(document.uri);
+		} else if (refreshSupport) {
+			connection.languages.diagnostics.refresh().catch(() => undefined);
+		}
+	});
+
+	connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document) return [];
+		const findings = await findingsFor(document);
+		const lang = langOf(await settingsFor(document.uri));
+		const target = { uri: document.uri, version: document.version, documentChanges };
+		return codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang));
+	});
+
+	const schemas = new Map<Lang, JsonSchema>();
+	connection.onHover(async (params): Promise<Hover | null> => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document || !schemaValidation) return null;
+		const text = document.getText();
+		if (!isMailcfgDocument(document.uri, text)) return null;
+		const lang = langOf(await settingsFor(document.uri));
+		let schema = schemas.get(lang);
+		if (!schema) {
+			schema = buildSchema(lang);
+			schemas.set(lang, schema);
+		}
+		try {
+			return schemaHover(text, document.offsetAt(params.position), schema);
+		} catch (error) {
+			log(`mailcfg: hover failed: ${describe(error)}`);
+			return null;
+		}
+	});
+
+	documents.listen(connection);
+	connection.listen();
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,77 @@
+// Diagnostics from the packaged language server in the Problems panel, a hover, and a quick fix that changes the
+// file. The CLI (same build) is the oracle: the editor must show exactly what `mailcfg check` reports.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type CliDiagnostic, checkFile, firstLine } from './support/cli';
+import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
+import { type Workbench, openWorkbench } from './support/workbench';
+
+const FILE = 'office.mailaccounts.json';
+let server: CodeServer;
+let bench: Workbench;
+let expected: CliDiagnostic[];
+
+before(async () => {
+	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
+		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
+		copyWorkspace: true,
+		settings: { 'mailcfg.language': 'en' },
+	});
+	expected = checkFile(join(server.workspace, FILE), 'en');
+	bench = await openWorkbench(server.folderUrl, 'diagnostics');
+	await bench.openFile(FILE);
+});
+
+after(async () => {
+	await bench?.close();
+	await server?.stop();
+});
+
+const byCode = (code: string) => {
+	const found = expected.find((d) => d.code === code);
+	assert.ok(found, `mailcfg check reports no ${code}: ${expected.map((d) => d.code).join(', ')}`);
+	return found;
+};
+
+test('opening a config shows the expected problems in the Problems panel', async () => {
+	// The fixture is built to trip these provider rules; the CLI must agree before the editor is judged.
+	byCode('exo-imap-basic-auth');
+	byCode('port-security-mismatch');
+	for (const diagnostic of expected) await bench.waitForProblem(firstLine(diagnostic.message), diagnostic.code);
+	await bench.screenshot('1-problems');
+	const rows = (await bench.problems()).filter((row) => expected.some((d) => row.includes(firstLine(d.message))));
+	assert.equal(rows.length, expected.length, rows.join('\n'));
+});
+
+test('the hover on a problem shows its English message', async () => {
+	const diagnostic = byCode('exo-imap-basic-auth');
+	await bench.goTo(diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
+	const hover = await bench.hoverText(firstLine(diagnostic.message));
+	await bench.screenshot('2-hover-en');
+	assert.ok(hover.includes(diagnostic.code), hover);
+});
+
+test('a quick fix changes the file', async () => {
+	const diagnostic = byCode('port-security-mismatch');
+	const before = readFileSync(join(server.workspace, FILE), 'utf8');
+	await bench.goTo(diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
+	await bench.quickFix(/starttls|465/i);
+	await bench.screenshot('3-quick-fix-applied');
+	await bench.page.keyboard.press('Control+S');
+	const deadline = Date.now() + 20_000;
+	let after = before;
+	while (after === before && Date.now() < deadline) {
+		await bench.page.waitForTimeout(100);
+		after = readFileSync(join(server.workspace, FILE), 'utf8');
+	}
+	assert.notEqual(after, before, 'the file on disk did not change');
+	const codes = checkFile(join(server.workspace, FILE), 'en').map((d) => d.code);
+	assert.ok(!codes.includes('port-security-mismatch'), codes.join(', '));
+	// The editor drops the fixed problem too.
+	await bench.page
+		.locator('.markers-panel .monaco-list-row', { hasText: firstLine(diagnostic.message) })
+		.waitFor({ state: 'detached', timeout: 20_000 });
+	await bench.screenshot('4-problem-gone');
+});

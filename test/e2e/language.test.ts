@@ -1,0 +1,51 @@
+// With `mailcfg.language: de` in the user settings, diagnostics and their hover are German, although VS Code
+// itself runs in English (code-server has no German language pack offline; see docs/e2e.md).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { checkFile, firstLine } from './support/cli';
+import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
+import { type Workbench, openWorkbench } from './support/workbench';
+
+const FILE = 'office.mailaccounts.json';
+let server: CodeServer;
+let bench: Workbench;
+
+before(async () => {
+	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
+		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
+		copyWorkspace: true,
+		settings: { 'mailcfg.language': 'de' },
+	});
+	bench = await openWorkbench(server.folderUrl, 'language-de');
+	await bench.openFile(FILE);
+});
+
+after(async () => {
+	await bench?.close();
+	await server?.stop();
+});
+
+test('diagnostics and hover are German with mailcfg.language = de', async () => {
+	const german = checkFile(join(server.workspace, FILE), 'de');
+	const english = checkFile(join(server.workspace, FILE), 'en');
+	const exo = german.find((d) => d.code === 'exo-imap-basic-auth');
+	const exoEnglish = english.find((d) => d.code === 'exo-imap-basic-auth');
+	assert.ok(exo && exoEnglish, german.map((d) => d.code).join(', '));
+	assert.notEqual(
+		firstLine(exo.message),
+		firstLine(exoEnglish.message),
+		'the CLI gives the same text in both languages',
+	);
+
+	for (const diagnostic of german) await bench.waitForProblem(firstLine(diagnostic.message), diagnostic.code);
+	await bench.screenshot('1-problems-de');
+	const rows = (await bench.problems()).join('\n');
+	for (const diagnostic of english)
+		assert.ok(!rows.includes(firstLine(diagnostic.message)), `English text shown: ${diagnostic.message}`);
+
+	await bench.goTo(exo.range.start.line + 1, exo.range.start.character + 1);
+	const hover = await bench.hoverText(firstLine(exo.message));
+	await bench.screenshot('2-hover-de');
+	assert.ok(!hover.includes(firstLine(exoEnglish.message)), hover);
+});

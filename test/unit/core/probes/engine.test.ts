@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Account } from '../../../../src/core/config/model';
+import type { ProbeContext } from '../../../../src/core/probes/context';
+import { configPathForCheck, defaultDeps, testAccounts, type ProbeProgress } from '../../../../src/core/probes/index';
+import type { ProbeCheck } from '../../../../src/core/probes/result';
+import { cliSecretResolver, resolveCredentials } from '../../../../src/core/secrets';
+import { type TestCerts, testCerts } from '../../../support/certs';
+import { type ImapTestServer, startImapServer } from '../../../support/imap-server';
+import { type SmtpTestServer, startSmtpServer } from '../../../support/smtp-server';
+
+const USER = 'import@example.test';
+const PASSWORD = 'Engine-Secret-77';
+let certs: TestCerts;
+let imap: ImapTestServer;
+let smtp: SmtpTestServer;
+
+before(async () => {
+	certs = await testCerts();
+	imap = await startImapServer({
+		secure: true,
+		tls: certs.server,
+		users: { [USER]: { password: PASSWORD } },
+		folders: { INBOX: 4 },
+	});
+	smtp = await startSmtpServer({ tls: certs.server, users: { [USER]: { password: PASSWORD } } });
+});
+after(async () => {
+	await Promise.all([imap.close(), smtp.close()]);
+});
+
+const ctx = (): ProbeContext => ({
+	lang: 'en',
+	clock: () => new Date(),
+	timeouts: { connectMs: 1500, greetingMs: 500, stageMs: 2000 },
+	extraCa: [certs.caCert],
+});
+
+function account(id: string, password = '${secret:IMPORT}'): Account {
+	return {
+		id,
+		email: USER,
+		auth: { method: 'password', user: USER, password },
+		imap: { host: 'localhost', port: imap.port, security: 'tls' },
+		smtp: { host: 'localhost', port: smtp.port, security: 'starttls' },
+	};
+}
+
+const resolveWith = (env: Record<string, string>) => (a: Account) =>
+	resolveCredentials(a, cliSecretResolver(env), 'en');
+
+test('tests the selected accounts, IMAP then SMTP, with stage progress events and no secret anywhere', async () => {
+	const events: ProbeProgress[] = [];
+	const reports = await testAccounts(
+		{ accounts: [account('one'), account('two'), account('three')] },
+		{
+			ctx: ctx(),
+			accounts: ['one', 'three'],
+			concurrency: 2,
+			resolveSecrets: resolveWith({ MAILCFG_SECRET_IMPORT: PASSWORD }),
+			onProgress: (e) => events.push(e),
+		},
+	);
+	assert.deepEqual(
+		reports.map((r) => r.id),
+		['one', 'three'],
+	);
+	for (const report of reports) {
+		assert.deepEqual(
+			report.checks.map((c) => [c.protocol, c.ok]),
+			[
+				['imap', true],
+				['smtp', true],
+			],
+		);
+	}
+	assert.ok(
+		events.some(
+			(e) =>
+				e.accountId === 'three' && e.protocol === 'smtp' && e.stage === 'auth' && e.state === 'done' && e.result?.ok,
+		),
+	);
+	assert.ok(!JSON.stringify(reports).includes(PASSWORD));
+});
+
+test('a missing secret is one CONFIG check naming the reference; nothing connects', async () => {
+	const before = imap.commands.length;
+	const [report] = await testAccounts(
+		{ accounts: [account('lonely')] },
+		{ ctx: ctx(), resolveSecrets: resolveWith({}) },
+	);
+	assert.equal(report?.checks.length, 1);
+	assert.equal(report?.checks[0]?.error?.code, 'CONFIG');
+	assert.match(report?.checks[0]?.error?.message ?? '', /\$\{secret:IMPORT\}.*MAILCFG_SECRET_IMPORT/);
+	assert.equal(imap.commands.length, before);
+});
+
+test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP are not run', async () => {
+	// Stand-in for the msal-backed probe (its own tests run it against the local OIDC authority): this test is
+	// about the engine's decision when no token comes back.
+	const failedToken: ProbeCheck = {
+		protocol: 'oauth2',
+		ok: false,
+		failedStage: 'token',
+		error: {
+			code: 'OAUTH_TOKEN',
+			message: 'No access token could be obtained.',
+			serverResponse: 'AADSTS7000215: Invalid client secret provided.',
+		},
+		stages: [
+			{ name: 'authority', ok: true, ms: 1 },
+			{ name: 'token', ok: false, ms: 2 },
+		],
+		transcript: [],
+	};
+	const oauthAccount: Account = {
+		...account('oauth'),
+		auth: {
+			method: 'oauth2',
+			user: USER,
+			oauth2: { flow: 'client-credentials', tenant: 't', clientId: 'c', clientSecret: 'a-client-secret-value' },
+		},
+	};
+	const before = imap.commands.length;
+	const [report] = await testAccounts(
+		{ accounts: [oauthAccount] },
+		{
+			ctx: ctx(),
+			resolveSecrets: resolveWith({}),
+			deps: { ...defaultDeps, probeOAuth2: async () => ({ check: failedToken }) },
+		},
+	);
+	assert.deepEqual(
+		report?.checks.map((c) => c.protocol),
+		['oauth2'],
+	);
+	assert.match(report?.checks[0]?.transcript.at(-1) ?? '', /IMAP, SMTP not tested: no access token/);
+	assert.equal(imap.commands.length, before);
+});
+
+test('configPathForCheck points at the property a failure concerns, falling back to what exists', () => {
+	const acc = { ...account('x', 'pw'), imap: { host: 'h', port: 993, security: 'tls' as const, folder: 'Import' } };
+	const check = (
+		protocol: ProbeCheck['protocol'],
+		failedStage: ProbeCheck['failedStage'],
+		code: string,
+	): ProbeCheck => ({
+		protocol,
+		ok: false,
+		...(failedStage ? { failedStage } : {}),
+		error: { code: code as never, message: '' },
+		stages: [],
+		transcript: [],
+	});
+	const table: [ProbeCheck, (string | number)[]][] = [
+		[check('imap', 'dns', 'DNS_NOT_FOUND'), ['accounts', 2, 'imap', 'host']],
+		[check('imap', 'tcp', 'CONNECTION_REFUSED'), ['accounts', 2, 'imap', 'port']],
+		[check('smtp', 'tls', 'TLS_MODE_MISMATCH'), ['accounts', 2, 'smtp', 'security']],
+		[check('smtp', 'starttls', 'STARTTLS_UNAVAILABLE'), ['accounts', 2, 'smtp', 'security']],
+		[check('imap', 'auth', 'AUTH_FAILED'), ['accounts', 2, 'auth', 'password']],
+		[check('smtp', 'auth', 'AUTH_MECHANISM_UNSUPPORTED'), ['accounts', 2, 'auth', 'method']],
+		[check('imap', 'folder', 'FOLDER_NOT_FOUND'), ['accounts', 2, 'imap', 'folder']],
+		// smtp.from does not exist in this account: the diagnostic goes on "smtp"
+		[check('smtp', 'send', 'SEND_FAILED'), ['accounts', 2, 'smtp']],
+		// a password account has no auth.oauth2.scopes: the nearest existing ancestor is "auth"
+		[check('oauth2', 'claims', 'OAUTH_CLAIMS'), ['accounts', 2, 'auth']],
+	];
+	for (const [c, expected] of table)
+		assert.deepEqual(configPathForCheck(c, 2, acc), expected, `${c.protocol} ${c.failedStage}`);
+});

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkClaims, decodeJwtPayload } from '../../../../src/core/probes/oauth2-claims';
+import type { OAuth2Plan } from '../../../../src/core/probes/oauth2-plan';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const TENANT = '11111111-2222-3333-4444-555555555555';
+
+/** An unsigned JWT-shaped token: the claims stage decodes without verifying, which is what these rows exercise. */
+function jwt(payload: Record<string, unknown>): string {
+	const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	return `${part({ typ: 'JWT', alg: 'RS256' })}.${part(payload)}.c2ln`;
+}
+
+const delegatedPlan: OAuth2Plan = {
+	flow: 'device-code',
+	clientId: 'c',
+	authority: `https://login.microsoftonline.com/${TENANT}`,
+	tenant: TENANT,
+	scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All'],
+	appOnly: false,
+	audiences: ['https://outlook.office.com', 'https://outlook.office365.com', '00000002-0000-0ff1-ce00-000000000000'],
+	permissions: [
+		{ protocol: 'imap', claim: 'scp', permission: 'IMAP.AccessAsUser.All', required: true },
+		{ protocol: 'smtp', claim: 'scp', permission: 'SMTP.Send', required: true },
+	],
+	user: 'carol@contoso.test',
+};
+const good = {
+	aud: 'https://outlook.office.com/',
+	tid: TENANT,
+	exp: NOW_S + 3600,
+	nbf: NOW_S - 10,
+	scp: 'IMAP.AccessAsUser.All SMTP.Send',
+};
+
+test('claims table', () => {
+	const table: {
+		name: string;
+		payload: Record<string, unknown>;
+		plan?: OAuth2Plan;
+		resolved?: string;
+		ok: boolean;
+		message?: RegExp;
+	}[] = [
+		{ name: 'fitting delegated token (aud with trailing slash)', payload: good, ok: true },
+		{ name: 'aud as the Exchange app id', payload: { ...good, aud: '00000002-0000-0ff1-ce00-000000000000' }, ok: true },
+		{
+			name: 'Graph audience',
+			payload: { ...good, aud: 'https://graph.microsoft.com' },
+			ok: false,
+			message: /audience "https:\/\/graph/,
+		},
+		{
+			name: 'missing SMTP.Send',
+			payload: { ...good, scp: 'IMAP.AccessAsUser.All' },
+			ok: false,
+			message: /SMTP\.Send needed for SMTP \(scp: IMAP\.AccessAsUser\.All\)/,
+		},
+		{
+			name: 'expired',
+			payload: { ...good, exp: NOW_S - 1 },
+			ok: false,
+			message: /expired at 2026-11-23T09:59:59Z \(now 2026-11-23T10:00:00Z\)/,
+		},
+		{
+			name: 'not yet valid (clock behind)',
+			payload: { ...good, nbf: NOW_S + 3600 },
+			ok: false,
+			message: /valid only from/,
+		},
+		{ name: 'small skew tolerated', payload: { ...good, nbf: NOW_S + 30 }, ok: true },
+		{ name: 'no exp', payload: { ...good, exp: undefined }, ok: false, message: /no exp claim/ },
+		{
+			name: 'other tenant',
+			payload: { ...good, tid: '99999999-8888-7777-6666-555555555555' },
+			ok: false,
+			message: /comes from tenant 9999/,
+		},
+		{
+			name: 'domain tenant: compared with the id the authority resolved',
+			payload: { ...good, tid: '99999999-8888-7777-6666-555555555555' },
+			plan: { ...delegatedPlan, tenant: 'contoso.test' },
+			resolved: TENANT,
+			ok: false,
+			message: /configuration names tenant 1111/,
+		},
+		{
+			name: 'domain tenant without a resolved id cannot be compared offline',
+			payload: { ...good, tid: '99999999-8888-7777-6666-555555555555' },
+			plan: { ...delegatedPlan, tenant: 'contoso.test' },
+			ok: true,
+		},
+		{
+			name: 'several problems are all named',
+			payload: { ...good, aud: 'api://x', exp: NOW_S - 100 },
+			ok: false,
+			message: /audience "api:\/\/x".*; the token expired/,
+		},
+	];
+	for (const row of table) {
+		const verdict = checkClaims(
+			jwt(row.payload),
+			{ plan: row.plan ?? delegatedPlan, ...(row.resolved ? { resolvedTenantId: row.resolved } : {}) },
+			NOW,
+			'en',
+		);
+		assert.equal(verdict.ok, row.ok, `${row.name}: ${verdict.message}`);
+		if (row.message) assert.match(verdict.message ?? '', row.message, row.name);
+	}
+});
+
+test('app-only: SMTP without SMTP.SendAsApp is a note (Exchange RBAC for Applications), IMAP without its role fails', () => {
+	const plan: OAuth2Plan = {
+		...delegatedPlan,
+		flow: 'client-credentials',
+		appOnly: true,
+		permissions: [{ protocol: 'smtp', claim: 'roles', permission: 'SMTP.SendAsApp', required: false }],
+	};
+	const smtpOnly = checkClaims(jwt({ ...good, scp: undefined, roles: [] }), { plan }, NOW, 'de');
+	assert.equal(smtpOnly.ok, true);
+	assert.match(smtpOnly.detail, /RBAC für Anwendungen/);
+	const withImap = checkClaims(
+		jwt({ ...good, scp: undefined, roles: ['SMTP.SendAsApp'] }),
+		{
+			plan: {
+				...plan,
+				permissions: [{ protocol: 'imap', claim: 'roles', permission: 'IMAP.AccessAsApp', required: true }],
+			},
+		},
+		NOW,
+		'de',
+	);
+	assert.equal(withImap.ok, false);
+	assert.match(withImap.message ?? '', /Anwendungsberechtigung IMAP\.AccessAsApp für IMAP/);
+});
+
+test('opaque tokens (personal Microsoft accounts) pass with a note instead of a false alarm', () => {
+	const verdict = checkClaims('EwBwA8l6BAAUbDba3x2OMJElkF7gJ4z/VbCPEz0AAQ', { plan: delegatedPlan }, NOW, 'en');
+	assert.equal(verdict.ok, true);
+	assert.equal(verdict.facts.opaque, true);
+	assert.equal(decodeJwtPayload('a.b.c.d.e'), undefined, 'JWE (five parts) is not readable');
+	assert.equal(decodeJwtPayload('x.!!!.y'), undefined);
+});
+
+test('facts never contain the token', () => {
+	const token = jwt(good);
+	const verdict = checkClaims(token, { plan: delegatedPlan }, NOW, 'en');
+	assert.ok(!JSON.stringify(verdict).includes(token));
+	assert.deepEqual(verdict.facts.scp, ['IMAP.AccessAsUser.All', 'SMTP.Send']);
+});

@@ -1,0 +1,110 @@
+/** msal errors as msal-node 7.2.3 throws them (shapes from mail-facts §6.3 and observed runs). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mapMsalError, networkFailure, scrub } from '../../../../src/core/probes/oauth2-errors';
+
+const SECRET = 'Xy7~secret.value';
+
+test('msal error table', () => {
+	const table: { name: string; error: unknown; code: string; message: RegExp; serverResponse?: RegExp }[] = [
+		{
+			name: 'ServerError with AADSTS in msal\'s "Error(s): … Description:" text',
+			error: {
+				name: 'ServerError',
+				errorCode: 'invalid_client',
+				status: 401,
+				errorMessage: `Error(s): 7000215 - Timestamp: 2026-11-23 10:00:00Z - Description: AADSTS7000215: Invalid client secret provided. Trace ID: t Correlation ID: c Timestamp: 2026-11-23 10:00:00Z - Correlation ID: c - Trace ID: t`,
+			},
+			code: 'OAUTH_TOKEN',
+			message: /rejected the app credentials.*\(AADSTS7000215\)/,
+			serverResponse: /^invalid_client: AADSTS7000215: Invalid client secret provided\./,
+		},
+		{
+			name: 'consent missing',
+			error: {
+				name: 'InteractionRequiredAuthError',
+				errorCode: 'invalid_grant',
+				subError: 'consent_required',
+				errorMessage: 'AADSTS65001: The user or administrator has not consented to use the application.',
+			},
+			code: 'OAUTH_TOKEN',
+			message: /needs user interaction.*AADSTS65001/,
+			serverResponse: /AADSTS65001/,
+		},
+		{
+			name: 'device code polling cancelled',
+			error: { name: 'ClientAuthError', errorCode: 'device_code_polling_cancelled' },
+			code: 'CANCELLED',
+			message: /cancelled/,
+		},
+		{
+			name: 'device code expired',
+			error: { name: 'ClientAuthError', errorCode: 'device_code_expired' },
+			code: 'OAUTH_TOKEN',
+			message: /device code expired/,
+		},
+		{
+			name: 'fetch failed on a refused connection',
+			error: {
+				name: 'AuthError',
+				errorCode: 'network_error',
+				errorMessage:
+					'Network request failed: fetch failed, additionalErrorInfo: error.name:TypeError, error.message:fetch failed, cause: connect ECONNREFUSED 127.0.0.1:443',
+			},
+			code: 'CONNECTION_REFUSED',
+			message: /could not be reached/,
+		},
+		{
+			name: 'discovery failed with the cause hidden',
+			error: {
+				name: 'ClientAuthError',
+				errorCode: 'endpoints_resolution_error',
+				errorMessage: 'See https://aka.ms/msaljs/common/errors#endpoints_resolution_error for details',
+			},
+			code: 'OAUTH_TOKEN',
+			message: /could not be reached \(endpoints_resolution_error\)/,
+		},
+		{
+			name: 'invalid certificate key',
+			error: {
+				name: 'ClientConfigurationError',
+				errorCode: 'invalid_client_credential',
+				errorMessage: 'See https://aka.ms/msaljs/common/errors',
+			},
+			code: 'CONFIG',
+			message: /rejected before any request \(invalid_client_credential\)/,
+		},
+		{ name: 'plain Error', error: new Error('something odd'), code: 'OAUTH_TOKEN', message: /something odd/ },
+	];
+	for (const row of table) {
+		const mapped = mapMsalError(row.error, 'en', [SECRET]);
+		assert.equal(mapped.code, row.code, row.name);
+		assert.match(mapped.message, row.message, row.name);
+		if (row.serverResponse) assert.match(mapped.serverResponse ?? '', row.serverResponse, row.name);
+	}
+});
+
+test('secrets and tokens are scrubbed from server text', () => {
+	const echoed = `invalid_request: client_secret=${SECRET} Authorization: Bearer abc.def token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.sig`;
+	const clean = scrub(echoed, [SECRET]);
+	assert.ok(!clean.includes(SECRET));
+	assert.ok(!clean.includes('abc.def'));
+	assert.ok(!clean.includes('eyJhbGciOiJSUzI1NiJ9'));
+});
+
+test('network causes', () => {
+	const table: [unknown, string | undefined][] = [
+		[
+			Object.assign(new Error('getaddrinfo ENOTFOUND login.microsoftonline.test'), { code: 'ENOTFOUND' }),
+			'DNS_NOT_FOUND',
+		],
+		[
+			Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }),
+			'TLS_CERT_INVALID',
+		],
+		[Object.assign(new Error('Request timed out'), { code: 'ETIMEDOUT' }), 'TIMEOUT'],
+		[new Error('socket hang up'), 'CONNECTION_CLOSED'],
+		[new Error('HTTP 500'), undefined],
+	];
+	for (const [error, code] of table) assert.equal(networkFailure(error)?.code, code, String(error));
+});

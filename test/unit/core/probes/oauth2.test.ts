@@ -1,0 +1,516 @@
+/**
+ * probeOAuth2 end to end against the local Entra look-alike: real msal-node, real HTTPS with the test CA; only the
+ * authority is local (msal's network client routes login.microsoftonline.com to it, nothing else is replaced).
+ */
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { generate } from 'selfsigned';
+import { after, before, describe, test } from 'node:test';
+import type { Account, OAuth2Config } from '../../../../src/core/config/model';
+import { systemClock } from '../../../../src/core/clock';
+import { DEFAULT_TIMEOUTS, type Credentials, type ProbeContext } from '../../../../src/core/probes/context';
+import { probeOAuth2 } from '../../../../src/core/probes/oauth2';
+import { testCerts } from '../../../support/certs';
+import { testNetworkClient } from '../../../support/msal-network';
+import {
+	startTestAuthority,
+	TEST_APPS,
+	TEST_OTHER_TENANT,
+	TEST_TENANT,
+	TEST_USER,
+	type OidcServer,
+} from '../../../support/oidc-server';
+
+let oidc: OidcServer;
+let ca: string;
+/** The importer app's certificate credential (RSA, as Entra requires) and its private key. */
+let appCertificate: { cert: string; privateKey: string; sha1: string; sha256: string };
+
+before(async () => {
+	const certs = await testCerts();
+	ca = certs.caCert;
+	const generated = await generate([{ name: 'commonName', value: 'mailcfg importer' }], {
+		keyType: 'rsa',
+		keySize: 2048,
+	});
+	const x509 = new X509Certificate(generated.cert);
+	appCertificate = {
+		cert: generated.cert,
+		privateKey: generated.private,
+		sha1: x509.fingerprint.replace(/:/g, ''),
+		sha256: x509.fingerprint256.replace(/:/g, ''),
+	};
+	oidc = await startTestAuthority(certs.server, { importerCertificatePem: generated.cert });
+});
+after(async () => {
+	await oidc.stop();
+});
+
+function account(oauth2: OAuth2Config, protocols: { imap?: boolean; smtp?: boolean } = { imap: true }): Account {
+	return {
+		id: 'm365',
+		email: 'import@contoso.test',
+		provider: 'microsoft365',
+		auth: { method: 'oauth2', user: TEST_USER.upn, oauth2 },
+		...(protocols.imap ? { imap: { host: 'outlook.office365.com', port: 993, security: 'tls', folder: 'INBOX' } } : {}),
+		...(protocols.smtp ? { smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' } } : {}),
+	};
+}
+
+function context(extra: Partial<ProbeContext> = {}, oauth2: ProbeContext['oauth2'] = {}): ProbeContext {
+	return {
+		lang: 'en',
+		clock: systemClock,
+		timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 5000 },
+		...extra,
+		oauth2: {
+			networkClient: testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } }),
+			...oauth2,
+		},
+	};
+}
+
+const appOnly = (clientId: string, tenant = TEST_TENANT.id): OAuth2Config => ({
+	flow: 'client-credentials',
+	tenant,
+	clientId,
+});
+
+describe('client credentials', () => {
+	const cases: {
+		name: string;
+		config: OAuth2Config;
+		credentials: Credentials;
+		protocols?: { imap?: boolean; smtp?: boolean };
+		overrides?: Parameters<OidcServer['setTokenOverrides']>[0];
+		ok: boolean;
+		failedStage?: string;
+		code?: string;
+		message?: RegExp;
+		serverResponse?: RegExp;
+	}[] = [
+		{
+			name: 'valid secret, IMAP and SMTP roles present',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			protocols: { imap: true, smtp: true },
+			ok: true,
+		},
+		{
+			name: 'tenant given as domain is resolved to its id',
+			config: appOnly(TEST_APPS.importer.clientId, 'contoso.test'),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			ok: true,
+		},
+		{
+			name: 'wrong secret',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: 'the-secret-ID-not-its-value' },
+			ok: false,
+			failedStage: 'token',
+			code: 'OAUTH_TOKEN',
+			message: /rejected the app credentials.*AADSTS7000215/,
+			serverResponse: /^invalid_client: AADSTS7000215: Invalid client secret provided\..*Correlation ID/,
+		},
+		{
+			name: 'unknown client id',
+			config: appOnly('bbbbbbbb-0000-4000-8000-00000000dead'),
+			credentials: { clientSecret: 'whatever-secret' },
+			ok: false,
+			failedStage: 'token',
+			code: 'OAUTH_TOKEN',
+			message: /not known or not allowed.*AADSTS700016/,
+			serverResponse: /^unauthorized_client: AADSTS700016: Application with identifier 'bbbbbbbb/,
+		},
+		{
+			name: 'unknown tenant fails at the authority',
+			config: appOnly(TEST_APPS.importer.clientId, 'nowhere.test'),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			ok: false,
+			failedStage: 'authority',
+			code: 'OAUTH_TOKEN',
+			message: /does not know tenant "nowhere\.test"/,
+			serverResponse: /^invalid_tenant: AADSTS90002: Tenant 'nowhere\.test' not found/,
+		},
+		{
+			name: 'app from another tenant',
+			config: appOnly(TEST_APPS.importer.clientId, TEST_OTHER_TENANT.id),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			ok: false,
+			failedStage: 'token',
+			code: 'OAUTH_TOKEN',
+			serverResponse: /AADSTS700016/,
+		},
+		{
+			name: 'expired token',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			overrides: { expiresInSeconds: -600 },
+			ok: false,
+			failedStage: 'claims',
+			code: 'OAUTH_CLAIMS',
+			message: /the token expired at \d{4}-\d\d-\d\dT/,
+		},
+		{
+			name: 'token about to expire',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			overrides: { expiresInSeconds: 120 },
+			ok: false,
+			failedStage: 'claims',
+			code: 'OAUTH_CLAIMS',
+			message: /expires in 1\d\d s, inside the 5-minute/,
+		},
+		{
+			name: 'wrong audience (a Graph token)',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			overrides: { audience: 'https://graph.microsoft.com' },
+			ok: false,
+			failedStage: 'claims',
+			code: 'OAUTH_CLAIMS',
+			message:
+				/audience "https:\/\/graph\.microsoft\.com", but mail access needs https:\/\/outlook\.office365\.com \/ https:\/\/outlook\.office\.com/,
+		},
+		{
+			name: 'token from another tenant',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			overrides: { tid: TEST_OTHER_TENANT.id },
+			ok: false,
+			failedStage: 'claims',
+			code: 'OAUTH_CLAIMS',
+			message: /comes from tenant 99999999-8888-7777-6666-555555555555, but the configuration names tenant 11111111/,
+		},
+		{
+			name: 'only SMTP.SendAsApp but IMAP configured',
+			config: appOnly(TEST_APPS.sender.clientId),
+			credentials: { clientSecret: TEST_APPS.sender.secret },
+			protocols: { imap: true, smtp: true },
+			ok: false,
+			failedStage: 'claims',
+			code: 'OAUTH_CLAIMS',
+			message: /lacks the application permission IMAP\.AccessAsApp needed for IMAP \(roles: SMTP\.SendAsApp\)/,
+		},
+		{
+			name: 'SMTP-only account with SMTP.SendAsApp',
+			config: appOnly(TEST_APPS.sender.clientId),
+			credentials: { clientSecret: TEST_APPS.sender.secret },
+			protocols: { smtp: true },
+			ok: true,
+		},
+		{
+			name: 'missing secret',
+			config: appOnly(TEST_APPS.importer.clientId),
+			credentials: {},
+			ok: false,
+			failedStage: 'token',
+			code: 'CONFIG',
+			message: /client secret is not available/,
+		},
+		{
+			name: 'app-only against /organizations',
+			config: appOnly(TEST_APPS.importer.clientId, 'organizations'),
+			credentials: { clientSecret: TEST_APPS.importer.secret },
+			ok: false,
+			failedStage: 'authority',
+			code: 'CONFIG',
+			message: /tenant-specific authority/,
+		},
+	];
+
+	for (const c of cases) {
+		test(c.name, async () => {
+			oidc.setTokenOverrides(c.overrides);
+			try {
+				const { check, accessToken } = await probeOAuth2(account(c.config, c.protocols), c.credentials, context());
+				assert.equal(check.protocol, 'oauth2');
+				assert.equal(check.ok, c.ok, JSON.stringify(check.error));
+				assert.equal(check.failedStage, c.failedStage);
+				assert.equal(check.error?.code, c.code);
+				if (c.message) assert.match(check.error?.message ?? '', c.message);
+				if (c.serverResponse) assert.match(check.error?.serverResponse ?? '', c.serverResponse);
+				if (c.ok) {
+					assert.deepEqual(
+						check.stages.map((s) => [s.name, s.ok]),
+						[
+							['authority', true],
+							['token', true],
+							['claims', true],
+						],
+					);
+					assert.ok(accessToken && accessToken.split('.').length === 3);
+				}
+				const serialized = JSON.stringify(check);
+				if (accessToken) assert.ok(!serialized.includes(accessToken), 'token leaked into the check');
+				for (const secret of Object.values(c.credentials)) assert.ok(!serialized.includes(secret), 'secret leaked');
+			} finally {
+				oidc.setTokenOverrides(undefined);
+			}
+		});
+	}
+
+	test('success details name what the token carries, never the token', async () => {
+		const { check, accessToken } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId), { imap: true, smtp: true }),
+			{ clientSecret: TEST_APPS.importer.secret },
+			context(),
+		);
+		const claims = check.stages.find((s) => s.name === 'claims');
+		assert.match(
+			claims?.detail ?? '',
+			/^aud https:\/\/outlook\.office365\.com, roles IMAP\.AccessAsApp SMTP\.SendAsApp, expires in (59|60) min/,
+		);
+		assert.equal(claims?.facts?.tid, TEST_TENANT.id);
+		assert.equal(check.stages[0]?.facts?.tenantId, TEST_TENANT.id);
+		assert.ok(check.transcript.some((l) => l.startsWith('C: POST token (grant client_credentials')));
+		assert.ok(accessToken && !check.transcript.join('\n').includes(accessToken));
+	});
+
+	for (const hash of ['sha1', 'sha256'] as const) {
+		test(`certificate credential with a ${hash.toUpperCase()} thumbprint`, async () => {
+			const config: OAuth2Config = {
+				...appOnly(TEST_APPS.importer.clientId),
+				certificate: { thumbprint: appCertificate[hash], privateKeyFile: 'importer.key' },
+			};
+			const { check } = await probeOAuth2(account(config), { privateKey: appCertificate.privateKey }, context());
+			assert.equal(check.ok, true, JSON.stringify(check.error));
+			assert.ok(!JSON.stringify(check).includes('PRIVATE KEY'));
+		});
+	}
+
+	test('a certificate the app does not know is rejected (AADSTS700027)', async () => {
+		const other = await generate([{ name: 'commonName', value: 'stranger' }], { keyType: 'rsa', keySize: 2048 });
+		const config: OAuth2Config = {
+			...appOnly(TEST_APPS.importer.clientId),
+			certificate: { thumbprint: new X509Certificate(other.cert).fingerprint256, privateKeyFile: 'other.key' },
+		};
+		const { check } = await probeOAuth2(account(config), { privateKey: other.private }, context());
+		assert.equal(check.failedStage, 'token');
+		assert.match(check.error?.serverResponse ?? '', /^invalid_client: AADSTS700027/);
+	});
+
+	test('German messages', async () => {
+		const { check } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: 'falsch-falsch' },
+			context({ lang: 'de' }),
+		);
+		assert.match(check.error?.message ?? '', /Anmeldedienst hat die App-Anmeldedaten.*abgelehnt \(AADSTS7000215\)/);
+	});
+});
+
+describe('device code', () => {
+	const delegated: OAuth2Config = { flow: 'device-code', tenant: TEST_TENANT.id, clientId: TEST_APPS.desktop.clientId };
+
+	test('prompt, pending polls, then a delegated token with IMAP and SMTP scopes', async () => {
+		oidc.deviceCode.pendingPolls = 2;
+		const prompts: string[] = [];
+		const before = oidc.requests.filter((r) => r.grantType === 'device_code').length;
+		const { check, accessToken } = await probeOAuth2(
+			account(delegated, { imap: true, smtp: true }),
+			{},
+			context({}, { onDeviceCode: (p) => prompts.push(`${p.userCode} ${p.verificationUri}`) }),
+		);
+		oidc.deviceCode.pendingPolls = 0;
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		assert.equal(prompts.length, 1);
+		assert.match(prompts[0] ?? '', /^[0-9A-F]{8} https:\/\/microsoft\.com\/devicelogin$/);
+		const polls = oidc.requests.filter((r) => r.grantType === 'device_code').length - before;
+		assert.equal(polls, 3, 'two authorization_pending answers, then success');
+		assert.match(check.stages[1]?.detail ?? '', /new token for carol@contoso\.test/);
+		assert.match(check.stages[2]?.detail ?? '', /scp IMAP\.AccessAsUser\.All SMTP\.Send/);
+		assert.ok(accessToken && !JSON.stringify(check).includes(accessToken));
+	});
+
+	test('cancellation during polling ends the probe at once and stops polling', async () => {
+		oidc.deviceCode.pendingPolls = 1000;
+		oidc.deviceCode.interval = 0.2;
+		const controller = new AbortController();
+		const started = Date.now();
+		const before = oidc.requests.length;
+		const result = probeOAuth2(
+			account(delegated),
+			{},
+			context({ signal: controller.signal }, { onDeviceCode: () => setTimeout(() => controller.abort(), 300) }),
+		);
+		const { check, accessToken } = await result;
+		const elapsed = Date.now() - started;
+		assert.equal(check.ok, false);
+		assert.equal(check.failedStage, 'token');
+		assert.equal(check.error?.code, 'CANCELLED');
+		assert.equal(accessToken, undefined);
+		assert.ok(elapsed < 1500, `took ${elapsed} ms`);
+		const pollsAtCancel = oidc.requests.length;
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		assert.ok(oidc.requests.length - pollsAtCancel <= 1, 'msal kept polling after cancel');
+		assert.ok(oidc.requests.length - before >= 2);
+		oidc.deviceCode.pendingPolls = 0;
+		oidc.deviceCode.interval = 0.05;
+	});
+
+	test('the stage timeout bounds polling', async () => {
+		oidc.deviceCode.pendingPolls = 1000;
+		const started = Date.now();
+		const { check } = await probeOAuth2(
+			account(delegated),
+			{},
+			context({ timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 700 } }, { onDeviceCode: () => undefined }),
+		);
+		oidc.deviceCode.pendingPolls = 0;
+		assert.equal(check.error?.code, 'TIMEOUT');
+		assert.equal(check.failedStage, 'token');
+		assert.match(check.error?.message ?? '', /token stage took longer than 1 s/);
+		assert.ok(Date.now() - started < 2000);
+	});
+
+	test('without a prompt hook the flow is refused as CONFIG', async () => {
+		const { check } = await probeOAuth2(account(delegated), {}, context());
+		assert.equal(check.error?.code, 'CONFIG');
+		assert.equal(check.failedStage, 'token');
+	});
+
+	test('a confidential app without public client flows gets AADSTS7000218', async () => {
+		const { check } = await probeOAuth2(
+			account({ ...delegated, clientId: TEST_APPS.importer.clientId }),
+			{},
+			context({}, { onDeviceCode: () => undefined }),
+		);
+		assert.equal(check.error?.code, 'OAUTH_TOKEN');
+		assert.match(check.error?.serverResponse ?? '', /AADSTS7000218/);
+	});
+
+	test('a cached sign-in is refreshed silently', async () => {
+		let stored: string | undefined;
+		const cache = {
+			load: () => Promise.resolve(stored),
+			save: (serialized: string) => {
+				stored = serialized;
+				return Promise.resolve();
+			},
+		};
+		const first = await probeOAuth2(account(delegated), {}, context({}, { cache, onDeviceCode: () => undefined }));
+		assert.equal(first.check.ok, true);
+		assert.ok(stored?.includes('carol@contoso.test'), 'msal cache saved through the hook');
+		const prompts: unknown[] = [];
+		const second = await probeOAuth2(
+			account(delegated),
+			{},
+			context({}, { cache, onDeviceCode: (p) => prompts.push(p) }),
+		);
+		assert.equal(second.check.ok, true);
+		assert.equal(prompts.length, 0, 'no new device-code prompt');
+		assert.equal(second.check.stages[1]?.facts?.fromCache, true);
+	});
+});
+
+describe('authorization code with PKCE', () => {
+	const browserConfig: OAuth2Config = {
+		flow: 'authorization-code',
+		tenant: TEST_TENANT.id,
+		clientId: TEST_APPS.desktop.clientId,
+	};
+
+	test('the loopback redirect receives the code and the token is exchanged', async () => {
+		const opened: string[] = [];
+		// Plays the browser: follows the authorize URL to the local authority, then its redirect to the loopback.
+		const openBrowser = async (url: string) => {
+			opened.push(url);
+			const authorize = new URL(url);
+			const local = `${oidc.url}${authorize.pathname}${authorize.search}`;
+			const response = await fetchWithCa(local);
+			const location = response.headers.location;
+			assert.ok(location && location.startsWith('http://localhost:'), location);
+			const page = await fetch(location);
+			assert.match(await page.text(), /Sign-in finished/);
+		};
+		const { check, accessToken } = await probeOAuth2(account(browserConfig), {}, context({}, { openBrowser }));
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		assert.match(opened[0] ?? '', /code_challenge_method=S256/);
+		assert.match(opened[0] ?? '', /redirect_uri=http%3A%2F%2Flocalhost%3A\d+/);
+		assert.ok(accessToken);
+	});
+
+	test('cancel while waiting for the browser closes the loopback listener', async () => {
+		const controller = new AbortController();
+		let redirect = '';
+		const openBrowser = (url: string) => {
+			redirect = new URL(url).searchParams.get('redirect_uri') ?? '';
+			setTimeout(() => controller.abort(), 100);
+			return Promise.resolve();
+		};
+		const { check } = await probeOAuth2(
+			account(browserConfig),
+			{},
+			context({ signal: controller.signal }, { openBrowser }),
+		);
+		assert.equal(check.error?.code, 'CANCELLED');
+		await assert.rejects(fetch(`${redirect}/?state=x`), 'loopback port still open');
+	});
+});
+
+test('Google accounts are reported as unsupported, not as a failure of the token', async () => {
+	const google: Account = {
+		id: 'gmail',
+		email: 'scan@gmail.com',
+		provider: 'gmail',
+		auth: {
+			method: 'oauth2',
+			user: 'scan@gmail.com',
+			oauth2: { flow: 'device-code', clientId: 'x.apps.googleusercontent.com' },
+		},
+		imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+	};
+	const { check } = await probeOAuth2(google, {}, context());
+	assert.equal(check.error?.code, 'CONFIG');
+	assert.equal(check.failedStage, 'authority');
+	assert.match(check.error?.message ?? '', /Google OAuth2 tokens cannot be checked/);
+});
+
+test('an authority nobody listens on is CONNECTION_REFUSED at the authority stage', async () => {
+	const { check } = await probeOAuth2(
+		account(appOnly(TEST_APPS.importer.clientId)),
+		{ clientSecret: TEST_APPS.importer.secret },
+		context(
+			{},
+			{
+				networkClient: testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': 'https://127.0.0.1:1' } }),
+			},
+		),
+	);
+	assert.equal(check.failedStage, 'authority');
+	assert.equal(check.error?.code, 'CONNECTION_REFUSED');
+});
+
+// The client trusts only an unrelated certificate, so the authority's (test-CA-signed) one is untrusted.
+test('an authority with an untrusted certificate is TLS_CERT_INVALID', async () => {
+	const certs = await testCerts();
+	const { check } = await probeOAuth2(
+		account(appOnly(TEST_APPS.importer.clientId)),
+		{ clientSecret: TEST_APPS.importer.secret },
+		context(
+			{},
+			{
+				networkClient: testNetworkClient({
+					ca: certs.selfSigned.cert,
+					route: { 'https://login.microsoftonline.com': oidc.url },
+				}),
+			},
+		),
+	);
+	assert.equal(check.failedStage, 'authority');
+	assert.equal(check.error?.code, 'TLS_CERT_INVALID');
+});
+
+/** GET through the test CA without following redirects (global fetch cannot take a CA). */
+async function fetchWithCa(url: string): Promise<{ status: number; headers: Record<string, string | undefined> }> {
+	const https = await import('node:https');
+	return new Promise((resolve, reject) => {
+		https
+			.get(url, { ca }, (response) => {
+				response.resume();
+				resolve({ status: response.statusCode ?? 0, headers: { location: response.headers.location } });
+			})
+			.on('error', reject);
+	});
+}

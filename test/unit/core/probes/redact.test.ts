@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Redactor, redactLine } from '../../../../src/core/probes/redact';
+import { Transcript } from '../../../../src/core/probes/transcript';
+
+const PASSWORD = 'Winter2026!Import';
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+test('protocol shapes are masked without knowing the secret', () => {
+	const table: [string, string][] = [
+		[`C: AUTH PLAIN ${b64('\0u@x.de\0pw')}`.slice(3), 'AUTH PLAIN ***'],
+		[`AUTH XOAUTH2 ${b64('user=u\x01auth=Bearer abc\x01\x01')}`, 'AUTH XOAUTH2 ***'],
+		[`3 AUTHENTICATE PLAIN ${b64('\0u\0pw')}`, '3 AUTHENTICATE PLAIN ***'],
+		['2 LOGIN "alice@example.com" "secret pass"', '2 LOGIN "alice@example.com" ***'],
+		['A1 LOGIN alice hunter22', 'A1 LOGIN alice ***'],
+		['Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.sig', 'Authorization: Bearer ***'],
+		['client_secret=abc~123&grant_type=client_credentials', 'client_secret=***&grant_type=client_credentials'],
+		['{"access_token":"0.AXkA-token","token_type":"Bearer"}', '{"access_token":"***","token_type":"Bearer"}'],
+		// server capability lines are not payloads
+		['250 AUTH PLAIN LOGIN XOAUTH2', '250 AUTH PLAIN LOGIN XOAUTH2'],
+		['250-AUTH LOGIN XOAUTH2', '250-AUTH LOGIN XOAUTH2'],
+	];
+	for (const [input, expected] of table) assert.equal(redactLine(input), expected, input);
+});
+
+test('known secrets are masked verbatim and inside base64 SASL blobs at any alignment', () => {
+	const redactor = new Redactor([PASSWORD]);
+	for (const prefix of ['', 'a', 'ab', '\0alice@example.test\0']) {
+		const blob = b64(`${prefix}${PASSWORD}`);
+		assert.ok(!redactor.text(`payload ${blob} end`).includes(blob.slice(4, -4)), prefix);
+	}
+	assert.equal(redactor.text(`the password ${PASSWORD} leaked`), 'the password *** leaked');
+});
+
+test('the client answer to a continuation request is masked whole', () => {
+	const transcript = new Transcript(new Redactor());
+	transcript.client('AUTH LOGIN');
+	transcript.server('334 VXNlcm5hbWU6');
+	transcript.client(b64('alice@example.test'));
+	transcript.server('334 UGFzc3dvcmQ6');
+	transcript.client(b64('any-password'));
+	transcript.server('535 5.7.3 Authentication unsuccessful');
+	transcript.client('QUIT');
+	assert.deepEqual(transcript.toArray(), [
+		'C: AUTH LOGIN',
+		'S: 334 VXNlcm5hbWU6',
+		'C: ***',
+		'S: 334 UGFzc3dvcmQ6',
+		'C: ***',
+		'S: 535 5.7.3 Authentication unsuccessful',
+		'C: QUIT',
+	]);
+});

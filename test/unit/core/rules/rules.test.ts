@@ -1,0 +1,455 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES } from '../../../../src/core/rules/registry';
+import { LineIndex } from '../../../../src/core/text/positions';
+import { analyze, codes, configText, textAt } from './helpers';
+import { GENERIC, GMAIL, GMX, M365_APP_ONLY, M365_PRINTER, patch } from './fixtures';
+
+interface Case {
+	rule: string;
+	name: string;
+	accounts: object[];
+	/** Text the finding underlines; absent for negative cases. */
+	at?: string;
+	severity?: string;
+}
+
+const positive = (rule: string, name: string, at: string, ...accounts: object[]): Case => ({
+	rule,
+	name,
+	accounts,
+	at,
+});
+const negative = (rule: string, name: string, ...accounts: object[]): Case => ({ rule, name, accounts });
+
+const CASES: Case[] = [
+	positive('port-security-mismatch', 'tls on 143', '"tls"', patch(GENERIC, { imap: { port: 143 } })),
+	positive('port-security-mismatch', 'starttls on 465', '"starttls"', patch(GENERIC, { smtp: { port: 465 } })),
+	positive('port-security-mismatch', 'none on 993', '"none"', patch(GENERIC, { imap: { security: 'none' } })),
+	negative('port-security-mismatch', 'tls on 993, starttls on 587', GENERIC),
+	negative('port-security-mismatch', 'odd port: nothing known', patch(GENERIC, { imap: { port: 10993 } })),
+
+	positive(
+		'provider-endpoint-mismatch',
+		'smtp.office365.com:465',
+		'465',
+		patch(M365_PRINTER, { smtp: { port: 465, security: 'tls' } }),
+	),
+	positive(
+		'provider-endpoint-mismatch',
+		'Gmail IMAP on 143',
+		'143',
+		patch(GMAIL, { imap: { port: 143, security: 'starttls' } }),
+	),
+	negative('provider-endpoint-mismatch', 'documented Gmail 465', GMAIL),
+	negative(
+		'provider-endpoint-mismatch',
+		'GMX IMAP STARTTLS on 143 is documented',
+		patch(GMX, { imap: { port: 143, security: 'starttls' } }),
+	),
+	negative('provider-endpoint-mismatch', 'unknown host', patch(GENERIC, { smtp: { port: 2525 } })),
+
+	positive(
+		'host-typo',
+		'office356',
+		'"outlook.office356.com"',
+		patch(M365_APP_ONLY, { imap: { host: 'outlook.office356.com' } }),
+	),
+	positive('host-typo', 'gmial', '"imap.gmial.com"', patch(GMAIL, { imap: { host: 'imap.gmial.com' } })),
+	negative('host-typo', 'own server', GENERIC),
+	negative('host-typo', 'ISPDB host', patch(GENERIC, { imap: { host: 'imap.strato.de' } })),
+
+	{
+		...positive(
+			'cleartext-transport',
+			'none with login',
+			'"none"',
+			patch(GENERIC, { imap: { port: 143, security: 'none' } }),
+		),
+		severity: 'error',
+	},
+	{
+		...positive(
+			'cleartext-transport',
+			'none without auth',
+			'"none"',
+			patch(GENERIC, { auth: undefined, imap: { port: 143, security: 'none' } }),
+		),
+		severity: 'warning',
+	},
+	negative(
+		'cleartext-transport',
+		'local test server',
+		patch(GENERIC, { imap: { host: '127.0.0.1', port: 1143, security: 'none' } }),
+	),
+	negative(
+		'cleartext-transport',
+		'localhost',
+		patch(GENERIC, { smtp: { host: 'localhost', port: 1025, security: 'none' } }),
+	),
+
+	positive(
+		'tls-verification-disabled',
+		'rejectUnauthorized false',
+		'false',
+		patch(GENERIC, { imap: { tls: { rejectUnauthorized: false } } }),
+	),
+	negative(
+		'tls-verification-disabled',
+		'servername instead',
+		patch(GENERIC, { imap: { tls: { servername: 'mail.hoster.de' } } }),
+	),
+
+	positive(
+		'tls-legacy-version',
+		'TLSv1.1',
+		'"TLSv1.1"',
+		patch(M365_APP_ONLY, { imap: { tls: { minVersion: 'TLSv1.1' } } }),
+	),
+	negative('tls-legacy-version', 'TLSv1.2', patch(GENERIC, { imap: { tls: { minVersion: 'TLSv1.2' } } })),
+
+	positive('submission-port-25', 'port 25', '25', patch(GENERIC, { smtp: { port: 25 } })),
+	negative('submission-port-25', 'port 587', GENERIC),
+
+	positive(
+		'plaintext-secret',
+		'literal password',
+		'"Winter2026!"',
+		patch(GENERIC, { auth: { password: 'Winter2026!' } }),
+	),
+	positive(
+		'plaintext-secret',
+		'literal client secret',
+		'"Xy8Q~abc.def-ghiJKLmnoPQRstuVWxyz0123456"',
+		patch(M365_APP_ONLY, { auth: { oauth2: { clientSecret: 'Xy8Q~abc.def-ghiJKLmnoPQRstuVWxyz0123456' } } }),
+	),
+	negative('plaintext-secret', 'secret and env references', GENERIC, GMX),
+
+	positive(
+		'exo-imap-basic-auth',
+		'app password on Exchange IMAP',
+		'"app-password"',
+		patch(M365_APP_ONLY, { auth: { method: 'app-password', oauth2: undefined, password: '${secret:X}' } }),
+	),
+	positive(
+		'exo-imap-basic-auth',
+		'custom domain, host only',
+		'"password"',
+		patch(GENERIC, { imap: { host: 'outlook.office365.com' }, smtp: undefined }),
+	),
+	negative('exo-imap-basic-auth', 'OAuth2', M365_APP_ONLY),
+	negative('exo-imap-basic-auth', 'SMTP only', M365_PRINTER),
+
+	positive('exo-smtp-basic-auth-retirement', 'printer with app password', '"app-password"', M365_PRINTER),
+	negative('exo-smtp-basic-auth-retirement', 'Gmail SMTP with app password', GMAIL),
+	negative(
+		'exo-smtp-basic-auth-retirement',
+		'OAuth2 SMTP',
+		patch(M365_APP_ONLY, { imap: undefined, smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' } }),
+	),
+
+	positive('outlook-consumer-basic-auth', 'hotmail with app password', '"app-password"', {
+		id: 'hotmail',
+		email: 'anna.berger@hotmail.com',
+		auth: { method: 'app-password', user: 'anna.berger@hotmail.com', password: '${secret:HOTMAIL}' },
+		imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+		smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+	}),
+	negative('outlook-consumer-basic-auth', 'outlook.com with OAuth2 device code', {
+		id: 'outlook',
+		email: 'anna.berger@outlook.de',
+		auth: {
+			method: 'oauth2',
+			user: 'anna.berger@outlook.de',
+			oauth2: {
+				flow: 'device-code',
+				clientId: 'c0ffee00-0000-4000-8000-000000000001',
+				scopes: ['https://outlook.office365.com/IMAP.AccessAsUser.All', 'offline_access'],
+			},
+		},
+		imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+	}),
+
+	positive(
+		'google-password-auth',
+		'Gmail with the account password',
+		'"password"',
+		patch(GMAIL, { auth: { method: 'password' } }),
+	),
+	positive(
+		'google-password-auth',
+		'Workspace domain on Google hosts',
+		'"password"',
+		patch(GMAIL, { email: 'info@kanzlei-weber.de', auth: { method: 'password', user: 'info@kanzlei-weber.de' } }),
+	),
+	negative('google-password-auth', 'app password', GMAIL),
+
+	positive('app-password-required', 'iCloud with the Apple ID password', '"password"', {
+		id: 'icloud',
+		email: 'tom@icloud.com',
+		auth: { method: 'password', user: 'tom@icloud.com', password: '${secret:ICLOUD}' },
+		imap: { host: 'imap.mail.me.com', port: 993, security: 'tls' },
+	}),
+	negative('app-password-required', 'GMX accepts the password', GMX),
+
+	positive(
+		'app-password-format',
+		'Gmail app password that is a normal password',
+		'"Sommer2024!"',
+		patch(GMAIL, { auth: { password: 'Sommer2024!' } }),
+	),
+	negative(
+		'app-password-format',
+		'Gmail app password as shown by Google',
+		patch(GMAIL, { auth: { password: 'abcd efgh ijkl mnop' } }),
+	),
+	negative('app-password-format', 'iCloud app-specific password', {
+		id: 'icloud',
+		email: 'tom@icloud.com',
+		auth: { method: 'app-password', user: 'tom@icloud.com', password: 'wxyz-abcd-efgh-ijkl' },
+		imap: { host: 'imap.mail.me.com', port: 993, security: 'tls' },
+	}),
+
+	{
+		...positive('app-password-prerequisites', 'Microsoft 365 app password', '"app-password"', M365_PRINTER),
+		severity: 'information',
+	},
+	negative('app-password-prerequisites', 'Gmail app password', GMAIL),
+
+	positive(
+		'shared-mailbox-auth',
+		'shared mailbox with a password',
+		'"password"',
+		patch(M365_PRINTER, { mailbox: { type: 'shared' }, auth: { method: 'password' } }),
+	),
+	negative('shared-mailbox-auth', 'shared mailbox with OAuth2', patch(M365_APP_ONLY, { mailbox: { type: 'shared' } })),
+	negative('shared-mailbox-auth', 'user mailbox', M365_PRINTER),
+
+	positive(
+		'oauth2-tenant-required',
+		'no tenant',
+		'"client-credentials"',
+		patch(M365_APP_ONLY, { auth: { oauth2: { tenant: undefined } } }),
+	),
+	positive(
+		'oauth2-tenant-required',
+		'organizations',
+		'"organizations"',
+		patch(M365_APP_ONLY, { auth: { oauth2: { tenant: 'organizations' } } }),
+	),
+	negative(
+		'oauth2-tenant-required',
+		'tenant in the authority',
+		patch(M365_APP_ONLY, {
+			auth: { oauth2: { tenant: undefined, authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com' } },
+		}),
+	),
+	negative(
+		'oauth2-tenant-required',
+		'tenant GUID',
+		patch(M365_APP_ONLY, { auth: { oauth2: { tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47' } } }),
+	),
+
+	positive(
+		'oauth2-missing-client-secret',
+		'neither secret nor certificate',
+		'"client-credentials"',
+		patch(M365_APP_ONLY, { auth: { oauth2: { clientSecret: undefined } } }),
+	),
+	negative(
+		'oauth2-missing-client-secret',
+		'certificate',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: {
+					clientSecret: undefined,
+					certificate: { thumbprint: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678', privateKeyFile: 'keys/dms.pem' },
+				},
+			},
+		}),
+	),
+
+	positive(
+		'oauth2-app-only-scope',
+		'delegated scope in app-only flow',
+		'"https://outlook.office365.com/IMAP.AccessAsUser.All"',
+		patch(M365_APP_ONLY, { auth: { oauth2: { scopes: ['https://outlook.office365.com/IMAP.AccessAsUser.All'] } } }),
+	),
+	negative('oauth2-app-only-scope', '.default', M365_APP_ONLY),
+
+	positive(
+		'oauth2-scope-resource',
+		'Graph scope',
+		'"https://graph.microsoft.com/Mail.Read"',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: { flow: 'device-code', clientSecret: undefined, scopes: ['https://graph.microsoft.com/Mail.Read'] },
+			},
+		}),
+	),
+	positive(
+		'oauth2-scope-resource',
+		'bare scope name means Graph',
+		'"IMAP.AccessAsUser.All"',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: { flow: 'device-code', clientSecret: undefined, scopes: ['IMAP.AccessAsUser.All', 'offline_access'] },
+			},
+		}),
+	),
+	negative(
+		'oauth2-scope-resource',
+		'outlook.office.com delegated scopes',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: {
+					flow: 'device-code',
+					clientSecret: undefined,
+					scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access'],
+				},
+			},
+		}),
+	),
+
+	positive(
+		'delete-without-delay',
+		'delete at once',
+		'"delete"',
+		patch(GENERIC, { imap: { afterImport: { action: 'delete' } } }),
+	),
+	positive(
+		'delete-without-delay',
+		'delayDays 0',
+		'0',
+		patch(GENERIC, { imap: { afterImport: { action: 'delete', delayDays: 0 } } }),
+	),
+	negative(
+		'delete-without-delay',
+		'two days',
+		patch(GENERIC, { imap: { afterImport: { action: 'delete', delayDays: 2 } } }),
+	),
+
+	positive(
+		'imap-folder-move-target-missing',
+		'move without target',
+		'"move"',
+		patch(GENERIC, { imap: { afterImport: { action: 'move' } } }),
+	),
+	negative(
+		'imap-folder-move-target-missing',
+		'move with target',
+		patch(GENERIC, { imap: { afterImport: { action: 'move', target: 'Archiv' } } }),
+	),
+
+	{
+		...positive(
+			'read-receipts-after-delete',
+			'Exchange delete',
+			'"delete"',
+			patch(M365_APP_ONLY, { imap: { afterImport: { action: 'delete', delayDays: 2 } } }),
+		),
+		severity: 'information',
+	},
+	negative(
+		'read-receipts-after-delete',
+		'GMX delete',
+		patch(GMX, { imap: { afterImport: { action: 'delete', delayDays: 2 } } }),
+	),
+	negative(
+		'read-receipts-after-delete',
+		'Exchange keep',
+		patch(M365_APP_ONLY, { imap: { afterImport: { action: 'keep' } } }),
+	),
+
+	positive(
+		'sender-not-authorized',
+		'other sender',
+		'"Buchhaltung <buchhaltung@contoso.com>"',
+		patch(M365_PRINTER, { smtp: { from: 'Buchhaltung <buchhaltung@contoso.com>' } }),
+	),
+	negative(
+		'sender-not-authorized',
+		'sender listed in sendAs',
+		patch(M365_PRINTER, { smtp: { from: 'buchhaltung@contoso.com', sendAs: ['Buchhaltung@contoso.com'] } }),
+	),
+	negative(
+		'sender-not-authorized',
+		'display name around the login',
+		patch(M365_PRINTER, { smtp: { from: 'Scanner <scanner@contoso.com>' } }),
+	),
+
+	positive('duplicate-account-id', 'same id twice', '"erp"', GENERIC, patch(GMX, { id: 'erp' })),
+	negative('duplicate-account-id', 'unique ids', GENERIC, GMX),
+];
+
+for (const c of CASES) {
+	test(`${c.rule}: ${c.at ? 'reports' : 'stays silent for'} ${c.name}`, () => {
+		const text = configText(...c.accounts);
+		const findings = analyze(text);
+		const hits = findings.filter((f) => f.code === c.rule);
+		if (!c.at) {
+			assert.deepEqual(hits, [], `unexpected ${c.rule}: ${hits.map((h) => h.message).join(' | ')}`);
+			return;
+		}
+		assert.equal(hits.length, 1, `expected one ${c.rule}, got: ${codes(findings).join(', ')}`);
+		const hit = hits[0]!;
+		assert.equal(textAt(text, hit.range), c.at);
+		// A duplicate id is reported where it is used the second time, not at the first account.
+		if (c.rule === 'duplicate-account-id')
+			assert.equal(new LineIndex(text).offsetAt(hit.range.start), text.lastIndexOf(c.at));
+		const meta = RULES.find((r) => r.id === c.rule);
+		assert.equal(hit.severity, c.severity ?? meta?.severity);
+		assert.equal(hit.docUrl, `https://github.com/mailcfg/mailcfg/blob/main/docs/rules.md#${c.rule}`);
+		assert.equal(hit.source, 'mailcfg');
+		const de = analyze(text, 'de').find((f) => f.code === c.rule);
+		assert.ok(de && de.message !== hit.message, 'German message differs from the English one');
+	});
+}
+
+test('every registered rule has a positive and a negative case', () => {
+	for (const rule of RULES) {
+		assert.ok(
+			CASES.some((c) => c.rule === rule.id && c.at),
+			`no positive case for ${rule.id}`,
+		);
+		assert.ok(
+			CASES.some((c) => c.rule === rule.id && !c.at),
+			`no negative case for ${rule.id}`,
+		);
+	}
+});
+
+test('the clean templates produce no errors or warnings', () => {
+	const findings = analyze(configText(M365_APP_ONLY, GMAIL, GMX, GENERIC));
+	assert.deepEqual(
+		findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code}: ${f.message}`),
+		[],
+	);
+});
+
+test('secrets never appear in messages or fix titles', () => {
+	const text = configText(
+		patch(GMAIL, { auth: { password: 'Geheim!2026x' } }),
+		patch(M365_APP_ONLY, { auth: { oauth2: { clientSecret: 'Xy8Q~topsecretvalue1234567890' } } }),
+	);
+	for (const lang of ['en', 'de'] as const) {
+		for (const f of analyze(text, lang)) {
+			const shown = [f.message, ...f.fixes.map((x) => x.title)].join(' ');
+			assert.ok(!shown.includes('Geheim!2026x') && !shown.includes('topsecretvalue'), `${f.code} leaks: ${shown}`);
+		}
+	}
+});
+
+test('disabled rules are not reported', () => {
+	const text = configText(patch(GENERIC, { smtp: { port: 25 } }));
+	assert.ok(codes(analyze(text)).includes('submission-port-25'));
+	assert.ok(
+		!codes(analyze(text, 'en', '2026-11-23', { disabledRules: ['submission-port-25'] })).includes('submission-port-25'),
+	);
+});
+
+test('findings carry the account id and walkthrough links', () => {
+	const finding = analyze(configText(M365_PRINTER)).find((f) => f.code === 'exo-smtp-basic-auth-retirement');
+	assert.equal(finding?.accountId, 'scanner');
+	assert.equal(finding?.walkthrough, 'm365-oauth2-app-only');
+});

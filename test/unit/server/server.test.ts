@@ -1,0 +1,408 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+	type CodeAction,
+	DiagnosticSeverity,
+	type Hover,
+	MarkupContent,
+	type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixedClock } from '../../../src/core/clock';
+import { analyzeText } from '../../../src/core/config/analyze';
+import { buildSchema } from '../../../src/core/config/schema-source';
+import type { DiagnosticData } from '../../../src/shared/protocol';
+import { LspClient } from './lsp-harness';
+
+/** A config with a missing `}`: jsonc-parser reports "CommaExpected" at the `]` on line 4 (0-based 3). */
+const BROKEN = '{\n\t"accounts": [\n\t\t{ "id": "a" \n\t]\n}\n';
+const BROKEN_FIRST_ERROR = { start: { line: 3, character: 1 }, end: { line: 3, character: 2 } };
+const VALID = `{
+	"accounts": [
+		{
+			"id": "dms-import",
+			"email": "import@contoso.example",
+			"auth": {
+				"method": "oauth2",
+				"user": "import@contoso.example",
+				"oauth2": {
+					"flow": "client-credentials",
+					"tenant": "contoso.onmicrosoft.com",
+					"clientId": "00000000-0000-0000-0000-000000000000",
+					"clientSecret": "\${secret:DMS_CLIENT_SECRET}",
+					"scopes": ["https://outlook.office365.com/.default"]
+				}
+			},
+			"imap": { "host": "outlook.office365.com", "port": 993, "security": "tls" }
+		}
+	]
+}
+`;
+
+const CONFIG_URI = 'file:///work/space/import.mailaccounts.json';
+const SECRET = 'Tr0ub4dor&3-never-log-me';
+
+describe('dist/server.js over stdio, pull diagnostics', () => {
+	let client: LspClient;
+	let capabilities: Awaited<ReturnType<typeof LspClient.spawn>>['init']['capabilities'];
+	before(async () => {
+		const started = await LspClient.spawn({ pull: true, locale: 'en' });
+		client = started.client;
+		capabilities = started.init.capabilities;
+	});
+	after(() => client.shutdown());
+
+	test('announces pull diagnostics and code actions', () => {
+		assert.ok(capabilities.diagnosticProvider, 'diagnosticProvider');
+		assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.mailcfg'] });
+	});
+
+	test('a broken config gets exact, linked mailcfg diagnostics', async () => {
+		await client.open(CONFIG_URI, BROKEN);
+		const items = await client.pullItems(CONFIG_URI);
+		const first = items[0];
+		assert.ok(first, 'at least one diagnostic');
+		assert.equal(first.code, 'json-syntax');
+		assert.equal(first.source, 'mailcfg');
+		assert.equal(first.severity, DiagnosticSeverity.Error);
+		assert.deepEqual(first.range, BROKEN_FIRST_ERROR);
+		assert.match(first.codeDescription?.href ?? '', /^https:\/\//);
+		assert.deepEqual(typeof first.data, 'object');
+	});
+
+	test('repeating a pull for an unchanged document answers "unchanged"', async () => {
+		const first = await client.pull(CONFIG_URI);
+		assert.equal(first.kind, 'full');
+		const second = await client.pull(CONFIG_URI, first.resultId);
+		assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
+	});
+
+	test('didChange to valid JSON clears the syntax errors', async () => {
+		await client.change(CONFIG_URI, VALID);
+		const items = await client.pullItems(CONFIG_URI);
+		assert.deepEqual(
+			items.filter((d) => d.code === 'json-syntax'),
+			[],
+		);
+		await client.close(CONFIG_URI);
+	});
+
+	test('JSON files that are not mail configs get no diagnostics', async () => {
+		await client.open('file:///work/space/package.json', BROKEN);
+		assert.deepEqual(await client.pullItems('file:///work/space/package.json'), []);
+		await client.close('file:///work/space/package.json');
+	});
+
+	test('any JSON file whose $schema names the mail-account schema is checked', async () => {
+		const uri = 'file:///work/space/settings/import.json';
+		await client.open(uri, '{ "$schema": "https://example.org/schemas/mail-account.schema.json", "accounts": [ }');
+		const items = await client.pullItems(uri);
+		assert.ok(items.some((d) => d.code === 'json-syntax'));
+		await client.close(uri);
+	});
+
+	test('garbage, a huge file and deep nesting never take the server down', async () => {
+		const inputs: Record<string, string> = {
+			'garbage.mailaccount.json': '\u0000\uffff}{][",:\\u12'.repeat(2000),
+			'huge.mailaccounts.json': `{"accounts": [${Array.from({ length: 20_000 }, (_, i) => `{"id": "a${i}"}`).join(',')}]}`,
+			'deep.mailaccounts.json': '['.repeat(200_000),
+			'types.mailaccount.json': '{"accounts": {"id": 5, "auth": [true, null]}}',
+			'secret.mailaccount.json': `{"accounts": [{"auth": {"password": "${SECRET}"}}]] ${'{'.repeat(100_000)}`,
+		};
+		for (const [name, text] of Object.entries(inputs)) {
+			const uri = `file:///work/space/${name}`;
+			await client.open(uri, text);
+			const report = await client.pull(uri);
+			assert.equal(report.kind, 'full', name);
+			await client.close(uri);
+		}
+		await client.open(CONFIG_URI, BROKEN);
+		assert.ok((await client.pullItems(CONFIG_URI)).length > 0, 'still answering after the bad inputs');
+		assert.ok(!client.logs.some((line) => line.includes(SECRET)), 'config text never reaches the log');
+		await client.close(CONFIG_URI);
+	});
+});
+
+describe('dist/server.js over stdio, pushed diagnostics', () => {
+	let client: LspClient;
+	let capabilities: Awaited<ReturnType<typeof LspClient.spawn>>['init']['capabilities'];
+	before(async () => {
+		const started = await LspClient.spawn({ pull: false });
+		client = started.client;
+		capabilities = started.init.capabilities;
+	});
+	after(() => client.shutdown());
+
+	test('no diagnosticProvider without the client capability', () => {
+		assert.equal(capabilities.diagnosticProvider, undefined);
+	});
+
+	test('didOpen publishes, didChange republishes for the new version, didClose clears', async () => {
+		await client.open(CONFIG_URI, BROKEN);
+		const opened = await client.nextPublished(CONFIG_URI);
+		assert.equal(opened.version, 1);
+		assert.deepEqual(opened.diagnostics[0]?.range, BROKEN_FIRST_ERROR);
+		assert.equal(opened.diagnostics[0]?.code, 'json-syntax');
+
+		await client.change(CONFIG_URI, VALID);
+		const changed = await client.nextPublished(CONFIG_URI, (p) => p.version === 2);
+		assert.deepEqual(
+			changed.diagnostics.filter((d) => d.code === 'json-syntax'),
+			[],
+		);
+
+		await client.close(CONFIG_URI);
+		const closed = await client.nextPublished(CONFIG_URI);
+		assert.deepEqual(closed.diagnostics, []);
+	});
+
+	test('a burst of edits is debounced into one publication for the last version', async () => {
+		await client.open(CONFIG_URI, VALID);
+		await client.nextPublished(CONFIG_URI, (p) => p.version === 1);
+		for (let i = 0; i < 5; i++) await client.change(CONFIG_URI, i % 2 ? VALID : BROKEN);
+		const last = await client.nextPublished(CONFIG_URI, (p) => p.version === 6);
+		assert.equal(last.diagnostics[0]?.code, 'json-syntax');
+		assert.deepEqual(
+			client.published.filter((p) => p.uri === CONFIG_URI && (p.version ?? 0) < 6),
+			[],
+			'intermediate versions were not published',
+		);
+		await client.close(CONFIG_URI);
+	});
+});
+
+describe('startServer in-process: settings and language', () => {
+	const syntaxMessage = (lang: 'en' | 'de') =>
+		analyzeText(BROKEN, { lang, now: fixedClock(new Date()) }).find((f) => f.code === 'json-syntax')?.message;
+	const english = syntaxMessage('en');
+	const german = syntaxMessage('de');
+
+	test('the core really has two languages for this finding', () => {
+		assert.ok(english && german && english !== german);
+	});
+
+	test('mailcfg.language "de" gives German messages; changing it to "en" switches back', async () => {
+		const { client } = await LspClient.inProcess({ pull: true, locale: 'en', settings: { language: 'de' } });
+		await client.open(CONFIG_URI, BROKEN);
+		assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, german);
+		await client.changeSettings({ language: 'en' });
+		assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, english);
+		await client.shutdown();
+	});
+
+	test('"auto" follows the initialize locale', async () => {
+		for (const [locale, expected] of [
+			['de-CH', german],
+			['en-US', english],
+			['fr', english],
+		] as const) {
+			const { client } = await LspClient.inProcess({ pull: true, locale, settings: { language: 'auto' } });
+			await client.open(CONFIG_URI, BROKEN);
+			assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, expected, locale);
+			await client.shutdown();
+		}
+	});
+
+	test('rules.disabled removes a rule, in nested (VS Code) and flat (other editors) form', async () => {
+		for (const settings of [{ rules: { disabled: ['json-syntax'] } }, { 'rules.disabled': ['json-syntax'] }]) {
+			const { client } = await LspClient.inProcess({ pull: true, settings });
+			await client.open(CONFIG_URI, BROKEN);
+			const codes = (await client.pullItems(CONFIG_URI)).map((d) => d.code);
+			assert.ok(!codes.includes('json-syntax'), JSON.stringify(settings));
+			await client.shutdown();
+		}
+	});
+
+	test('settings are asked once per document and again after didChangeConfiguration', async () => {
+		const { client } = await LspClient.inProcess({ pull: true });
+		await client.open(CONFIG_URI, BROKEN);
+		await client.pullItems(CONFIG_URI);
+		await client.change(CONFIG_URI, VALID);
+		await client.pullItems(CONFIG_URI);
+		assert.equal(client.configurationRequests, 1);
+		await client.changeSettings({ language: 'de' });
+		await client.pullItems(CONFIG_URI);
+		assert.equal(client.configurationRequests, 2);
+		await client.shutdown();
+	});
+
+	test('without workspace/configuration, settings come from didChangeConfiguration (push model)', async () => {
+		const { client } = await LspClient.inProcess({ pull: false, configuration: false, locale: 'en' });
+		await client.open(CONFIG_URI, BROKEN);
+		assert.equal((await client.nextPublished(CONFIG_URI)).diagnostics[0]?.message, english);
+		await client.changeSettings({ language: 'de' });
+		assert.equal((await client.nextPublished(CONFIG_URI)).diagnostics[0]?.message, german);
+		assert.equal(client.configurationRequests, 0);
+		await client.shutdown();
+	});
+});
+
+describe('startServer in-process: schema hover for editors without a JSON server', () => {
+	const lineOf = (needle: string) => VALID.split('\n').findIndex((l) => l.includes(needle));
+	const imapLine = lineOf('"imap"');
+	const imapText = VALID.split('\n')[imapLine]!;
+	const securityKey = imapText.indexOf('"security"') + 2;
+	const tlsValue = imapText.indexOf('"tls"') + 2;
+	const hoverText = (hover: Hover | null) => (hover && MarkupContent.is(hover.contents) ? hover.contents.value : '');
+
+	test('property keys show the schema description, enum values their own description too', async () => {
+		const schema = buildSchema('en') as { definitions: { security: Record<string, unknown> } };
+		const security = schema.definitions.security;
+		const { client, init } = await LspClient.inProcess({ pull: true, locale: 'en' });
+		assert.equal(init.capabilities.hoverProvider, true);
+		await client.open(CONFIG_URI, VALID);
+		const onKey = await client.hover(CONFIG_URI, imapLine, securityKey);
+		assert.equal(hoverText(onKey), security.markdownDescription);
+		assert.equal(onKey?.range?.start.line, imapLine);
+		const onValue = await client.hover(CONFIG_URI, imapLine, tlsValue);
+		const tlsIndex = (security.enum as string[]).indexOf('tls');
+		assert.ok(hoverText(onValue).includes((security.markdownEnumDescriptions as string[])[tlsIndex]!));
+		await client.shutdown();
+	});
+
+	test('German settings give the German schema text', async () => {
+		const german = (buildSchema('de') as { definitions: { security: { markdownDescription: string } } }).definitions
+			.security.markdownDescription;
+		const { client } = await LspClient.inProcess({ pull: true, settings: { language: 'de' } });
+		await client.open(CONFIG_URI, VALID);
+		assert.equal(hoverText(await client.hover(CONFIG_URI, imapLine, securityKey)), german);
+		await client.shutdown();
+	});
+
+	test('no hover where the schema has nothing, in other JSON files, or when the client owns the schema', async () => {
+		const { client } = await LspClient.inProcess({ pull: true });
+		await client.open(CONFIG_URI, VALID);
+		assert.equal(await client.hover(CONFIG_URI, 0, 0), null);
+		await client.open('file:///work/space/tsconfig.json', VALID);
+		assert.equal(await client.hover('file:///work/space/tsconfig.json', imapLine, securityKey), null);
+		await client.shutdown();
+
+		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { schemaValidation: false } });
+		assert.equal(vscodeLike.init.capabilities.hoverProvider, false);
+		await vscodeLike.client.shutdown();
+	});
+});
+
+/** Two real-world mistakes side by side: a printer on smtp.office365.com:465 and a GMX import on 993 with STARTTLS. */
+const TWO_ACCOUNTS = `{
+	"accounts": [
+		{
+			"id": "scanner",
+			"email": "scanner@contoso.example",
+			"auth": { "method": "app-password", "user": "scanner@contoso.example", "password": "\${secret:SCANNER}" },
+			"smtp": { "host": "smtp.office365.com", "port": 465, "security": "tls" }
+		},
+		{
+			"id": "archive",
+			"email": "archiv@gmx.de",
+			"auth": { "method": "password", "user": "archiv@gmx.de", "password": "\${secret:GMX}" },
+			"imap": { "host": "imap.gmx.net", "port": 993, "security": "starttls", "tls": { "minVersion": "TLSv1" } }
+		}
+	]
+}
+`;
+
+function apply(text: string, action: CodeAction | undefined): string {
+	const change = action?.edit?.documentChanges?.[0];
+	assert.ok(change && 'edits' in change, 'a versioned text edit');
+	// The server sends plain TextEdits; snippet edits (LSP 3.18) would need a client that expands them.
+	const edits = change.edits.filter((e): e is TextEdit => !('snippet' in e));
+	assert.equal(edits.length, change.edits.length);
+	return TextDocument.applyEdits(TextDocument.create('file:///x.json', 'json', 1, text), edits);
+}
+
+describe('dist/server.js over stdio: rules, quick fixes and fix-all', () => {
+	let client: LspClient;
+	const uri = 'file:///work/space/devices.mailaccounts.json';
+	before(async () => {
+		client = (await LspClient.spawn({ pull: true, locale: 'en' })).client;
+	});
+	after(() => client.shutdown());
+
+	test('semantic rules arrive with exact ranges and walkthrough data', async () => {
+		await client.open(uri, TWO_ACCOUNTS);
+		const items = await client.pullItems(uri);
+		const byCode = (code: string) => items.find((d) => d.code === code);
+		const mismatch = byCode('port-security-mismatch');
+		assert.deepEqual(mismatch?.range, { start: { line: 12, character: 62 }, end: { line: 12, character: 72 } });
+		assert.equal(mismatch?.severity, DiagnosticSeverity.Error);
+		assert.ok(byCode('provider-endpoint-mismatch'));
+		assert.equal(byCode('tls-legacy-version')?.severity, DiagnosticSeverity.Warning);
+		const retirement = byCode('exo-smtp-basic-auth-retirement');
+		assert.match((retirement?.data as DiagnosticData).walkthrough ?? '', /^[a-z0-9-]+(#[a-z0-9-]+)?$/);
+		assert.equal((retirement?.data as DiagnosticData).accountId, 'scanner');
+		assert.match(retirement?.codeDescription?.href ?? '', /exo-smtp-basic-auth-retirement/);
+	});
+
+	test('the preferred quick fix removes its diagnostic once applied', async () => {
+		const items = await client.pullItems(uri);
+		const mismatch = items.find((d) => d.code === 'port-security-mismatch')!;
+		const actions = await client.codeActions(uri, mismatch.range, [mismatch], ['quickfix']);
+		assert.ok(actions.length >= 2, 'the preferred fix and an alternative');
+		assert.ok(actions.every((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'port-security-mismatch'));
+		const preferred = actions.filter((a) => a.isPreferred);
+		assert.equal(preferred.length, 1);
+		const fixed = apply(TWO_ACCOUNTS, preferred[0]);
+		await client.change(uri, fixed);
+		const after = (await client.pullItems(uri)).map((d) => d.code);
+		assert.ok(!after.includes('port-security-mismatch'), after.join());
+		assert.ok(after.includes('tls-legacy-version'), 'other findings stay');
+		await client.change(uri, TWO_ACCOUNTS);
+	});
+
+	test('source.fixAll.mailcfg applies every preferred fix in one edit', async () => {
+		await client.pullItems(uri);
+		const actions = await client.codeActions(
+			uri,
+			{ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+			[],
+			['source.fixAll'],
+		);
+		assert.deepEqual(
+			actions.map((a) => a.kind),
+			['source.fixAll.mailcfg'],
+		);
+		const fixed = apply(TWO_ACCOUNTS, actions[0]);
+		await client.change(uri, fixed);
+		const after = (await client.pullItems(uri)).map((d) => d.code);
+		for (const gone of ['port-security-mismatch', 'provider-endpoint-mismatch', 'tls-legacy-version', 'json-syntax']) {
+			assert.ok(!after.includes(gone), `${gone} in ${after.join()}`);
+		}
+		assert.ok(after.includes('exo-smtp-basic-auth-retirement'), 'a fix that needs a decision is not applied');
+	});
+});
+
+describe('startServer in-process: schemaValidation false (VS Code owns syntax and schema)', () => {
+	// Missing "email" (a schema problem), a trailing garbage token (a syntax error) and port 465 with STARTTLS (a rule).
+	const text = `{
+	"accounts": [
+		{
+			"id": "erp",
+			"auth": { "method": "oauth2", "user": "erp@contoso.example", "oauth2": { "flow": "device-code", "clientId": "x" } },
+			"smtp": { "host": "mail.contoso.example", "port": 465, "security": "starttls" }
+		}
+	]
+} x`;
+
+	test('only semantic rules are reported', async () => {
+		const own = await LspClient.inProcess({ pull: true });
+		await own.client.open(CONFIG_URI, text);
+		const all = (await own.client.pullItems(CONFIG_URI)).map((d) => String(d.code));
+		assert.ok(
+			all.some((c) => c.startsWith('schema')),
+			all.join(),
+		);
+		assert.ok(all.includes('json-syntax'), all.join());
+		await own.client.shutdown();
+
+		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { schemaValidation: false } });
+		await vscodeLike.client.open(CONFIG_URI, text);
+		const semantic = (await vscodeLike.client.pullItems(CONFIG_URI)).map((d) => String(d.code));
+		assert.ok(semantic.includes('port-security-mismatch'), semantic.join());
+		assert.deepEqual(
+			semantic.filter((c) => c.startsWith('schema') || c === 'json-syntax'),
+			[],
+		);
+		await vscodeLike.client.shutdown();
+	});
+});
