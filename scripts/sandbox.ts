@@ -24,7 +24,7 @@ async function main(): Promise<void> {
 	if (lang !== undefined && lang !== 'en' && lang !== 'de') throw new Error(`--lang must be en or de (got '${lang}')`);
 
 	const entry = ensureCodeServer();
-	const vsix = ensureVsix();
+	const vsix = ensureVsix({ fresh: true });
 	let servers: DemoServers | undefined;
 	let workspace: DemoWorkspace | undefined;
 	let codeServer: CodeServer | undefined;

@@ -22,8 +22,11 @@ export function ensureCodeServer(): string {
 	return entry;
 }
 
-/** The VSIX to test: $MAILCFG_E2E_VSIX, else the one `npm run package` made, else packages now. */
-export function ensureVsix(): string {
+/**
+ * The VSIX to test: $MAILCFG_E2E_VSIX, else the one `npm run package` made (`npm run test:e2e` packages first), else
+ * packages now. `fresh` always packages the current tree (the sandbox should never show a stale build).
+ */
+export function ensureVsix(options: { fresh?: boolean } = {}): string {
 	const given = process.env['MAILCFG_E2E_VSIX'];
 	if (given) return resolve(given);
 	const { name, version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -31,7 +34,7 @@ export function ensureVsix(): string {
 		version: string;
 	};
 	const vsix = join(ROOT, `${name}-${version}.vsix`);
-	if (!existsSync(vsix)) {
+	if (options.fresh || !existsSync(vsix)) {
 		execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
 	}
 	return vsix;
@@ -117,6 +120,7 @@ export async function startCodeServer(entry: string, vsix: string, options: Code
 	execFileSync(process.execPath, [entry, ...base, '--force', '--install-extension', vsix], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
+		timeout: 120_000,
 	});
 
 	const port = options.port ?? (await freePort());
