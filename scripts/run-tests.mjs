@@ -1,4 +1,5 @@
-// Runs node's own test runner over every *.test.ts below the given folders (Node 20 has no --test globs).
+// Runs node's own test runner over the given test files and every *.test.ts below the given folders
+// (Node 20 has no --test globs).
 // TypeScript is loaded through tsx, so tests need no separate compile step.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,10 @@ const walk = (dir) => {
 		else if (name.endsWith('.test.ts')) files.push(full);
 	}
 };
-for (const root of roots.length ? roots : ['test/unit']) walk(root);
+for (const root of roots.length ? roots : ['test/unit']) {
+	if (statSync(root).isDirectory()) walk(root);
+	else files.push(root);
+}
 files.sort();
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-force-exit', ...passthrough, ...files], {
 	stdio: 'inherit',
