@@ -1,4 +1,4 @@
-// Bundles: the extension client, the language server, the CLI, the lazily loaded probe runner and the webview.
+// Bundles: the extension client, the language server, the CLI, the lazily loaded probe runner and the webviews.
 // `--production` minifies and drops sourcemaps; `--watch` rebuilds on change; `--metafile=FILE` writes the inputs
 // of all bundles (scripts/package.mjs derives THIRD_PARTY_NOTICES.md from it).
 import * as esbuild from 'esbuild';
@@ -59,6 +59,14 @@ const targets = [
 		target: 'es2022',
 		entryPoints: ['src/webview/walkthrough/main.ts'],
 		outfile: 'dist/webview/walkthrough.js',
+	},
+	{
+		...common,
+		platform: 'browser',
+		format: 'iife',
+		target: 'es2022',
+		entryPoints: ['src/webview/explain/main.ts'],
+		outfile: 'dist/webview/explain.js',
 	},
 ].filter((t) => t.entryPoints.every((e) => existsSync(e)));
 

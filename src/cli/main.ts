@@ -11,7 +11,8 @@ const commands: Record<string, { summary: string; run: (args: string[], io: CliI
 	},
 	test: {
 		summary:
-			'test <file> [--account ID]... [--format text|json] [--timeout MS] [--concurrency N] [--secrets FILE] [--send-test-mail TO]',
+			'test <file> [--account ID]... [--format text|json] [--lang en|de] [--timeout MS] [--concurrency N] [--secrets FILE]\n' +
+			'               [--ca FILE]... [--transcript] [--open-browser] [--send-test-mail TO]',
 		run: runTest,
 	},
 	explain: {

@@ -8,7 +8,12 @@ import {
 } from 'vscode-languageclient/node';
 import { type Localized, tr } from '../core/i18n';
 import { Commands, DiagnosticSources } from '../shared/ids';
-import { type InitializationOptions, type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
+import {
+	type InitializationOptions,
+	type OpenWalkthroughArgs,
+	walkthroughArgsFromData,
+	walkthroughCommandUri,
+} from '../shared/protocol';
 import type { ClientContext } from './context';
 import { registerSchemaProvider } from './schema-provider';
 
@@ -23,10 +28,6 @@ function walkthroughArgs(diagnostic: vscode.Diagnostic, uri: vscode.Uri): OpenWa
 	return walkthroughArgsFromData((diagnostic as vscode.Diagnostic & { data?: unknown }).data, uri.toString());
 }
 
-function commandUri(args: OpenWalkthroughArgs): vscode.Uri {
-	return vscode.Uri.from({ scheme: 'command', path: Commands.openWalkthrough, query: JSON.stringify([args]) });
-}
-
 /**
  * Points the code link of diagnostics that have a walkthrough at the walkthrough instead of the rule docs.
  * VS Code opens a diagnostic's code target with `allowCommands: true` both in the editor hover
@@ -38,7 +39,7 @@ function linkWalkthroughs(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vs
 		const code = diagnostic.code;
 		if (args && code !== undefined) {
 			const value = typeof code === 'object' ? code.value : code;
-			diagnostic.code = { value, target: commandUri(args) };
+			diagnostic.code = { value, target: vscode.Uri.parse(walkthroughCommandUri(args)) };
 		}
 	}
 	return diagnostics;
@@ -84,7 +85,7 @@ export async function registerLanguageFeatures(ctx: ClientContext): Promise<void
 		run: { module, transport: TransportKind.ipc },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
 	};
-	const initializationOptions: InitializationOptions = { schemaValidation: false };
+	const initializationOptions: InitializationOptions = { validation: 'rules-only' };
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
 			{ scheme, language: 'json' },

@@ -4,6 +4,7 @@ import { systemClock } from '../core/clock';
 import { type Localized, tr } from '../core/i18n';
 import type { ProbeContext } from '../core/probes/context';
 import type { AccountReport } from '../core/probes/result';
+import type { ProbeProgress } from '../core/probes/stage-runner';
 import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
 import { ContextKeys } from '../shared/ids';
 import { readProbeSettings } from './configuration';
@@ -143,12 +144,19 @@ export class ProbeSession {
 		}
 		return vscode.window.withProgress(
 			{ location: vscode.ProgressLocation.Notification, title: tr(T.progressTitle, lang), cancellable: true },
-			async (_progress, token) => {
+			async (progress, token) => {
 				const controller = new AbortController();
 				const subscription = token.onCancellationRequested(() => controller.abort());
 				try {
 					const ctx = this.probeContext(target, controller.signal);
-					const { check } = await probeRunner().probeOAuth2(account, credentials.credentials, ctx);
+					const { check } = await probeRunner().probeOAuth2(account, credentials.credentials, ctx, {
+						onProgress: (event) => {
+							if (event.state !== 'start') return;
+							progress.report({
+								message: tr(T.progressAccount, lang, { account: target.account.id, stage: stageLabel(event) }),
+							});
+						},
+					});
 					const report: AccountReport = { id: target.account.id, checks: [check] };
 					this.record(target, report);
 					return report;
@@ -175,6 +183,7 @@ export class ProbeSession {
 				connectMs: settings.connectTimeoutMs,
 				greetingMs: settings.greetingTimeoutMs,
 				stageMs: settings.stageTimeoutMs,
+				// signInMs stays the core's default (5 minutes): a device-code or browser sign-in waits for a person.
 			},
 			signal,
 			logger: {
@@ -224,7 +233,7 @@ export class ProbeSession {
 					ctx: this.probeContext(target, signal),
 					resolveSecrets: (account) => this.resolveSecrets(target, account),
 					onProgress: (event) => {
-						if (event.state === 'start') onStage(`${PROTOCOL_LABELS[event.protocol]} ${event.stage}`);
+						if (event.state === 'start') onStage(stageLabel(event));
 					},
 					...(sendTestMailTo ? { sendTestMailTo } : {}),
 				},
@@ -297,6 +306,11 @@ export class ProbeSession {
 			: vscode.window.showInformationMessage(message, tr(T.showReport, lang));
 		if (await show) await this.view.reveal(last.target.document.uri.toString(), last.report.id);
 	}
+}
+
+/** "OAuth2 token", "IMAP auth": the stage a progress message names. */
+function stageLabel(event: ProbeProgress): string {
+	return `${PROTOCOL_LABELS[event.protocol]} ${event.stage}`;
 }
 
 function oauthClientId(account: unknown): string | undefined {

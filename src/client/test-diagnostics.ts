@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type Lang, type Localized, tr } from '../core/i18n';
 import type { AccountReport, ProbeCheck } from '../core/probes/result';
 import { Commands, DiagnosticSources } from '../shared/ids';
-import type { OpenWalkthroughArgs } from '../shared/protocol';
+import { type OpenWalkthroughArgs, walkthroughCommandUri } from '../shared/protocol';
 import { type TestDiagnosticModel, testDiagnosticsFor } from './probe-diagnostic-model';
 import type { ExplanationView } from './probe-report-model';
 
@@ -101,11 +101,7 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 		diagnostic.code = model.walkthroughArgs
 			? {
 					value: model.code,
-					target: vscode.Uri.from({
-						scheme: 'command',
-						path: Commands.openWalkthrough,
-						query: JSON.stringify([model.walkthroughArgs]),
-					}),
+					target: vscode.Uri.parse(walkthroughCommandUri(model.walkthroughArgs)),
 				}
 			: model.code;
 		return { accountId, diagnostic, ...(model.walkthroughArgs ? { walkthroughArgs: model.walkthroughArgs } : {}) };

@@ -16,7 +16,7 @@ import {
 } from '../shared/webview-protocol';
 import { type OpenRequest, parseOpenArgs } from './walkthrough-args';
 import { type AccountContext, ChecklistStore } from './walkthrough-checklist';
-import { createNonce, renderShellHtml } from './walkthrough-html';
+import { renderWebview, webviewOptions } from './webview-host';
 import { registerNewConfigCommand } from './new-config';
 
 /** What the host remembers about the panel across restarts (workspace state, never the webview's word). */
@@ -29,17 +29,6 @@ interface PanelState {
 
 const PANEL_STATE_KEY = 'mailcfg.walkthrough.panel';
 const TIMED_OUT = Symbol('timed out');
-
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
-	return {
-		enableScripts: true,
-		enableCommandUris: false,
-		localResourceRoots: [
-			vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
-			vscode.Uri.joinPath(extensionUri, 'media', 'webview'),
-		],
-	};
-}
 
 function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T | typeof TIMED_OUT> {
 	let timer: NodeJS.Timeout | undefined;
@@ -149,16 +138,8 @@ class WalkthroughPanel {
 	}
 
 	private render(): void {
-		const webview = this.panel.webview;
-		const root = this.ctx.extension.extensionUri;
 		this.ready = false;
-		webview.html = renderShellHtml({
-			cspSource: webview.cspSource,
-			scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'webview', 'walkthrough.js')).toString(),
-			styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'webview', 'walkthrough.css')).toString(),
-			nonce: createNonce(),
-			lang: this.state.lang,
-		});
+		renderWebview(this.panel.webview, this.ctx.extension.extensionUri, 'walkthrough', this.state.lang);
 	}
 
 	private post(message: HostToWebview): void {

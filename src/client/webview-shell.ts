@@ -1,5 +1,25 @@
 import { randomBytes } from 'node:crypto';
 
+/**
+ * The HTML shell, CSP and resource layout shared by every mailcfg webview panel. Plain Node (no `vscode`), so the
+ * unit tests and the browser suite render exactly what the extension renders; webview-host.ts applies it to a panel.
+ */
+
+/** The page bundles: `dist/webview/<name>.js` (esbuild entry `src/webview/<name>/main.ts`) + `media/webview/<name>.css`. */
+export const WEBVIEW_BUNDLES = ['walkthrough', 'explain'] as const;
+export type WebviewBundle = (typeof WEBVIEW_BUNDLES)[number];
+
+/** Folders, relative to the extension root, a panel may load anything from: its `localResourceRoots`. */
+export const WEBVIEW_RESOURCE_ROOTS: readonly (readonly string[])[] = [
+	['dist', 'webview'],
+	['media', 'webview'],
+];
+
+/** Path segments, relative to the extension root, of a bundle's script and stylesheet. */
+export function bundleAssets(bundle: WebviewBundle): { script: string[]; style: string[] } {
+	return { script: ['dist', 'webview', `${bundle}.js`], style: ['media', 'webview', `${bundle}.css`] };
+}
+
 /** A fresh script nonce from the OS's CSPRNG (128 bits), never Math.random(); one per HTML render. */
 export function createNonce(): string {
 	return randomBytes(16).toString('base64');
@@ -15,7 +35,7 @@ export interface ShellOptions {
 	lang: 'en' | 'de';
 }
 
-/** The Content-Security-Policy of the panel: nothing inline, scripts only with this render's nonce. */
+/** The Content-Security-Policy of a panel: nothing inline, scripts only with this render's nonce. */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
 	return [
 		"default-src 'none'",
@@ -33,8 +53,8 @@ function attr(value: string): string {
 }
 
 /**
- * The static HTML shell of the walkthrough panel. It carries no guide, account or user data: the webview asks for
- * that with a `ready` message once its script runs. Only URIs and the nonce are inserted, attribute-escaped.
+ * The static HTML shell of a panel. It carries no guide, explanation, account or user data: the page asks for that
+ * with a `ready` message once its script runs. Only URIs and the nonce are inserted, attribute-escaped.
  */
 export function renderShellHtml(options: ShellOptions): string {
 	const csp = contentSecurityPolicy(options.cspSource, options.nonce);

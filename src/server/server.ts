@@ -1,24 +1,28 @@
 import {
+	type CancellationToken,
 	type CodeAction,
 	CodeActionKind,
 	type Connection,
+	type Diagnostic,
 	DidChangeConfigurationNotification,
 	type DocumentDiagnosticReport,
 	type Hover,
 	type InitializeResult,
+	LSPErrorCodes,
+	ResponseError,
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Clock } from '../core/clock';
-import { analyzeText } from '../core/config/analyze';
+import { type Validation, analyzeText } from '../core/config/analyze';
+import { isMailcfgDocument } from '../core/config/document-kind';
 import type { Finding } from '../core/config/findings';
 import { type JsonSchema, buildSchema } from '../core/config/schema-source';
 import { type Lang, type Localized, resolveLang, tr } from '../core/i18n';
 import { DiagnosticSources } from '../shared/ids';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActions } from './code-actions';
-import { isMailcfgDocument } from '../core/config/document-kind';
 import { toDiagnostic } from './diagnostics';
 import { schemaHover } from './hover';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
@@ -31,20 +35,23 @@ export interface ServerRuntime {
 	version: string;
 	/** Quiet time after the last change before pushed diagnostics are computed (push mode only). Default 200 ms. */
 	pushDelayMs?: number;
+	/** The analysis to run; defaults to core's analyzeText (tests wrap it to count how often it runs). */
+	analyze?: typeof analyzeText;
 }
 
 const SETTINGS_SECTION = 'mailcfg';
-const JSON_SYNTAX = 'json-syntax';
 
 const FIX_ALL_TITLE: Localized = {
 	en: 'Fix all auto-fixable mail config problems',
 	de: 'Alle automatisch behebbaren Probleme der Mail-Konfiguration beheben',
 };
 
+/** The findings for one version of a document under one set of settings; diagnostics are derived on first use. */
 interface Analysis {
 	version: number;
 	settingsKey: string;
 	findings: Finding[];
+	diagnostics?: Diagnostic[];
 }
 
 /**
@@ -55,6 +62,7 @@ interface Analysis {
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
 	const documents = new TextDocuments(TextDocument);
 	const pushDelayMs = runtime.pushDelayMs ?? 200;
+	const analyze = runtime.analyze ?? analyzeText;
 
 	let locale: string | undefined;
 	let pullDiagnostics = false;
@@ -62,7 +70,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let refreshSupport = false;
 	let documentChanges = false;
 	let registerForConfigurationChanges = false;
-	let schemaValidation = true;
+	let validation: Validation = 'full';
 	/** Settings sent with `didChangeConfiguration`, for clients that cannot answer `workspace/configuration`. */
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -81,13 +89,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		documentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
 		registerForConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		const options = params.initializationOptions as InitializationOptions | undefined;
-		schemaValidation = options?.schemaValidation !== false;
+		validation = options?.validation === 'rules-only' ? 'rules-only' : 'full';
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				// Where another JSON server owns the schema (VS Code), it also provides the schema hovers.
-				hoverProvider: schemaValidation,
+				hoverProvider: validation === 'full',
 				...(pullDiagnostics
 					? {
 							diagnosticProvider: {
@@ -130,49 +138,64 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		return resolveLang(settings.language, locale);
 	}
 
-	async function findingsFor(document: TextDocument): Promise<Finding[]> {
+	/**
+	 * The analysis of the document as it is now. Cached per uri, version and settings: pulls, pushes and code
+	 * actions for the same version share one run, and a file that is no mail config is only recognised once.
+	 */
+	async function analysisFor(document: TextDocument, token?: CancellationToken): Promise<Analysis> {
 		const settings = await settingsFor(document.uri);
-		const text = document.getText();
-		if (!isMailcfgDocument(document.uri, text)) return [];
+		// Read after the await: edits that arrived meanwhile are already applied, and version and text belong together.
+		const version = document.version;
 		const lang = langOf(settings);
-		const settingsKey = `${settingsGeneration}:${lang}:${settings.rulesDisabled.join(',')}`;
+		const settingsKey = `${lang}:${settings.rulesDisabled.join(',')}`;
 		const cached = analyses.get(document.uri);
-		if (cached && cached.version === document.version && cached.settingsKey === settingsKey) return cached.findings;
+		if (cached?.version === version && cached.settingsKey === settingsKey) return cached;
+		// Clients cancel pulls and code-action requests once the text changed again: a stale answer is not worth an
+		// analysis.
+		if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+		const text = document.getText();
 		let findings: Finding[] = [];
 		try {
-			findings = analyzeText(text, {
-				lang,
-				now: runtime.now,
-				disabledRules: settings.rulesDisabled,
-				schemaValidation,
-			});
-			// The client's own JSON server reports syntax errors too when it owns the schema: show them once.
-			if (!schemaValidation) findings = findings.filter((f) => f.code !== JSON_SYNTAX);
+			if (isMailcfgDocument(document.uri, text)) {
+				findings = analyze(text, { lang, now: runtime.now, disabledRules: settings.rulesDisabled, validation });
+			}
 		} catch (error) {
 			// Never log the text itself: config files can hold passwords.
 			log(`mailcfg: analysing ${document.uri} failed: ${describe(error)}`);
 		}
-		analyses.set(document.uri, { version: document.version, settingsKey, findings });
-		return findings;
+		const analysis: Analysis = { version, settingsKey, findings };
+		analyses.set(document.uri, analysis);
+		return analysis;
 	}
 
-	connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+	function diagnosticsOf(analysis: Analysis): Diagnostic[] {
+		analysis.diagnostics ??= analysis.findings.map(toDiagnostic);
+		return analysis.diagnostics;
+	}
+
+	connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) return { kind: 'full', items: [] };
-		const resultId = `${settingsGeneration}:${document.version}`;
-		if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-		const findings = await findingsFor(document);
-		return { kind: 'full', resultId, items: findings.map(toDiagnostic) };
+		const generation = settingsGeneration;
+		if (params.previousResultId === resultIdOf(generation, document.version)) {
+			return { kind: 'unchanged', resultId: params.previousResultId };
+		}
+		const analysis = await analysisFor(document, token);
+		return {
+			kind: 'full',
+			resultId: resultIdOf(generation, analysis.version),
+			items: diagnosticsOf(analysis),
+		};
 	});
 
 	async function publish(uri: string): Promise<void> {
 		const document = documents.get(uri);
 		if (!document) return;
 		const version = document.version;
-		const findings = await findingsFor(document);
+		const analysis = await analysisFor(document);
 		// A newer edit arrived while the settings were fetched: its own push follows.
-		if (documents.get(uri)?.version !== version) return;
-		await connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+		if (analysis.version !== version || documents.get(uri) !== document) return;
+		await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(analysis) });
 	}
 
 	function schedulePush(uri: string): void {
@@ -213,19 +236,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		}
 	});
 
-	connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+	connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
 		const document = documents.get(params.textDocument.uri);
 		if (!document) return [];
-		const findings = await findingsFor(document);
+		const { findings, version } = await analysisFor(document, token);
 		const lang = langOf(await settingsFor(document.uri));
-		const target = { uri: document.uri, version: document.version, documentChanges };
+		const target = { uri: document.uri, version, documentChanges };
 		return codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang));
 	});
 
 	const schemas = new Map<Lang, JsonSchema>();
 	connection.onHover(async (params): Promise<Hover | null> => {
 		const document = documents.get(params.textDocument.uri);
-		if (!document || !schemaValidation) return null;
+		if (!document || validation !== 'full') return null;
 		const text = document.getText();
 		if (!isMailcfgDocument(document.uri, text)) return null;
 		const lang = langOf(await settingsFor(document.uri));
@@ -244,6 +267,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
 	documents.listen(connection);
 	connection.listen();
+}
+
+/** Changes with the text and with the settings, so a client's `previousResultId` is current only when both are. */
+function resultIdOf(settingsGeneration: number, version: number): string {
+	return `${settingsGeneration}:${version}`;
 }
 
 function describe(error: unknown): string {

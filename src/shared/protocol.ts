@@ -4,13 +4,17 @@
  * Standard LSP only: any editor can use the server without knowing these, they only add features.
  */
 
+import type { Validation } from '../core/config/analyze';
+import { Commands } from './ids';
+
 /** `initialize` → `initializationOptions` (client → server). */
 export interface InitializationOptions {
 	/**
-	 * Report `schema-*` diagnostics (default true). VS Code's own JSON server already validates files against
-	 * the contributed schema, so the VS Code client passes false to avoid showing each schema problem twice.
+	 * `full` (default): `json-syntax`, `schema-*` and rule diagnostics. `rules-only`: the semantic rules alone. VS
+	 * Code's own JSON server already reports syntax errors and validates files against the contributed schema, so the
+	 * VS Code client asks for `rules-only` to avoid showing each of those problems twice.
 	 */
-	schemaValidation?: boolean;
+	validation?: Validation;
 }
 
 /** LSP code action kind of "apply every preferred mailcfg fix" (a sub-kind of `source.fixAll`). */
@@ -31,6 +35,19 @@ export interface OpenWalkthroughArgs {
 	accountId?: string;
 	/** The config file the walkthrough was opened from, so "Verify" can test the right account. */
 	uri?: string;
+}
+
+/**
+ * The `command:` URI that opens the walkthrough with `args`: the diagnostics' code links and the explanation hover use
+ * it. The argument array is JSON in the query, percent-encoded, which is how VS Code decodes command links. `!'()*`
+ * are encoded as well (encodeURIComponent keeps them), so a path with parentheses cannot end a markdown link early.
+ */
+export function walkthroughCommandUri(args: OpenWalkthroughArgs): string {
+	const query = encodeURIComponent(JSON.stringify([args])).replace(
+		/[!'()*]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+	);
+	return `command:${Commands.openWalkthrough}?${query}`;
 }
 
 const GUIDE_ID = /^[a-z0-9][a-z0-9-]*$/;

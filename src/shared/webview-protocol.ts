@@ -1,8 +1,9 @@
 /**
- * Messages between the walkthrough panel's host (extension) and its webview. The webview is untrusted: the host
- * checks every message with {@link parseWebviewMessage} and ignores anything that does not fit exactly. Data reaches
- * the webview only through these messages, never through the HTML shell. This file has no runtime dependencies so
- * that both the Node bundle and the browser bundle can include it.
+ * Messages between the hosts (extension) of the mailcfg panels and their webviews: the walkthrough panel and the
+ * explanation panel. The webviews are untrusted: the hosts check every message with {@link parseWebviewMessage} or
+ * {@link parseExplainWebviewMessage} and ignore anything that does not fit exactly. Data reaches a webview only
+ * through these messages, never through the HTML shell. This file has no runtime dependencies so that both the Node
+ * bundle and the browser bundles can include it.
  */
 
 export type WireLang = 'en' | 'de';
@@ -138,22 +139,27 @@ function hasOwn(object: object, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/**
- * Returns the message when it is exactly one of {@link WebviewToHost} (known `type`, every field present with the
- * right type, no extra fields), otherwise undefined.
- */
-export function parseWebviewMessage(message: unknown): WebviewToHost | undefined {
+/** The message when its `type` is one of `shapes` and it has exactly that shape's fields, each passing its check. */
+function parseExact<M extends { type: string }>(message: unknown, shapes: Record<M['type'], Shape>): M | undefined {
 	if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
 	const record = message as Record<string, unknown>;
 	const type = record.type;
-	if (typeof type !== 'string' || !hasOwn(WEBVIEW_SHAPES, type)) return undefined;
-	const shape = WEBVIEW_SHAPES[type as WebviewToHost['type']];
+	if (typeof type !== 'string' || !hasOwn(shapes, type)) return undefined;
+	const shape = shapes[type as M['type']];
 	const keys = Object.keys(record);
 	if (keys.length !== Object.keys(shape).length + 1) return undefined;
 	for (const [key, check] of Object.entries(shape)) {
 		if (!hasOwn(record, key) || !check(record[key])) return undefined;
 	}
-	return record as unknown as WebviewToHost;
+	return record as unknown as M;
+}
+
+/**
+ * Returns the message when it is exactly one of {@link WebviewToHost} (known `type`, every field present with the
+ * right type, no extra fields), otherwise undefined.
+ */
+export function parseWebviewMessage(message: unknown): WebviewToHost | undefined {
+	return parseExact<WebviewToHost>(message, WEBVIEW_SHAPES);
 }
 
 const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -197,4 +203,104 @@ export function parseHostMessage(message: unknown): HostToWebview | undefined {
 		default:
 			return undefined;
 	}
+}
+
+// ---- explanation panel ("Mail: Explain Error…") -----------------------------------------------------------------
+
+/** The labels of the explanation page: the keys of core's EXPLAIN_LABELS plus the heading of the explained input. */
+export const EXPLAIN_UI_KEYS = [
+	'heading',
+	'cause',
+	'fix',
+	'walkthrough',
+	'openWalkthrough',
+	'rawLine',
+	'line',
+	'sources',
+	'confidence',
+	'noMatch',
+	'input',
+] as const;
+export type ExplainUiKey = (typeof EXPLAIN_UI_KEYS)[number];
+export type ExplainUiStrings = Readonly<Record<ExplainUiKey, string>>;
+
+/** One explained cause as the page renders it (the wire copy of core's `Explanation`, already in one language). */
+export interface ExplanationView {
+	id: string;
+	title: string;
+	cause: string;
+	fix: string[];
+	/** `guide-id` or `guide-id#step-id`; the page only shows it and asks the host to open it by match index. */
+	walkthrough?: string;
+	confidence: number;
+	sources: string[];
+	matchedText: string;
+	line?: number;
+}
+
+/** Explanation host → webview: everything the page shows, already localized. */
+export interface ExplainHostToWebview {
+	type: 'show';
+	lang: WireLang;
+	ui: ExplainUiStrings;
+	/** The text the user asked about, shown back as plain text. */
+	input: string;
+	matches: ExplanationView[];
+}
+
+/**
+ * Explanation webview → host. Intents by index into the `matches` (and a match's `sources`) the host sent last; the
+ * host resolves them against its own copy and never opens a URL or walkthrough id the page names.
+ */
+export type ExplainWebviewToHost =
+	| { type: 'ready' }
+	| { type: 'openWalkthrough'; index: number }
+	| { type: 'openSource'; index: number; source: number };
+
+/** The page never shows more than this many matches or sources per match; larger indexes are refused outright. */
+const MAX_EXPLAIN_INDEX = 100;
+const isIndex = (v: unknown): boolean =>
+	typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < MAX_EXPLAIN_INDEX;
+
+const EXPLAIN_WEBVIEW_SHAPES: Record<ExplainWebviewToHost['type'], Shape> = {
+	ready: {},
+	openWalkthrough: { index: isIndex },
+	openSource: { index: isIndex, source: isIndex },
+};
+
+/** Host side: the message when it is exactly one of {@link ExplainWebviewToHost}, otherwise undefined. */
+export function parseExplainWebviewMessage(message: unknown): ExplainWebviewToHost | undefined {
+	return parseExact<ExplainWebviewToHost>(message, EXPLAIN_WEBVIEW_SHAPES);
+}
+
+function isExplanationView(value: unknown): boolean {
+	if (typeof value !== 'object' || value === null) return false;
+	const v = value as Record<string, unknown>;
+	return (
+		typeof v.id === 'string' &&
+		typeof v.title === 'string' &&
+		typeof v.cause === 'string' &&
+		isStringArray(v.fix) &&
+		(v.walkthrough === undefined || typeof v.walkthrough === 'string') &&
+		typeof v.confidence === 'number' &&
+		isStringArray(v.sources) &&
+		typeof v.matchedText === 'string' &&
+		(v.line === undefined || (typeof v.line === 'number' && Number.isInteger(v.line)))
+	);
+}
+
+/** Webview side: the `show` message when it carries every label and well-formed matches (version skew, foreign events). */
+export function parseExplainHostMessage(message: unknown): ExplainHostToWebview | undefined {
+	if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
+	const m = message as Record<string, unknown>;
+	const ok =
+		m.type === 'show' &&
+		isLangValue(m.lang) &&
+		typeof m.ui === 'object' &&
+		m.ui !== null &&
+		EXPLAIN_UI_KEYS.every((k) => typeof (m.ui as Record<string, unknown>)[k] === 'string') &&
+		typeof m.input === 'string' &&
+		Array.isArray(m.matches) &&
+		m.matches.every(isExplanationView);
+	return ok ? (m as unknown as ExplainHostToWebview) : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * The only way this webview creates markup: elements, attributes and textContent. No string is ever parsed as HTML, so guide
+ * The only way the webviews create markup: elements, attributes and textContent. No string is ever parsed as HTML, so
  * text can never become markup; a unit test greps the folder for it.
  */
 type Child = Node | string | undefined | false;

@@ -3,8 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createNonce, renderShellHtml } from '../../src/client/walkthrough-html';
-import type { HostToWebview, WebviewToHost } from '../../src/shared/webview-protocol';
+import {
+	WEBVIEW_BUNDLES,
+	type WebviewBundle,
+	bundleAssets,
+	createNonce,
+	renderShellHtml,
+} from '../../src/client/webview-shell';
+import type {
+	ExplainHostToWebview,
+	ExplainWebviewToHost,
+	HostToWebview,
+	WebviewToHost,
+} from '../../src/shared/webview-protocol';
 
 export const ROOT = join(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test-results', 'browser');
@@ -30,9 +41,17 @@ const FAKE_VSCODE_API = `(() => {
 })();
 `;
 
+/** URL path → [file, content type]: every bundle's script and stylesheet at their paths below the extension root. */
 const FILES: Record<string, [string, string]> = {
-	'/dist/webview/walkthrough.js': [join(ROOT, 'dist/webview/walkthrough.js'), 'text/javascript'],
-	'/media/webview/walkthrough.css': [join(ROOT, 'media/webview/walkthrough.css'), 'text/css'],
+	...Object.fromEntries(
+		WEBVIEW_BUNDLES.flatMap((bundle) => {
+			const { script, style } = bundleAssets(bundle);
+			return [
+				[`/${script.join('/')}`, [join(ROOT, ...script), 'text/javascript']],
+				[`/${style.join('/')}`, [join(ROOT, ...style), 'text/css']],
+			];
+		}),
+	),
 	'/theme.css': [join(__dirname, 'theme.css'), 'text/css'],
 };
 
@@ -42,8 +61,9 @@ export interface PageServer {
 }
 
 /**
- * Serves the real shell from walkthrough-html.ts with a fresh nonce per request. `?inline=1` adds an inline script
- * without the nonce: the control case that proves CSP violations are caught.
+ * Serves the real shell from webview-shell.ts with a fresh nonce per request: `?bundle=explain` for the explanation
+ * panel, the walkthrough panel otherwise. `?inline=1` adds an inline script without the nonce: the control case that
+ * proves CSP violations are caught.
  */
 export async function startPageServer(): Promise<PageServer> {
 	let origin = '';
@@ -71,10 +91,12 @@ export async function startPageServer(): Promise<PageServer> {
 		}
 		const nonce = createNonce();
 		const lang = url.searchParams.get('lang') === 'de' ? 'de' : 'en';
+		const bundle: WebviewBundle = url.searchParams.get('bundle') === 'explain' ? 'explain' : 'walkthrough';
+		const assets = bundleAssets(bundle);
 		let html = renderShellHtml({
 			cspSource: origin,
-			scriptUri: `${origin}/dist/webview/walkthrough.js`,
-			styleUri: `${origin}/media/webview/walkthrough.css`,
+			scriptUri: `${origin}/${assets.script.join('/')}`,
+			styleUri: `${origin}/${assets.style.join('/')}`,
 			nonce,
 			lang,
 		});
@@ -114,7 +136,10 @@ export function launchChromium(): Promise<Browser> {
 // The test project compiles without the DOM library, so page-side code is passed as source strings.
 
 /** Delivers a host message the way VS Code does: as a `message` event on the webview's window. */
-export async function sendToWebview(page: Page, message: HostToWebview | Record<string, unknown>): Promise<void> {
+export async function sendToWebview(
+	page: Page,
+	message: HostToWebview | ExplainHostToWebview | Record<string, unknown>,
+): Promise<void> {
 	await page.evaluate(`window.dispatchEvent(new MessageEvent('message', { data: ${JSON.stringify(message)} }))`);
 }
 
@@ -133,13 +158,20 @@ export function violations(page: Page): Promise<Violation[]> {
 	return pageGlobal<Violation[]>(page, '__violations');
 }
 
+type Posted = WebviewToHost | ExplainWebviewToHost;
+
 /** Waits until the webview has posted `count` messages of a type and returns the last of them. */
-export async function waitForPosted<T extends WebviewToHost['type']>(
+export async function waitForPosted<T extends Posted['type']>(
 	page: Page,
 	type: T,
 	count = 1,
-): Promise<Extract<WebviewToHost, { type: T }>> {
+): Promise<Extract<Posted, { type: T }>> {
 	await page.waitForFunction(`window.__posted.filter((m) => m.type === ${JSON.stringify(type)}).length >= ${count}`);
-	const posted = await pageGlobal<WebviewToHost[]>(page, '__posted');
-	return posted.filter((m) => m.type === type)[count - 1] as Extract<WebviewToHost, { type: T }>;
+	const posted = await pageGlobal<Posted[]>(page, '__posted');
+	return posted.filter((m) => m.type === type)[count - 1] as Extract<Posted, { type: T }>;
+}
+
+/** All messages the page has posted so far. */
+export function posted(page: Page): Promise<Posted[]> {
+	return pageGlobal<Posted[]>(page, '__posted');
 }

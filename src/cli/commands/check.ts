@@ -118,7 +118,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 			continue;
 		}
 		try {
-			files.push({ file: display(full), findings: analyzeText(text, { lang, now, schemaValidation: true }) });
+			files.push({ file: display(full), findings: analyzeText(text, { lang, now, validation: 'full' }) });
 		} catch (error) {
 			// The rules guard against bad input; this is the last line of defence (e.g. a stack overflow on absurd nesting).
 			unreadable = true;

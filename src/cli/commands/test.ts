@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { systemClock } from '../../core/clock';
@@ -38,7 +39,83 @@ const TEXTS = {
 		en: '--send-test-mail needs at least one selected account with "smtp"',
 		de: '--send-test-mail braucht mindestens ein ausgewähltes Konto mit "smtp"',
 	},
+	deviceCode: {
+		en: 'Sign in as {user}: open {url} and enter the code {code}',
+		de: 'Als {user} anmelden: {url} öffnen und den Code {code} eingeben',
+	},
+	browserUrl: {
+		en: 'Sign in by opening this address in a browser: {url}',
+		de: 'Zum Anmelden diese Adresse im Browser öffnen: {url}',
+	},
+	browserFailed: {
+		en: 'The browser could not be started ({reason}); open the address yourself.',
+		de: 'Der Browser ließ sich nicht starten ({reason}); die Adresse bitte selbst öffnen.',
+	},
+	unattended: {
+		en: 'This sign-in needs a person, but stdin is not a terminal (as in CI), so nobody could answer it. Run the test in a terminal, sign in from the editor, or use client credentials for unattended checks.',
+		de: 'Diese Anmeldung braucht eine Person, aber stdin ist kein Terminal (wie in CI), also könnte niemand sie beantworten. Den Test in einem Terminal ausführen, im Editor anmelden oder für unbeaufsichtigte Prüfungen Client Credentials verwenden.',
+	},
 } satisfies Record<string, Localized>;
+
+/** What an interactive OAuth2 sign-in needs from the process; tests pass their own. */
+export interface SignInTerminal {
+	/** Someone can follow a prompt: stdin is a terminal (not in CI or a pipe). */
+	interactive: boolean;
+	/** Opens an https address in the system browser. */
+	openUrl(url: string): Promise<void>;
+}
+
+function processTerminal(): SignInTerminal {
+	return { interactive: process.stdin.isTTY === true, openUrl: openInBrowser };
+}
+
+/** Starts the platform's URL opener without a shell, so nothing in the address is interpreted. */
+function openInBrowser(url: string): Promise<void> {
+	if (!/^https:\/\//i.test(url)) return Promise.reject(new Error('not an https address'));
+	const [command, args] =
+		process.platform === 'darwin'
+			? ['open', [url]]
+			: process.platform === 'win32'
+				? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+				: ['xdg-open', [url]];
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { stdio: 'ignore', detached: true });
+		child.once('error', reject);
+		child.once('spawn', () => {
+			child.unref();
+			resolve();
+		});
+	});
+}
+
+/**
+ * The OAuth2 hooks of the CLI: prompts go to stderr (stdout keeps the report); the browser opens only on request.
+ * Without a terminal, flows that need a person fail at once instead of waiting for nobody.
+ */
+function signInHooks(
+	io: CliIo,
+	terminal: SignInTerminal,
+	lang: Lang,
+	launchBrowser: boolean,
+): NonNullable<ProbeContext['oauth2']> {
+	if (!terminal.interactive) return { unattended: TEXTS.unattended };
+	return {
+		onDeviceCode: (prompt) => {
+			io.stderr(
+				`${tr(TEXTS.deviceCode, lang, { user: prompt.user, url: prompt.verificationUri, code: prompt.userCode })}\n`,
+			);
+		},
+		openBrowser: async (url) => {
+			io.stderr(`${tr(TEXTS.browserUrl, lang, { url })}\n`);
+			if (!launchBrowser) return;
+			try {
+				await terminal.openUrl(url);
+			} catch (error) {
+				io.stderr(`${tr(TEXTS.browserFailed, lang, { reason: reason(error) })}\n`);
+			}
+		},
+	};
+}
 
 function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
 	if (isLang(flagValue)) return flagValue;
@@ -67,15 +144,20 @@ async function readInput(path: string, lang: Lang): Promise<string> {
 
 /**
  * `mailcfg test <file> [--account ID]... [--format text|json] [--timeout MS] [--concurrency N] [--secrets FILE]
- * [--send-test-mail TO] [--ca FILE]... [--lang en|de] [--transcript]`.
+ * [--send-test-mail TO] [--ca FILE]... [--lang en|de] [--transcript] [--open-browser]`.
  * Exit 0: every check passed; 1: a check failed; 2: bad usage, an unreadable or invalid file, unknown account ids,
- * or an account whose test could not run for lack of configuration (a missing secret).
+ * or an account whose test could not run for lack of configuration (a missing secret, a sign-in without a terminal).
+ * `--timeout` bounds every stage, the wait for an interactive sign-in included (default 5 minutes for that one).
  */
-export async function runTest(args: string[], io: CliIo): Promise<number> {
+export async function runTest(
+	args: string[],
+	io: CliIo,
+	terminal: SignInTerminal = processTerminal(),
+): Promise<number> {
 	const parsed = parseArgs(
 		args,
 		['account', 'format', 'timeout', 'concurrency', 'secrets', 'send-test-mail', 'ca', 'lang'],
-		['transcript'],
+		['transcript', 'open-browser'],
 	);
 	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
 	const format = (flag(parsed, 'format', FORMATS) ?? 'text') as (typeof FORMATS)[number];
@@ -122,9 +204,12 @@ export async function runTest(args: string[], io: CliIo): Promise<number> {
 	const ctx: ProbeContext = {
 		lang,
 		clock: systemClock,
-		timeouts: timeout ? { connectMs: timeout, greetingMs: timeout, stageMs: timeout } : DEFAULT_TIMEOUTS,
+		timeouts: timeout
+			? { connectMs: timeout, greetingMs: timeout, stageMs: timeout, signInMs: timeout }
+			: DEFAULT_TIMEOUTS,
 		signal: controller.signal,
 		...(extraCa.length ? { extraCa } : {}),
+		oauth2: signInHooks(io, terminal, lang, parsed.flags.has('open-browser')),
 	};
 	const resolver = cliSecretResolver(io.env, dotenv);
 	const configDir = dirname(path);

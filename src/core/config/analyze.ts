@@ -3,7 +3,7 @@ import { type Lang, type Localized, tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
 import { JsonEditor } from './edits';
-import { type Finding, ruleDocUrl } from './findings';
+import { type Finding, type Severity, ruleDocUrl } from './findings';
 import { parseConfig } from './parse';
 import { schemaFindings } from './schema';
 
@@ -14,11 +14,13 @@ export interface AnalyzeOptions {
 	/** Rule ids the user switched off (`mailcfg.rules.disabled`). */
 	disabledRules?: readonly string[];
 	/**
-	 * Report `schema-*` findings (default true). The VS Code client turns this off because VS Code's JSON language
-	 * server already validates the same schema there; every other client and the CLI get ours.
+	 * `full` (default): syntax, schema and semantic rules. `rules-only`: the semantic rules alone, for editors whose
+	 * own JSON language server already reports syntax and schema problems (VS Code), so each shows up once.
 	 */
-	schemaValidation?: boolean;
+	validation?: Validation;
 }
+
+export type Validation = 'full' | 'rules-only';
 
 /** Larger files are not configs someone edits by hand; checking them would only stall the editor. */
 export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
@@ -72,9 +74,18 @@ function fileFinding(code: string, range: Range, message: string): Finding {
 	return { code, severity: 'error', message, range, source: 'mailcfg', docUrl: ruleDocUrl(code), fixes: [] };
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Top to bottom, the most severe first on the same spot; stable, so equal findings keep the rule order. */
+function byPosition(a: Finding, b: Finding): number {
+	const sa = a.range.start;
+	const sb = b.range.start;
+	return sa.line - sb.line || sa.character - sb.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}
+
 /**
- * Every finding for one config file: syntax, schema, then semantic rules. Pure and synchronous so the
- * language server can answer a pull-diagnostics request straight away. Never throws: bad input of any kind
+ * Every finding for one config file (syntax, schema and semantic rules), sorted by position. Pure and synchronous
+ * so the language server can answer a pull-diagnostics request straight away. Never throws: bad input of any kind
  * becomes findings.
  */
 export function analyzeText(text: string, options: AnalyzeOptions): Finding[] {
@@ -85,20 +96,28 @@ export function analyzeText(text: string, options: AnalyzeOptions): Finding[] {
 	}
 	try {
 		const disabled = new Set(options.disabledRules ?? []);
+		const full = options.validation !== 'rules-only';
 		const parsed = parseConfig(text);
 		const lines = new LineIndex(text);
 		const editor = new JsonEditor(text, lines);
-		const findings: Finding[] = parsed.syntaxErrors.map((e) =>
-			fileFinding(
-				'json-syntax',
-				lines.rangeOf(e.offset, e.length),
-				tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang),
-			),
-		);
-		if (!parsed.root) return findings.filter((f) => !disabled.has(f.code));
-		if (options.schemaValidation !== false) findings.push(...schemaFindings({ parsed, lines, editor, lang }));
-		findings.push(...runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled));
-		return findings.filter((f) => !disabled.has(f.code));
+		let findings: Finding[] = full
+			? parsed.syntaxErrors.map((e) =>
+					fileFinding(
+						'json-syntax',
+						lines.rangeOf(e.offset, e.length),
+						tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang),
+					),
+				)
+			: [];
+		if (parsed.root) {
+			// concat, not push(...): a generated file can have more findings than a call may take arguments.
+			findings = findings.concat(
+				full ? schemaFindings({ parsed, lines, editor, lang }) : [],
+				runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled),
+			);
+		}
+		const enabled = disabled.size === 0 ? findings : findings.filter((f) => !disabled.has(f.code));
+		return enabled.sort(byPosition);
 	} catch (error) {
 		// A bug in one rule must not take the language server or the CLI down with it.
 		return [

@@ -43,8 +43,12 @@ export class JsonEditor {
 	}
 
 	replaceValue(node: Node, value: unknown): TextEdit {
-		const inline = typeof value === 'object' && value !== null && this.isInline(node);
-		return this.edit(node.offset, node.length, this.render(value, this.indentAt(node.offset), inline));
+		// Only objects and arrays span lines and need the indent; most fixes replace a single scalar.
+		const text =
+			typeof value === 'object' && value !== null
+				? this.render(value, this.indentAt(node.offset), this.isInline(node))
+				: inlineJson(value);
+		return this.edit(node.offset, node.length, text);
 	}
 
 	/** Replaces the key of a property node (`"hots"` → `"host"`). */

@@ -33,6 +33,14 @@ export interface Finding {
 /** Where every rule and schema code is documented; `#<code>` is the heading anchor in docs/rules.md. */
 export const RULES_DOC_URL = 'https://github.com/mailcfg/mailcfg/blob/main/docs/rules.md';
 
+const docUrls = new Map<string, string>();
+
+/** One string per code, shared by all its findings: a large file has thousands of them. */
 export function ruleDocUrl(code: string): string {
-	return `${RULES_DOC_URL}#${code}`;
+	let url = docUrls.get(code);
+	if (url === undefined) {
+		url = `${RULES_DOC_URL}#${code}`;
+		docUrls.set(code, url);
+	}
+	return url;
 }

@@ -13,7 +13,7 @@ import {
 	type SecurityMode,
 	type TlsVersion,
 } from './model';
-import { accountSnippets } from './schema-snippets';
+import { accountSnippets } from './account-templates';
 
 /**
  * The one source of `schemas/mail-account.schema.json` (English) and `schemas/mail-account.schema.de.json`

@@ -6,7 +6,7 @@ import type { LineIndex, Range } from '../text/positions';
 import type { JsonEditor } from './edits';
 import { type Finding, type Fix, ruleDocUrl } from './findings';
 import type { ParsedConfig } from './parse';
-import { buildSchema } from './schema-source';
+import { type JsonSchema, buildSchema } from './schema-source';
 
 /** Every code a schema problem can have; docs/rules.md documents each. */
 export const SCHEMA_CODES = [
@@ -32,21 +32,38 @@ const EDITOR_KEYWORDS = [
 	'patternErrorMessage',
 ];
 
-const validators = new Map<Lang, ValidateFunction>();
+/**
+ * The file without its accounts, and one account. Validating each account on its own keeps the cost linear: ajv
+ * gathers the errors of a referenced schema by concatenating arrays per array item, which is quadratic for a
+ * generated file with thousands of incomplete accounts.
+ */
+interface Validators {
+	file: ValidateFunction;
+	account: ValidateFunction;
+}
+
+const validators = new Map<Lang, Validators>();
 
 /**
  * Compiled lazily, once per language (the texts ajv hands back in `parentSchema`, such as `patternErrorMessage`,
- * come from the schema of that language); every file after the first reuses it.
+ * come from the schema of that language); every file after the first reuses them.
  */
-function validate(value: unknown, lang: Lang): ErrorObject[] {
-	let validator = validators.get(lang);
-	if (!validator) {
+function validatorsFor(lang: Lang): Validators {
+	let compiled = validators.get(lang);
+	if (!compiled) {
 		const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
 		ajv.addVocabulary(EDITOR_KEYWORDS);
-		validator = ajv.compile(buildSchema(lang));
-		validators.set(lang, validator);
+		const schema = buildSchema(lang);
+		const properties = schema.properties as Record<string, JsonSchema>;
+		const { items, ...accounts } = properties.accounts ?? {};
+		if (items === undefined) throw new Error('the schema no longer describes accounts[] items');
+		compiled = {
+			file: ajv.compile({ ...schema, properties: { ...properties, accounts } }),
+			account: ajv.compile({ definitions: schema.definitions, $ref: '#/definitions/account' }),
+		};
+		validators.set(lang, compiled);
 	}
-	return validator(value) ? [] : [...(validator.errors ?? [])];
+	return compiled;
 }
 
 const TYPE_NAMES: Readonly<Record<string, Localized>> = {
@@ -118,19 +135,30 @@ export interface SchemaContext {
 export function schemaFindings(ctx: SchemaContext): Finding[] {
 	const { parsed } = ctx;
 	if (!parsed.root) return [];
-	const errors = validate(parsed.value, ctx.lang);
+	const { file, account } = validatorsFor(ctx.lang);
+	const findings: Finding[] = [];
+	if (!file(parsed.value)) addFindings(findings, file.errors ?? [], '', ctx);
+	const accounts = (parsed.value as { accounts?: unknown } | null | undefined)?.accounts;
+	if (Array.isArray(accounts)) {
+		accounts.forEach((value: unknown, index) => {
+			if (!account(value)) addFindings(findings, account.errors ?? [], `/accounts/${index}`, ctx);
+		});
+	}
+	return findings;
+}
+
+/** The findings for the errors of one validator call, whose instance paths are relative to `prefix`. */
+function addFindings(findings: Finding[], errors: readonly ErrorObject[], prefix: string, ctx: SchemaContext): void {
 	// An anyOf of `required` alternatives is one problem ("imap or smtp"); its branch errors would repeat it.
 	const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
 	// A value of the wrong type also fails its range or pattern; the type is the one thing to fix.
 	const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
-	const findings: Finding[] = [];
 	for (const error of errors) {
 		if (error.keyword === 'if' || anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
 		if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
-		const finding = toFinding(error, ctx);
+		const finding = toFinding(error, prefix + error.instancePath, ctx);
 		if (finding) findings.push(finding);
 	}
-	return findings;
 }
 
 function segments(instancePath: string): string[] {
@@ -168,10 +196,10 @@ function typeName(value: unknown): string {
 	return typeof value;
 }
 
-function toFinding(error: ErrorObject, ctx: SchemaContext): Finding | undefined {
+function toFinding(error: ErrorObject, instancePath: string, ctx: SchemaContext): Finding | undefined {
 	const { parsed, lines, lang } = ctx;
 	const root = parsed.root as Node;
-	const path = segments(error.instancePath);
+	const path = segments(instancePath);
 	const node = nodeAtPointer(root, path);
 	if (!node) return undefined;
 	const accountIndex = path[0] === 'accounts' && path[1] !== undefined ? Number(path[1]) : undefined;

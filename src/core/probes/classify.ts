@@ -4,7 +4,7 @@
  * this module sees them (shapes: mail-facts §5.3, imapflow 2.10.2, nodemailer 10.6.0).
  */
 import { type Lang, type Localized, tr } from '../i18n';
-import { PROBE_ERRORS, type ProbeErrorCode, type StageName } from './result';
+import { PROBE_ERRORS, type ProbeError, type ProbeErrorCode, type StageName } from './result';
 
 /** A hint sentence that follows the code's own message, with its placeholders. */
 export interface Hint {
@@ -20,6 +20,8 @@ export class ProbeFailure extends Error {
 	/** Facts gathered before the failure (a certificate that was then rejected), shown on the failed stage. */
 	readonly facts: Record<string, string | number | boolean | string[]> | undefined;
 	readonly detail: string | undefined;
+	/** A message already worded for the user, which replaces the code's sentence (the OAuth2 check's own texts). */
+	readonly worded: string | undefined;
 
 	constructor(
 		code: ProbeErrorCode,
@@ -28,6 +30,7 @@ export class ProbeFailure extends Error {
 			hint?: Hint | undefined;
 			facts?: Record<string, string | number | boolean | string[]> | undefined;
 			detail?: string | undefined;
+			worded?: string | undefined;
 		} = {},
 	) {
 		super(code);
@@ -37,10 +40,17 @@ export class ProbeFailure extends Error {
 		this.hint = options.hint;
 		this.facts = options.facts;
 		this.detail = options.detail;
+		this.worded = options.worded;
+	}
+
+	/** A failure from an error already mapped and worded in the user's language. */
+	static of(error: ProbeError): ProbeFailure {
+		return new ProbeFailure(error.code, { worded: error.message, serverResponse: error.serverResponse });
 	}
 
 	/** Our message in the user's language: the code's sentence plus the hint. */
 	localizedMessage(lang: Lang): string {
+		if (this.worded !== undefined) return this.worded;
 		const base = PROBE_ERRORS[this.code][lang];
 		return this.hint ? `${base} ${tr(this.hint.text, lang, this.hint.args)}` : base;
 	}

@@ -7,27 +7,20 @@ import type { Account } from '../config/model';
 import type { Lang, Localized } from '../i18n';
 import { tr } from '../i18n';
 import type { CredentialsResult } from '../secrets';
-import type { Credentials, ProbeContext } from './context';
-import type { MailLogin, ProbeHooks } from './imap';
+import type { ProbeContext } from './context';
+import type { MailLogin, MailProbe, ProbeHooks } from './mail-session';
+import type { probeOAuth2 } from './oauth2';
 import { Redactor } from './redact';
 import type { AccountReport, ProbeCheck, Protocol } from './result';
+import type { sendTestMail } from './smtp';
 import type { ProgressListener } from './stage-runner';
 
+/** The probes the engine runs; tests may swap any of them. */
 export interface EngineDeps {
-	probeOAuth2(
-		account: Account,
-		credentials: Credentials,
-		ctx: ProbeContext,
-	): Promise<{ check: ProbeCheck; accessToken?: string }>;
-	probeImap(account: Account, login: MailLogin, ctx: ProbeContext, hooks?: ProbeHooks): Promise<ProbeCheck>;
-	probeSmtp(account: Account, login: MailLogin, ctx: ProbeContext, hooks?: ProbeHooks): Promise<ProbeCheck>;
-	sendTestMail(
-		account: Account,
-		to: string,
-		login: MailLogin,
-		ctx: ProbeContext,
-		hooks?: ProbeHooks,
-	): Promise<ProbeCheck>;
+	probeOAuth2: typeof probeOAuth2;
+	probeImap: MailProbe;
+	probeSmtp: MailProbe;
+	sendTestMail: typeof sendTestMail;
 }
 
 export interface TestAccountsOptions {
@@ -124,7 +117,7 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 	const checks: ProbeCheck[] = [];
 	const login: MailLogin = { ...credentials };
 	if (oauth) {
-		const result = await deps.probeOAuth2(account, credentials, ctx);
+		const result = await deps.probeOAuth2(account, credentials, ctx, hooks);
 		redactor.add(result.accessToken);
 		checks.push(result.check);
 		if (!result.accessToken) {

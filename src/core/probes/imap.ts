@@ -9,132 +9,60 @@
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { Account } from '../config/model';
 import { HINTS, ProbeFailure } from './classify';
-import type { Credentials, ProbeContext } from './context';
-import { Redactor } from './redact';
-import type { ProbeCheck } from './result';
-import { ProbeRun, type ProgressListener, type StageOutcome } from './stage-runner';
-import { WELL_KNOWN_PORTS, effectiveTimeouts, endpointOf, importFolder, loginUser } from './target';
 import {
-	type Endpoint,
-	LineChannel,
-	goodbye,
-	imapCommand,
-	resolveStage,
-	speaksTls,
-	tcpStage,
-	tlsHandshake,
-	trustedCa,
-} from './wire';
+	GOODBYE_MS,
+	type MailLogin,
+	type MailProbe,
+	handOver,
+	libraryTls,
+	loginMethod,
+	openSession,
+	runMailCheck,
+	upgradeChannel,
+} from './mail-session';
+import type { ProbeRun, StageOutcome } from './stage-runner';
+import { effectiveTimeouts, importFolder } from './target';
+import { type Endpoint, type LineChannel, imapCommand } from './wire';
 
-/** What the auth stage logs in with: the resolved password, or an OAuth2 access token (XOAUTH2/OAUTHBEARER). */
-export interface MailLogin extends Credentials {
-	accessToken?: string;
-}
-
-export interface ProbeHooks {
-	onProgress?: ProgressListener;
-	/** Shared by the checks of one account so every secret the account uses is masked in each. */
-	redactor?: Redactor;
-}
-
-const GOODBYE_MS = 2000;
-
-export async function probeImap(
-	account: Account,
-	login: MailLogin,
-	ctx: ProbeContext,
-	hooks: ProbeHooks = {},
-): Promise<ProbeCheck> {
-	const redactor = hooks.redactor ?? new Redactor([login.password, login.accessToken, login.clientSecret]);
-	const run = new ProbeRun('imap', ctx, redactor, hooks.onProgress, account.id);
-	try {
-		const endpoint = endpointOf(account, 'imap');
-		const user = loginUser(account);
-		const timeouts = effectiveTimeouts(account, ctx);
-		const addresses = await run.stage('dns', timeouts.connectMs, () => resolveStage(endpoint));
-		let socket = await run.stage('tcp', timeouts.connectMs, () => tcpStage(run, addresses, endpoint.port));
-		if (endpoint.security === 'tls') {
-			const raw = socket;
-			socket = await run.stage('tls', timeouts.connectMs, () => withModeHint(tlsHandshake(run, raw, endpoint)));
-		}
-		let channel = new LineChannel(run, socket);
-		const greeting = await run.stage('greeting', timeouts.greetingMs + timeouts.connectMs, () =>
-			readGreeting(run, channel, endpoint, addresses[0] as string, timeouts.greetingMs, timeouts.connectMs),
-		);
-		let capabilities = capabilitiesIn(greeting);
+export const probeImap: MailProbe = (account, login, ctx, hooks = {}) =>
+	runMailCheck('imap', account, login, ctx, hooks, async (run, target) => {
+		const { endpoint, user, timeouts } = target;
+		const opened = await openSession(run, 'imap', target, (_channel, line) => Promise.resolve(judgeGreeting(line)));
+		let channel = opened.channel;
+		let capabilities = capabilitiesIn(opened.greeting);
 		if (endpoint.security === 'starttls') {
+			const plain = channel;
 			channel = await run.stage('starttls', timeouts.stageMs, async () => {
-				const before = capabilities.length ? capabilities : await fetchCapabilities(channel, 'A1');
+				const before = capabilities.length ? capabilities : await fetchCapabilities(plain, 'A1');
 				if (!before.includes('STARTTLS')) {
 					throw new ProbeFailure('STARTTLS_UNAVAILABLE', { facts: { capabilitiesBeforeTls: before } });
 				}
-				const reply = await imapCommand(channel, 'A2', 'STARTTLS');
+				const reply = await imapCommand(plain, 'A2', 'STARTTLS');
 				if (reply.status !== 'OK') throw new ProbeFailure('STARTTLS_UNAVAILABLE', { serverResponse: reply.text });
-				channel.detach();
-				const upgraded = await tlsHandshake(run, channel.socket, endpoint);
-				return {
-					value: new LineChannel(run, upgraded.value),
-					detail: upgraded.detail,
-					facts: { ...upgraded.facts, capabilitiesBeforeTls: before },
-				};
+				return upgradeChannel(run, plain, endpoint, { capabilitiesBeforeTls: before });
 			});
 			// RFC 3501 6.2.1: capabilities learnt before TLS must be discarded
 			capabilities = [];
 		}
-		const plainChannel = channel;
+		const secured = channel;
 		capabilities = await run.stage('capabilities', timeouts.stageMs, async () => {
-			const list = await fetchCapabilities(plainChannel, 'A3');
+			const list = await fetchCapabilities(secured, 'A3');
 			return {
 				value: list,
 				detail: list.join(' '),
 				facts: { capabilities: list, authMechanisms: authMechanisms(list) },
 			};
 		});
-		await goodbye(run, channel, 'A4 LOGOUT', GOODBYE_MS);
-		run.transcript.note('login on a new connection (imapflow)');
+		await handOver(run, channel, 'A4 LOGOUT', 'imapflow');
 
 		const budget = timeouts.connectMs * 2 + timeouts.greetingMs + timeouts.stageMs * 2;
 		const client = await run.stage('auth', budget, () => imapLogin(run, account, endpoint, user, login, capabilities));
 		const folder = importFolder(account);
 		await run.stage('folder', timeouts.stageMs, () => folderStatus(client, folder));
 		await logoutQuietly(client);
-	} catch (error) {
-		run.fail(error);
-	}
-	return run.result();
-}
+	});
 
-async function withModeHint<T>(handshake: Promise<T>): Promise<T> {
-	try {
-		return await handshake;
-	} catch (error) {
-		if (error instanceof ProbeFailure && error.code === 'TLS_MODE_MISMATCH' && !error.hint) {
-			throw new ProbeFailure('TLS_MODE_MISMATCH', {
-				hint: { text: HINTS.tlsOnPlainPort, args: { tlsPort: WELL_KNOWN_PORTS.imap.tls } },
-			});
-		}
-		throw error;
-	}
-}
-
-/** Reads the greeting; when none comes, checks whether the port is an implicit-TLS port (mode mismatch). */
-async function readGreeting(
-	run: ProbeRun,
-	channel: LineChannel,
-	endpoint: Endpoint,
-	address: string,
-	greetingMs: number,
-	connectMs: number,
-): Promise<StageOutcome<string>> {
-	const line = await channel.readLineWithin(greetingMs);
-	if (line === undefined) {
-		if (endpoint.security !== 'tls' && (await speaksTls(run, address, endpoint.port, connectMs))) {
-			throw new ProbeFailure('TLS_MODE_MISMATCH', {
-				hint: { text: HINTS.plainOnTlsPort, args: { plainPort: WELL_KNOWN_PORTS.imap.plain } },
-			});
-		}
-		throw new ProbeFailure('TIMEOUT', { hint: { text: HINTS.timeout, args: { stage: 'greeting', ms: greetingMs } } });
-	}
+function judgeGreeting(line: string): StageOutcome<string> {
 	if (/^\* (OK|PREAUTH)\b/i.test(line)) return { value: line, detail: line };
 	if (/^\* BYE\b/i.test(line)) {
 		throw new ProbeFailure('CONNECTION_CLOSED', { serverResponse: line, hint: { text: HINTS.greetingRefused } });
@@ -184,10 +112,7 @@ async function imapLogin(
 	login: MailLogin,
 	capabilities: string[],
 ): Promise<StageOutcome<ImapFlow>> {
-	const method = account.auth?.method ?? 'password';
-	const oauth = method === 'oauth2';
-	if (oauth && !login.accessToken) throw new ProbeFailure('OAUTH_TOKEN');
-	if (!oauth && login.password === undefined) throw new ProbeFailure('CONFIG');
+	const { method, oauth } = loginMethod(account, login);
 	checkMechanisms(capabilities, oauth, method);
 	const timeouts = effectiveTimeouts(account, run.ctx);
 	let mechanism = '';
@@ -196,12 +121,7 @@ async function imapLogin(
 		port: endpoint.port,
 		secure: endpoint.security === 'tls',
 		doSTARTTLS: endpoint.security === 'starttls',
-		tls: {
-			rejectUnauthorized: endpoint.rejectUnauthorized,
-			...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
-			...(trustedCa(run.ctx.extraCa) ? { ca: trustedCa(run.ctx.extraCa) } : {}),
-		},
-		...(endpoint.servername ? { servername: endpoint.servername } : {}),
+		...libraryTls(endpoint, run.ctx.extraCa),
 		auth: oauth ? { user, accessToken: login.accessToken } : { user, pass: login.password },
 		logger: transcriptLogger(run, (command) => {
 			const match = /^\S+ (AUTHENTICATE \S+|LOGIN)\b/i.exec(command);

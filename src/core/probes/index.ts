@@ -21,7 +21,8 @@ export function testAccounts(
 
 export { accountId, configPathForCheck, testAccount, unknownAccountIds } from './engine';
 export type { EngineDeps, TestAccountsOptions } from './engine';
-export { probeImap, type MailLogin, type ProbeHooks } from './imap';
+export { probeImap } from './imap';
+export type { MailLogin, ProbeHooks } from './mail-session';
 export { probeSmtp, sendTestMail } from './smtp';
 export { probeOAuth2 } from './oauth2';
 export { renderReportText } from './report-text';

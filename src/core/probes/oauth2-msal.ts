@@ -22,6 +22,7 @@ import { listenForRedirect } from './oauth2-loopback';
 import type { OAuth2Plan } from './oauth2-plan';
 import { OAUTH2_TEXTS } from './oauth2-texts';
 import { scrub } from './oauth2-errors';
+import type { Transcript } from './transcript';
 
 /** A configuration gap found before any request; the probe reports it as CONFIG. */
 export class OAuth2ConfigProblem extends Error {
@@ -42,9 +43,12 @@ export interface AcquireOptions {
 	lang: Lang;
 	logger?: Logger;
 	hooks?: ProbeContext['oauth2'];
-	/** Adds a transcript line; never called with secrets. */
-	note(line: string): void;
+	/** The check's transcript; never given secrets. */
+	transcript: TranscriptSink;
 }
+
+/** The part of the check's transcript the token flows write to: requests, answers and notes. */
+export type TranscriptSink = Pick<Transcript, 'client' | 'server' | 'note'>;
 
 export interface AcquiredToken {
 	accessToken: string;
@@ -133,15 +137,15 @@ async function clientCredentials(options: AcquireOptions): Promise<AcquiredToken
 				...(hex.length === 64 ? { thumbprintSha256: hex } : { thumbprint: hex }),
 			},
 		};
-		options.note('* client credentials with certificate');
+		options.transcript.note('client credentials with certificate');
 	} else if (credentials.clientSecret) {
 		auth = { clientSecret: credentials.clientSecret };
-		options.note('* client credentials with client secret');
+		options.transcript.note('client credentials with client secret');
 	} else {
 		throw new OAuth2ConfigProblem(OAUTH2_TEXTS.missingSecret);
 	}
 	const app = new ConfidentialClientApplication(configuration(options, auth));
-	options.note(`C: POST token (grant client_credentials, scope ${plan.scopes.join(' ')})`);
+	options.transcript.client(`POST token (grant client_credentials, scope ${plan.scopes.join(' ')})`);
 	// skipCache: a cached token would say nothing about whether the secret or certificate still works.
 	const result = await raceAbort(app.acquireTokenByClientCredential({ scopes: plan.scopes, skipCache: true }), signal);
 	return fromResult(result, false);
@@ -154,28 +158,31 @@ async function trySilent(app: PublicClientApplication, options: AcquireOptions):
 	const account = accounts.find((a) => a.username.toLowerCase() === wanted);
 	if (!account) return undefined;
 	try {
-		options.note(`* cached sign-in found for ${account.username}; refreshing silently`);
+		options.transcript.note(`cached sign-in found for ${account.username}; refreshing silently`);
 		const result = await raceAbort(app.acquireTokenSilent({ account, scopes: options.plan.scopes }), options.signal);
 		return fromResult(result, true);
 	} catch (error) {
 		if (options.signal.aborted) throw error;
 		const code = (error as { errorCode?: unknown }).errorCode;
-		options.note(`* silent refresh not possible (${typeof code === 'string' ? code : 'error'}); signing in again`);
+		options.transcript.note(
+			`silent refresh not possible (${typeof code === 'string' ? code : 'error'}); signing in again`,
+		);
 		return undefined;
 	}
 }
 
 async function deviceCode(app: PublicClientApplication, options: AcquireOptions): Promise<AcquiredToken> {
 	const onDeviceCode = options.hooks?.onDeviceCode;
-	if (!onDeviceCode) throw new OAuth2ConfigProblem(OAUTH2_TEXTS.noDevicePrompt);
+	if (!onDeviceCode) throw new OAuth2ConfigProblem(options.hooks?.unattended ?? OAUTH2_TEXTS.noDevicePrompt);
 	const request: DeviceCodeRequest = {
 		scopes: options.plan.scopes,
 		deviceCodeCallback: (response) => {
-			options.note(`S: device code issued; sign-in at ${response.verificationUri}`);
+			options.transcript.server(`device code issued; sign-in at ${response.verificationUri}`);
 			onDeviceCode({
 				userCode: response.userCode,
 				verificationUri: response.verificationUri,
 				message: response.message,
+				user: options.plan.user,
 			});
 		},
 		// msal's own bound, in whole seconds; the race below enforces the exact limit.
@@ -186,7 +193,7 @@ async function deviceCode(app: PublicClientApplication, options: AcquireOptions)
 		request.cancel = true;
 	};
 	options.signal.addEventListener('abort', stopPolling, { once: true });
-	options.note(`C: POST devicecode (scope ${options.plan.scopes.join(' ')})`);
+	options.transcript.client(`POST devicecode (scope ${options.plan.scopes.join(' ')})`);
 	try {
 		return fromResult(await raceAbort(app.acquireTokenByDeviceCode(request), options.signal), false);
 	} finally {
@@ -196,7 +203,7 @@ async function deviceCode(app: PublicClientApplication, options: AcquireOptions)
 
 async function authorizationCode(app: PublicClientApplication, options: AcquireOptions): Promise<AcquiredToken> {
 	const openBrowser = options.hooks?.openBrowser;
-	if (!openBrowser) throw new OAuth2ConfigProblem(OAUTH2_TEXTS.noBrowser);
+	if (!openBrowser) throw new OAuth2ConfigProblem(options.hooks?.unattended ?? OAUTH2_TEXTS.noBrowser);
 	const { plan, signal, lang } = options;
 	const state = randomUUID();
 	const nonce = randomUUID();
@@ -218,7 +225,7 @@ async function authorizationCode(app: PublicClientApplication, options: AcquireO
 			}),
 			signal,
 		);
-		options.note(`* browser sign-in, redirect to ${loopback.redirectUri}`);
+		options.transcript.note(`browser sign-in, redirect to ${loopback.redirectUri}`);
 		await raceAbort(openBrowser(url), signal);
 		const params = await loopback.result;
 		const code = params.get('code');
@@ -231,7 +238,7 @@ async function authorizationCode(app: PublicClientApplication, options: AcquireO
 				errorMessage: description || error,
 			});
 		}
-		options.note('C: POST token (grant authorization_code with PKCE)');
+		options.transcript.client('POST token (grant authorization_code with PKCE)');
 		const result = await raceAbort(
 			app.acquireTokenByCode({
 				code,

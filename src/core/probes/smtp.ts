@@ -13,39 +13,25 @@ import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { Account } from '../config/model';
 import { HINTS, ProbeFailure } from './classify';
 import type { ProbeContext } from './context';
-import type { MailLogin, ProbeHooks } from './imap';
-import { Redactor } from './redact';
-import type { ProbeCheck } from './result';
-import { ProbeRun, type StageOutcome } from './stage-runner';
-import { WELL_KNOWN_PORTS, configError, effectiveTimeouts, endpointOf, loginUser } from './target';
 import {
-	type Endpoint,
-	LineChannel,
-	type SmtpReply,
-	goodbye,
-	readSmtpReply,
-	resolveStage,
-	speaksTls,
-	tcpStage,
-	tlsHandshake,
-	trustedCa,
-} from './wire';
+	type MailLogin,
+	type MailProbe,
+	type ProbeHooks,
+	handOver,
+	libraryTls,
+	loginMethod,
+	openSession,
+	runMailCheck,
+	upgradeChannel,
+} from './mail-session';
+import type { ProbeCheck } from './result';
+import type { ProbeRun, StageOutcome } from './stage-runner';
+import { configError, effectiveTimeouts } from './target';
+import { type Endpoint, type LineChannel, type SmtpReply, readSmtpReply } from './wire';
 
-const GOODBYE_MS = 2000;
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
-export interface TestMail {
-	to: string;
-}
-
-export function probeSmtp(
-	account: Account,
-	login: MailLogin,
-	ctx: ProbeContext,
-	hooks: ProbeHooks = {},
-): Promise<ProbeCheck> {
-	return runSmtp(account, login, ctx, hooks, undefined);
-}
+export const probeSmtp: MailProbe = (account, login, ctx, hooks = {}) => runSmtp(account, login, ctx, hooks, undefined);
 
 /**
  * The one place that sends mail: all probe stages, then a short plain-text message from the account's sender to
@@ -58,80 +44,47 @@ export function sendTestMail(
 	ctx: ProbeContext,
 	hooks: ProbeHooks = {},
 ): Promise<ProbeCheck> {
-	return runSmtp(account, login, ctx, hooks, { to });
+	return runSmtp(account, login, ctx, hooks, to);
 }
 
-async function runSmtp(
+function runSmtp(
 	account: Account,
 	login: MailLogin,
 	ctx: ProbeContext,
 	hooks: ProbeHooks,
-	mail: TestMail | undefined,
+	mailTo: string | undefined,
 ): Promise<ProbeCheck> {
-	const redactor = hooks.redactor ?? new Redactor([login.password, login.accessToken, login.clientSecret]);
-	const run = new ProbeRun('smtp', ctx, redactor, hooks.onProgress, account.id);
-	try {
-		const endpoint = endpointOf(account, 'smtp');
-		const user = loginUser(account);
-		const timeouts = effectiveTimeouts(account, ctx);
-		const addresses = await run.stage('dns', timeouts.connectMs, () => resolveStage(endpoint));
-		let socket = await run.stage('tcp', timeouts.connectMs, () => tcpStage(run, addresses, endpoint.port));
-		if (endpoint.security === 'tls') {
-			const raw = socket;
-			socket = await run.stage('tls', timeouts.connectMs, () => withModeHint(tlsHandshake(run, raw, endpoint)));
-		}
-		let channel = new LineChannel(run, socket);
-		await run.stage('greeting', timeouts.greetingMs + timeouts.connectMs, () =>
-			readGreeting(run, channel, endpoint, addresses[0] as string, timeouts.greetingMs, timeouts.connectMs),
-		);
+	return runMailCheck('smtp', account, login, ctx, hooks, async (run, target) => {
+		const { endpoint, user, timeouts } = target;
+		let { channel } = await openSession(run, 'smtp', target, readGreeting);
 		const name = clientName();
-		let extensions = await run.stage('ehlo', timeouts.stageMs, () => ehlo(channel, name));
+		const plain = channel;
+		let extensions = await run.stage('ehlo', timeouts.stageMs, () => ehlo(plain, name));
 		if (endpoint.security === 'starttls') {
 			const before = extensions;
 			channel = await run.stage('starttls', timeouts.stageMs, async () => {
 				if (!before.some((e) => e.toUpperCase() === 'STARTTLS')) {
 					throw new ProbeFailure('STARTTLS_UNAVAILABLE', { facts: { extensionsBeforeTls: before } });
 				}
-				channel.write('STARTTLS');
-				const reply = await readSmtpReply(channel);
+				plain.write('STARTTLS');
+				const reply = await readSmtpReply(plain);
 				if (reply.code !== 220) throw new ProbeFailure('STARTTLS_UNAVAILABLE', { serverResponse: reply.raw });
-				channel.detach();
-				const upgraded = await tlsHandshake(run, channel.socket, endpoint);
-				return {
-					value: new LineChannel(run, upgraded.value),
-					detail: upgraded.detail,
-					facts: { ...upgraded.facts, extensionsBeforeTls: before },
-				};
+				return upgradeChannel(run, plain, endpoint, { extensionsBeforeTls: before });
 			});
 			const secured = channel;
 			extensions = await run.stage('ehlo', timeouts.stageMs, () => ehlo(secured, name));
 		}
-		await goodbye(run, channel, 'QUIT', GOODBYE_MS);
-		run.transcript.note('login on a new connection (nodemailer)');
+		await handOver(run, channel, 'QUIT', 'nodemailer');
 
 		const budget = timeouts.connectMs * 2 + timeouts.greetingMs + timeouts.stageMs * 3;
 		const connection = await run.stage('auth', budget, () =>
 			smtpLogin(run, account, endpoint, user, login, extensions, name),
 		);
-		if (mail) await run.stage('send', timeouts.stageMs * 2, () => send(connection, account, user, mail.to));
-		connection.quit();
-	} catch (error) {
-		run.fail(error);
-	}
-	return run.result();
-}
-
-async function withModeHint<T>(handshake: Promise<T>): Promise<T> {
-	try {
-		return await handshake;
-	} catch (error) {
-		if (error instanceof ProbeFailure && error.code === 'TLS_MODE_MISMATCH' && !error.hint) {
-			throw new ProbeFailure('TLS_MODE_MISMATCH', {
-				hint: { text: HINTS.tlsOnPlainPort, args: { tlsPort: WELL_KNOWN_PORTS.smtp.tls } },
-			});
+		if (mailTo !== undefined) {
+			await run.stage('send', timeouts.stageMs * 2, () => send(connection, account, user, mailTo));
 		}
-		throw error;
-	}
+		connection.quit();
+	});
 }
 
 /** The EHLO name: the machine's host name, as nodemailer sends it, without characters that break the line. */
@@ -140,23 +93,8 @@ function clientName(): string {
 	return name.includes('.') ? name : `${name || 'localhost'}.localdomain`;
 }
 
-async function readGreeting(
-	run: ProbeRun,
-	channel: LineChannel,
-	endpoint: Endpoint,
-	address: string,
-	greetingMs: number,
-	connectMs: number,
-): Promise<StageOutcome<void>> {
-	const first = await channel.readLineWithin(greetingMs);
-	if (first === undefined) {
-		if (endpoint.security !== 'tls' && (await speaksTls(run, address, endpoint.port, connectMs))) {
-			throw new ProbeFailure('TLS_MODE_MISMATCH', {
-				hint: { text: HINTS.plainOnTlsPort, args: { plainPort: WELL_KNOWN_PORTS.smtp.plain } },
-			});
-		}
-		throw new ProbeFailure('TIMEOUT', { hint: { text: HINTS.timeout, args: { stage: 'greeting', ms: greetingMs } } });
-	}
+/** Reads the rest of a multi-line greeting; 220 welcomes, 421/554 refuse the session (throttling or policy). */
+async function readGreeting(channel: LineChannel, first: string): Promise<StageOutcome<void>> {
 	const lines = [first];
 	while (/^\d{3}-/.test(lines.at(-1) as string)) lines.push(await channel.readLine());
 	const raw = lines.join('\n');
@@ -199,10 +137,7 @@ async function smtpLogin(
 	extensions: string[],
 	name: string,
 ): Promise<StageOutcome<SMTPConnection>> {
-	const method = account.auth?.method ?? 'password';
-	const oauth = method === 'oauth2';
-	if (oauth && !login.accessToken) throw new ProbeFailure('OAUTH_TOKEN');
-	if (!oauth && login.password === undefined) throw configError('auth.password', 'secret');
+	const { method, oauth } = loginMethod(account, login);
 	const offered = authMechanisms(extensions);
 	if (!offered.length) {
 		const afterTls = endpoint.security === 'none' ? '' : ' (TLS)';
@@ -218,7 +153,6 @@ async function smtpLogin(
 		});
 	}
 	const timeouts = effectiveTimeouts(account, run.ctx);
-	const ca = trustedCa(run.ctx.extraCa);
 	const options: SMTPConnectionOptions = {
 		host: endpoint.host,
 		port: endpoint.port,
@@ -226,12 +160,7 @@ async function smtpLogin(
 		requireTLS: endpoint.security === 'starttls',
 		ignoreTLS: endpoint.security === 'none',
 		name,
-		tls: {
-			rejectUnauthorized: endpoint.rejectUnauthorized,
-			...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
-			...(ca ? { ca } : {}),
-		},
-		...(endpoint.servername ? { servername: endpoint.servername } : {}),
+		...libraryTls(endpoint, run.ctx.extraCa),
 		connectionTimeout: timeouts.connectMs + timeouts.greetingMs,
 		greetingTimeout: timeouts.greetingMs,
 		socketTimeout: timeouts.stageMs,

@@ -25,6 +25,26 @@ export interface StageOutcome<T> {
 	facts?: StageResult['facts'] | undefined;
 }
 
+/** The failures a stage ends with when its timeout passes or the check is cancelled. */
+export interface StageFailures {
+	timeout(stage: StageName, ms: number): ProbeFailure;
+	cancelled(): ProbeFailure;
+}
+
+const DEFAULT_FAILURES: StageFailures = {
+	timeout: (stage, ms) => new ProbeFailure('TIMEOUT', { hint: { text: HINTS.timeout, args: { stage, ms } } }),
+	cancelled: () => new ProbeFailure('CANCELLED'),
+};
+
+export interface ProbeRunOptions {
+	/** Masks every secret of the check in details, messages, server replies and the transcript. */
+	redactor: Redactor;
+	onProgress?: ProgressListener | undefined;
+	accountId?: string | undefined;
+	/** A protocol's own wording for timeouts and cancellation (the OAuth2 check words them for the sign-in). */
+	failures?: Partial<StageFailures>;
+}
+
 interface Disposable {
 	destroy(): void;
 }
@@ -39,14 +59,21 @@ export class ProbeRun {
 	private failure: { stage?: StageName; error: ProbeFailure } | undefined;
 	private readonly resources = new Set<Disposable>();
 
+	readonly redactor: Redactor;
+	private readonly onProgress: ProgressListener | undefined;
+	private readonly accountId: string | undefined;
+	private readonly failures: StageFailures;
+
 	constructor(
 		readonly protocol: Protocol,
 		readonly ctx: ProbeContext,
-		readonly redactor: Redactor,
-		private readonly onProgress?: ProgressListener,
-		private readonly accountId?: string,
+		options: ProbeRunOptions,
 	) {
-		this.transcript = new Transcript(redactor);
+		this.redactor = options.redactor;
+		this.onProgress = options.onProgress;
+		this.accountId = options.accountId;
+		this.failures = { ...DEFAULT_FAILURES, ...options.failures };
+		this.transcript = new Transcript(options.redactor);
 	}
 
 	get lang(): Lang {
@@ -76,26 +103,34 @@ export class ProbeRun {
 		this.resources.clear();
 	}
 
-	async stage<T>(name: StageName, timeoutMs: number, body: () => Promise<StageOutcome<T>>): Promise<T> {
+	/**
+	 * Runs one stage. The body gets a signal that aborts when the stage times out or the check is cancelled, for work
+	 * that is not a socket the run owns (HTTP requests, msal calls, a loopback listener).
+	 */
+	async stage<T>(
+		name: StageName,
+		timeoutMs: number,
+		body: (signal: AbortSignal) => Promise<StageOutcome<T>>,
+	): Promise<T> {
 		const started = performance.now();
 		this.onProgress?.({ ...this.who(), protocol: this.protocol, stage: name, state: 'start' });
+		const controller = new AbortController();
 		let timer: NodeJS.Timeout | undefined;
 		let onAbort: (() => void) | undefined;
 		const signal = this.ctx.signal;
 		try {
-			if (signal?.aborted) throw new ProbeFailure('CANCELLED');
+			if (signal?.aborted) throw this.failures.cancelled();
 			const guard = new Promise<never>((_, reject) => {
-				timer = setTimeout(() => {
+				const stop = (failure: ProbeFailure) => {
 					this.destroyAll();
-					reject(new ProbeFailure('TIMEOUT', { hint: { text: HINTS.timeout, args: { stage: name, ms: timeoutMs } } }));
-				}, timeoutMs);
-				onAbort = () => {
-					this.destroyAll();
-					reject(new ProbeFailure('CANCELLED'));
+					controller.abort(failure);
+					reject(failure);
 				};
+				timer = setTimeout(() => stop(this.failures.timeout(name, timeoutMs)), timeoutMs);
+				onAbort = () => stop(this.failures.cancelled());
 				signal?.addEventListener('abort', onAbort, { once: true });
 			});
-			const work = body();
+			const work = body(controller.signal);
 			// When the guard wins, the body's own rejection (socket destroyed) must not surface as unhandled.
 			work.catch(() => undefined);
 			const outcome = await Promise.race([work, guard]);
@@ -104,6 +139,7 @@ export class ProbeRun {
 		} catch (error) {
 			const failure = classifyError(error, name);
 			this.destroyAll();
+			if (!controller.signal.aborted) controller.abort(failure);
 			this.record({ name, ok: false, ms: elapsed(started), detail: failure.detail, facts: failure.facts });
 			this.failure ??= { stage: name, error: failure };
 			throw failure;

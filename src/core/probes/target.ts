@@ -5,7 +5,7 @@
 import { SECURITY_MODES, TLS_VERSIONS, type Account, type SecurityMode, type TlsVersion } from '../config/model';
 import type { Localized } from '../i18n';
 import { ProbeFailure } from './classify';
-import type { ProbeContext, ProbeTimeouts } from './context';
+import { DEFAULT_TIMEOUTS, type ProbeContext, type ProbeTimeouts } from './context';
 import type { Endpoint } from './wire';
 
 const CONFIG_FIELD: Localized = {
@@ -64,16 +64,20 @@ export function loginUser(account: Account): string {
 	return user;
 }
 
-/** Account `timeouts` override the context's (settings or CLI), which override the defaults. */
-export function effectiveTimeouts(account: Account, ctx: ProbeContext): ProbeTimeouts {
+/**
+ * Account `timeouts` override the context's (settings or CLI), which override the defaults. The account's `stage`
+ * also bounds the interactive sign-in: a user who set it chose that limit for every later stage.
+ */
+export function effectiveTimeouts(account: Account, ctx: ProbeContext): Required<ProbeTimeouts> {
 	const own: unknown = account.timeouts;
 	const pick = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
-	if (!isRecord(own)) return ctx.timeouts;
+	const mine = isRecord(own) ? own : {};
 	return {
-		connectMs: pick(own.connect, ctx.timeouts.connectMs),
-		greetingMs: pick(own.greeting, ctx.timeouts.greetingMs),
-		stageMs: pick(own.stage, ctx.timeouts.stageMs),
+		connectMs: pick(mine.connect, ctx.timeouts.connectMs),
+		greetingMs: pick(mine.greeting, ctx.timeouts.greetingMs),
+		stageMs: pick(mine.stage, ctx.timeouts.stageMs),
+		signInMs: pick(mine.stage, ctx.timeouts.signInMs ?? DEFAULT_TIMEOUTS.signInMs),
 	};
 }
 

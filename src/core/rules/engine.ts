@@ -4,22 +4,37 @@ import { tr } from '../i18n';
 import type { TextEdit } from '../text/positions';
 import { accountContext } from './context';
 import { RULES } from './registry';
-import type { AccountContext, FileContext, FixSpec, Report, Rule } from './types';
+import type { AccountContext, AccountRule, FileContext, FixSpec, Report, Rule } from './types';
 
 export type FileInput = Omit<FileContext, 'accounts'>;
 
-/** Runs every enabled rule over the file; each rule sees every account once, so the cost is linear. */
+/**
+ * Runs every enabled rule over the file: the account rules account by account (all of them on one account while its
+ * nodes and values are still in the CPU cache), then the file rules. Within an account, and among the file rules,
+ * findings come in registry order.
+ */
 export function runRules(input: FileInput, disabled: ReadonlySet<string>): Finding[] {
-	const accounts = input.parsed.accounts.flatMap((a) => accountContext(a.index, a.node, a.value) ?? []);
+	const accounts: AccountContext[] = [];
+	for (const { index, node, value } of input.parsed.accounts) {
+		const account = accountContext(index, node, value);
+		if (account) accounts.push(account);
+	}
 	const file: FileContext = { ...input, accounts };
+	const enabled = RULES.filter((rule) => !disabled.has(rule.id));
+	const accountRules = enabled.filter((rule): rule is AccountRule => rule.scope === 'account');
 	const findings: Finding[] = [];
-	for (const rule of RULES) {
-		if (disabled.has(rule.id)) continue;
-		if (rule.scope === 'file') {
-			rule.check(file, (r) => findings.push(toFinding(rule, r, file, r.account)));
-		} else {
-			for (const account of accounts)
-				rule.check(account, file, (r) => findings.push(toFinding(rule, r, file, account)));
+	// One callback for every account and rule rather than one per pair: a large file has thousands of accounts.
+	let account: AccountContext | undefined;
+	let rule: AccountRule | undefined;
+	const report = (r: Report): void => {
+		if (rule) findings.push(toFinding(rule, r, file, account));
+	};
+	for (account of accounts) {
+		for (rule of accountRules) rule.check(account, file, report);
+	}
+	for (const fileRule of enabled) {
+		if (fileRule.scope === 'file') {
+			fileRule.check(file, (r) => findings.push(toFinding(fileRule, r, file, r.account)));
 		}
 	}
 	return findings;

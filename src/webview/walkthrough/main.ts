@@ -10,7 +10,7 @@ import {
 	WEBVIEW_REQUEST_GRACE_MS,
 	parseHostMessage,
 } from '../../shared/webview-protocol';
-import { el, fill } from './dom';
+import { el, fill } from '../dom';
 
 /** UI state VS Code keeps for the panel while it is hidden or after a restart (vscode.setState). */
 interface ViewState {

@@ -135,7 +135,9 @@ describe('mailcfg check: output', () => {
 		assert.equal(report.files.length, 1);
 		assert.deepEqual(Object.keys(report.files[0]!), ['file', 'diagnostics']);
 		assert.equal(report.files[0]!.file, 'bad/printer.mailaccount.json');
-		const first = report.files[0]!.diagnostics[0]!;
+		// Findings are sorted by position; the syntax error sits below the incomplete account it breaks.
+		const first = report.files[0]!.diagnostics.find((d) => d.code === 'json-syntax')!;
+		assert.ok(first, 'a json-syntax diagnostic');
 		assert.deepEqual(Object.keys(first), ['code', 'severity', 'message', 'range', 'source']);
 		assert.equal(first.code, 'json-syntax');
 		assert.equal(first.severity, 'error');
@@ -149,7 +151,16 @@ describe('mailcfg check: output', () => {
 	test('text: one 1-based file:line:col line per finding, then a summary', async () => {
 		const { out } = await run(['bad']);
 		const lines = out.trimEnd().split('\n');
-		assert.match(lines[0]!, /^bad\/printer\.mailaccount\.json:4:2 error json-syntax \S/);
+		assert.ok(
+			lines.some((l) => /^bad\/printer\.mailaccount\.json:4:2 error json-syntax \S/.test(l)),
+			lines.join('\n'),
+		);
+		const positions = lines.slice(0, -1).map((l) => /:(\d+):(\d+) /.exec(l)!.slice(1).map(Number) as [number, number]);
+		assert.deepEqual(
+			positions,
+			[...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+			'top to bottom',
+		);
 		assert.match(lines.at(-1)!, /^\d+ problem\(s\) in 2 file\(s\): \d+ error\(s\)/);
 		assert.ok(lines.slice(0, -1).every((l) => /^bad\/printer\.mailaccount\.json:\d+:\d+ /.test(l)));
 	});
@@ -189,7 +200,7 @@ describe('mailcfg check: output', () => {
 			assert.match(location.artifactLocation.uri, /^(bad|ok)\/[\w/.-]+\.json$/);
 			assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
 		}
-		assert.deepEqual(run0.results[0]!.locations[0]!.physicalLocation.region, {
+		assert.deepEqual(run0.results.find((r) => r.ruleId === 'json-syntax')?.locations[0]!.physicalLocation.region, {
 			startLine: 4,
 			startColumn: 2,
 			endLine: 4,

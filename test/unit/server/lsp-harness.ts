@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
+	type CancellationToken,
 	type ClientCapabilities,
 	type CodeAction,
 	CodeActionRequest,
@@ -35,7 +36,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { fixedClock } from '../../../src/core/clock';
-import { startServer } from '../../../src/server/server';
+import { type ServerRuntime, startServer } from '../../../src/server/server';
 
 export const SERVER_JS = join(__dirname, '../../../dist/server.js');
 
@@ -48,6 +49,8 @@ export interface ClientOptions {
 	initializationOptions?: unknown;
 	/** The `mailcfg` section returned for `workspace/configuration`. */
 	settings?: Record<string, unknown>;
+	/** In-process only: the analysis the server runs (tests wrap the real one to count runs). */
+	analyze?: ServerRuntime['analyze'];
 }
 
 export class LspClient {
@@ -55,6 +58,8 @@ export class LspClient {
 	readonly logs: string[] = [];
 	settings: Record<string, unknown>;
 	configurationRequests = 0;
+	/** Called on each `workspace/configuration` request before it is answered. */
+	onConfigurationRequest: (() => void) | undefined;
 	stopping = false;
 	private version = new Map<string, number>();
 	private waiters: (() => void)[] = [];
@@ -75,6 +80,7 @@ export class LspClient {
 		});
 		connection.onRequest(ConfigurationRequest.type, (params) => {
 			this.configurationRequests++;
+			this.onConfigurationRequest?.();
 			return params.items.map((item) => (item.section === 'mailcfg' ? this.settings : null));
 		});
 		connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -112,7 +118,12 @@ export class LspClient {
 		const toServer = new PassThrough();
 		const toClient = new PassThrough();
 		const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-		startServer(serverConnection, { now: fixedClock(now), version: 'test', pushDelayMs: 10 });
+		startServer(serverConnection, {
+			now: fixedClock(now),
+			version: 'test',
+			pushDelayMs: 10,
+			...(options.analyze ? { analyze: options.analyze } : {}),
+		});
 		const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
 		const client = new LspClient(
 			connection,
@@ -178,11 +189,12 @@ export class LspClient {
 		await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 	}
 
-	async pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
-		return this.connection.sendRequest(DocumentDiagnosticRequest.type, {
-			textDocument: { uri },
-			...(previousResultId ? { previousResultId } : {}),
-		});
+	async pull(uri: string, previousResultId?: string, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+		return this.connection.sendRequest(
+			DocumentDiagnosticRequest.type,
+			{ textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) },
+			token,
+		);
 	}
 
 	async pullItems(uri: string): Promise<Diagnostic[]> {

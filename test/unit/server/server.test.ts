@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+	CancellationTokenSource,
 	type CodeAction,
+	type Diagnostic,
 	DiagnosticSeverity,
 	type Hover,
 	MarkupContent,
@@ -40,6 +42,11 @@ const VALID = `{
 `;
 
 const CONFIG_URI = 'file:///work/space/import.mailaccounts.json';
+
+/** The syntax error of BROKEN; the schema findings of its incomplete account come before it, on line 3. */
+function syntaxError(diagnostics: readonly Diagnostic[]): Diagnostic | undefined {
+	return diagnostics.find((d) => d.code === 'json-syntax');
+}
 const SECRET = 'Tr0ub4dor&3-never-log-me';
 
 describe('dist/server.js over stdio, pull diagnostics', () => {
@@ -60,9 +67,14 @@ describe('dist/server.js over stdio, pull diagnostics', () => {
 	test('a broken config gets exact, linked mailcfg diagnostics', async () => {
 		await client.open(CONFIG_URI, BROKEN);
 		const items = await client.pullItems(CONFIG_URI);
-		const first = items[0];
-		assert.ok(first, 'at least one diagnostic');
-		assert.equal(first.code, 'json-syntax');
+		const lines = items.map((d) => d.range.start.line);
+		assert.deepEqual(
+			lines,
+			[...lines].sort((a, b) => a - b),
+			'listed top to bottom',
+		);
+		const first = syntaxError(items);
+		assert.ok(first, 'a syntax diagnostic');
 		assert.equal(first.source, 'mailcfg');
 		assert.equal(first.severity, DiagnosticSeverity.Error);
 		assert.deepEqual(first.range, BROKEN_FIRST_ERROR);
@@ -141,8 +153,7 @@ describe('dist/server.js over stdio, pushed diagnostics', () => {
 		await client.open(CONFIG_URI, BROKEN);
 		const opened = await client.nextPublished(CONFIG_URI);
 		assert.equal(opened.version, 1);
-		assert.deepEqual(opened.diagnostics[0]?.range, BROKEN_FIRST_ERROR);
-		assert.equal(opened.diagnostics[0]?.code, 'json-syntax');
+		assert.deepEqual(syntaxError(opened.diagnostics)?.range, BROKEN_FIRST_ERROR);
 
 		await client.change(CONFIG_URI, VALID);
 		const changed = await client.nextPublished(CONFIG_URI, (p) => p.version === 2);
@@ -161,7 +172,7 @@ describe('dist/server.js over stdio, pushed diagnostics', () => {
 		await client.nextPublished(CONFIG_URI, (p) => p.version === 1);
 		for (let i = 0; i < 5; i++) await client.change(CONFIG_URI, i % 2 ? VALID : BROKEN);
 		const last = await client.nextPublished(CONFIG_URI, (p) => p.version === 6);
-		assert.equal(last.diagnostics[0]?.code, 'json-syntax');
+		assert.ok(syntaxError(last.diagnostics));
 		assert.deepEqual(
 			client.published.filter((p) => p.uri === CONFIG_URI && (p.version ?? 0) < 6),
 			[],
@@ -184,9 +195,9 @@ describe('startServer in-process: settings and language', () => {
 	test('mailcfg.language "de" gives German messages; changing it to "en" switches back', async () => {
 		const { client } = await LspClient.inProcess({ pull: true, locale: 'en', settings: { language: 'de' } });
 		await client.open(CONFIG_URI, BROKEN);
-		assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, german);
+		assert.equal(syntaxError(await client.pullItems(CONFIG_URI))?.message, german);
 		await client.changeSettings({ language: 'en' });
-		assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, english);
+		assert.equal(syntaxError(await client.pullItems(CONFIG_URI))?.message, english);
 		await client.shutdown();
 	});
 
@@ -198,7 +209,7 @@ describe('startServer in-process: settings and language', () => {
 		] as const) {
 			const { client } = await LspClient.inProcess({ pull: true, locale, settings: { language: 'auto' } });
 			await client.open(CONFIG_URI, BROKEN);
-			assert.equal((await client.pullItems(CONFIG_URI))[0]?.message, expected, locale);
+			assert.equal(syntaxError(await client.pullItems(CONFIG_URI))?.message, expected, locale);
 			await client.shutdown();
 		}
 	});
@@ -226,12 +237,61 @@ describe('startServer in-process: settings and language', () => {
 		await client.shutdown();
 	});
 
+	test('one analysis per document version and settings, shared by pulls and code actions', async () => {
+		const runs: string[] = [];
+		const { client } = await LspClient.inProcess({
+			pull: true,
+			analyze: (text, options) => {
+				runs.push(options.lang);
+				return analyzeText(text, options);
+			},
+		});
+		await client.open(CONFIG_URI, BROKEN);
+		const first = await client.pull(CONFIG_URI);
+		const again = await client.pull(CONFIG_URI);
+		assert.deepEqual(again, first, 'a pull without previousResultId gets the same full report');
+		await client.codeActions(CONFIG_URI, BROKEN_FIRST_ERROR, []);
+		assert.deepEqual(runs, ['en']);
+		await client.change(CONFIG_URI, VALID);
+		await client.pull(CONFIG_URI);
+		await client.pull(CONFIG_URI);
+		assert.deepEqual(runs, ['en', 'en'], 'a new version is analysed once');
+		await client.changeSettings({ language: 'de' });
+		await client.pull(CONFIG_URI);
+		assert.deepEqual(runs, ['en', 'en', 'de'], 'new settings are analysed once');
+		await client.open('file:///work/space/tsconfig.json', VALID);
+		assert.deepEqual(await client.pullItems('file:///work/space/tsconfig.json'), []);
+		assert.equal(runs.length, 3, 'other JSON files are never analysed');
+		await client.shutdown();
+	});
+
+	test('a pull the client cancelled while settings were being fetched runs no analysis', async () => {
+		let runs = 0;
+		const { client } = await LspClient.inProcess({
+			pull: true,
+			analyze: (text, options) => {
+				runs++;
+				return analyzeText(text, options);
+			},
+		});
+		await client.open(CONFIG_URI, BROKEN);
+		// Cancel as soon as the server asks for the settings: the document changed meanwhile, as when typing.
+		const source = new CancellationTokenSource();
+		client.onConfigurationRequest = () => source.cancel();
+		await assert.rejects(client.pull(CONFIG_URI, undefined, source.token), /cancel/i);
+		assert.equal(runs, 0);
+		client.onConfigurationRequest = undefined;
+		assert.ok(syntaxError(await client.pullItems(CONFIG_URI)));
+		assert.equal(runs, 1);
+		await client.shutdown();
+	});
+
 	test('without workspace/configuration, settings come from didChangeConfiguration (push model)', async () => {
 		const { client } = await LspClient.inProcess({ pull: false, configuration: false, locale: 'en' });
 		await client.open(CONFIG_URI, BROKEN);
-		assert.equal((await client.nextPublished(CONFIG_URI)).diagnostics[0]?.message, english);
+		assert.equal(syntaxError((await client.nextPublished(CONFIG_URI)).diagnostics)?.message, english);
 		await client.changeSettings({ language: 'de' });
-		assert.equal((await client.nextPublished(CONFIG_URI)).diagnostics[0]?.message, german);
+		assert.equal(syntaxError((await client.nextPublished(CONFIG_URI)).diagnostics)?.message, german);
 		assert.equal(client.configurationRequests, 0);
 		await client.shutdown();
 	});
@@ -277,7 +337,7 @@ describe('startServer in-process: schema hover for editors without a JSON server
 		assert.equal(await client.hover('file:///work/space/tsconfig.json', imapLine, securityKey), null);
 		await client.shutdown();
 
-		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { schemaValidation: false } });
+		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { validation: 'rules-only' } });
 		assert.equal(vscodeLike.init.capabilities.hoverProvider, false);
 		await vscodeLike.client.shutdown();
 	});
@@ -372,7 +432,7 @@ describe('dist/server.js over stdio: rules, quick fixes and fix-all', () => {
 	});
 });
 
-describe('startServer in-process: schemaValidation false (VS Code owns syntax and schema)', () => {
+describe("startServer in-process: validation 'rules-only' (VS Code owns syntax and schema)", () => {
 	// Missing "email" (a schema problem), a trailing garbage token (a syntax error) and port 465 with STARTTLS (a rule).
 	const text = `{
 	"accounts": [
@@ -395,7 +455,7 @@ describe('startServer in-process: schemaValidation false (VS Code owns syntax an
 		assert.ok(all.includes('json-syntax'), all.join());
 		await own.client.shutdown();
 
-		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { schemaValidation: false } });
+		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { validation: 'rules-only' } });
 		await vscodeLike.client.open(CONFIG_URI, text);
 		const semantic = (await vscodeLike.client.pullItems(CONFIG_URI)).map((d) => String(d.code));
 		assert.ok(semantic.includes('port-security-mismatch'), semantic.join());

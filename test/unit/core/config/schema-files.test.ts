@@ -11,6 +11,15 @@ import {
 	SECURITY_MODES,
 	TLS_VERSIONS,
 } from '../../../../src/core/config/model';
+import {
+	ACCOUNT_TEMPLATES,
+	type AccountTemplate,
+	Choice,
+	Placeholder,
+	SecretReference,
+	plainAccount,
+	snippetBody,
+} from '../../../../src/core/config/account-templates';
 import { SCHEMA_FILE_NAMES, buildSchema } from '../../../../src/core/config/schema-source';
 import { analyze } from '../rules/helpers';
 
@@ -79,25 +88,40 @@ test('the schema compiles in plain draft-07 ajv with the editor keywords declare
 	assert.equal(typeof ajv.compile(read('en')), 'function');
 });
 
-/** Expands a VS Code snippet body the way the editor does with every placeholder left at its default. */
-function expandSnippet(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(expandSnippet);
-	if (value !== null && typeof value === 'object')
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandSnippet(v)]));
-	if (typeof value !== 'string') return value;
-	if (value.startsWith('^')) return JSON.parse(value.slice(1).replace(/\\\$/g, '$')) as unknown;
-	return value.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+/**
+ * Inserts a `defaultSnippets` body the way VS Code does with every placeholder left at its default: the JSON
+ * language service writes each string as JSON text (a `^` string as is), then the snippet engine replaces `${n:x}`
+ * with x and `${n|a,b|}` with a, and unescapes `\$`, `\}` and `\\`.
+ */
+function insertSnippet(body: unknown): unknown {
+	const toText = (value: unknown): string => {
+		if (Array.isArray(value)) return `[${value.map(toText).join(',')}]`;
+		if (value !== null && typeof value === 'object') {
+			return `{${Object.entries(value)
+				.map(([k, v]) => `${JSON.stringify(k)}:${toText(v)}`)
+				.join(',')}}`;
+		}
+		return typeof value === 'string' && value.startsWith('^') ? value.slice(1) : JSON.stringify(value);
+	};
+	const expanded = toText(body).replace(
+		/\\([$}\\])|\$\{\d+:((?:\\.|[^}\\])*)\}|\$\{\d+\|((?:\\.|[^,|\\])*)[^}]*\|\}/g,
+		(_, escaped: string | undefined, placeholder: string | undefined, choice: string | undefined) =>
+			escaped ?? (placeholder ?? choice ?? '').replace(/\\(.)/g, '$1'),
+	);
+	return JSON.parse(expanded) as unknown;
 }
 
-test('all seven templates expand to accounts without errors', () => {
+test('every account template expands to an account without errors', () => {
 	const account = (
 		buildSchema('en').definitions as Record<string, { defaultSnippets: { label: string; body: unknown }[] }>
 	).account;
 	const snippets = account?.defaultSnippets ?? [];
-	assert.equal(snippets.length, 7);
-	for (const snippet of snippets) {
-		const body = expandSnippet(snippet.body) as Record<string, unknown>;
-		assert.match(JSON.stringify(body), /\$\{secret:[A-Z_]+\}/, `${snippet.label} references its secret`);
+	assert.equal(snippets.length, ACCOUNT_TEMPLATES.length);
+	for (const [i, snippet] of snippets.entries()) {
+		const body = insertSnippet(snippet.body) as Record<string, unknown>;
+		const template = ACCOUNT_TEMPLATES[i]!;
+		assert.deepEqual(body, plainAccount(template), `${snippet.label}: the snippet inserts what a new file holds`);
+		assert.match(JSON.stringify(body), /"\$\{secret:[a-z0-9-]+\}"/, `${snippet.label} references its secret`);
 		const findings = analyze(JSON.stringify({ accounts: [body] }, null, '\t'));
 		const errors = findings.filter((f) => f.severity === 'error');
 		assert.deepEqual(
@@ -106,4 +130,29 @@ test('all seven templates expand to accounts without errors', () => {
 			snippet.label,
 		);
 	}
+});
+
+test('snippet bodies survive characters the snippet syntax would read', () => {
+	const template: AccountTemplate = {
+		id: 'tricky',
+		label: { en: 'x', de: 'x' },
+		description: { en: 'x', de: 'x' },
+		account: {
+			id: new Placeholder(1, 'a$b}c\\d'),
+			email: 'dollar$sign}brace\\backslash"quote@example.com',
+			provider: new Choice(2, ['gmx', 'web-de']),
+			displayName: new Choice(4, ['a,b|c', 'x']),
+			auth: { method: 'password', user: new Placeholder(3, 'u"v'), password: new SecretReference('X.y-1') },
+			imap: { host: 'imap.gmx.net', port: 993, security: 'tls' },
+		},
+	};
+	assert.deepEqual(insertSnippet(snippetBody(template)), {
+		id: 'a$b}c\\d',
+		email: 'dollar$sign}brace\\backslash"quote@example.com',
+		provider: 'gmx',
+		displayName: 'a,b|c',
+		auth: { method: 'password', user: 'u"v', password: '${secret:X.y-1}' },
+		imap: { host: 'imap.gmx.net', port: 993, security: 'tls' },
+	});
+	assert.deepEqual(insertSnippet(snippetBody(template)), plainAccount(template));
 });

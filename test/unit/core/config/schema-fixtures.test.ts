@@ -67,15 +67,38 @@ test('a missing required property points at the key of its object', () => {
 	assert.ok(analyze(text).some((f) => f.message === 'An account needs "imap", "smtp" or both.'));
 });
 
-test('schemaValidation: false leaves schema problems to the editor but keeps the rules', () => {
+test('validation rules-only leaves syntax and schema problems to the editor but keeps the rules', () => {
 	const text = readFileSync(join(ROOT, 'invalid/wrong-values.mailaccounts.json'), 'utf8');
-	const found = codes(analyze(text, 'en', '2026-11-23', { schemaValidation: false }));
+	const found = codes(analyze(text, 'en', '2026-11-23', { validation: 'rules-only' }));
 	assert.ok(!found.some((c) => c.startsWith('schema')), found.join(', '));
 	const withRules = analyze(
 		'{"accounts":[{"id":"a","email":"a@b.de","auth":{"method":"password","user":"a"},"smtp":{"host":"mx.b.de","port":25,"security":"starttls"}}]}',
 		'en',
 		'2026-11-23',
-		{ schemaValidation: false },
+		{ validation: 'rules-only' },
 	);
 	assert.ok(codes(withRules).includes('submission-port-25'));
+});
+
+test('validation rules-only drops syntax errors but still checks what parses', () => {
+	// A missing comma after "id" and a trailing garbage token: both syntax errors the editor's JSON server reports.
+	const text = `{
+	"accounts": [
+		{
+			"id": "scanner"
+			"email": "scanner@contoso.example",
+			"auth": { "method": "password", "user": "scanner@contoso.example", "password": "\${env:SMTP}" },
+			"smtp": { "host": "smtp.contoso.example", "port": 25, "security": "starttls" }
+		}
+	]
+} x`;
+	const full = codes(analyze(text));
+	assert.ok(full.includes('json-syntax'), full.join(', '));
+	assert.ok(full.includes('submission-port-25'), full.join(', '));
+	const rulesOnly = codes(analyze(text, 'en', '2026-11-23', { validation: 'rules-only' }));
+	assert.deepEqual(
+		rulesOnly,
+		full.filter((c) => c !== 'json-syntax' && !c.startsWith('schema')),
+	);
+	assert.ok(rulesOnly.includes('submission-port-25'));
 });

@@ -10,6 +10,7 @@ import type { Account, OAuth2Config } from '../../../../src/core/config/model';
 import { systemClock } from '../../../../src/core/clock';
 import { DEFAULT_TIMEOUTS, type Credentials, type ProbeContext } from '../../../../src/core/probes/context';
 import { probeOAuth2 } from '../../../../src/core/probes/oauth2';
+import type { ProbeProgress } from '../../../../src/core/probes/stage-runner';
 import { testCerts } from '../../../support/certs';
 import { testNetworkClient } from '../../../support/msal-network';
 import {
@@ -267,6 +268,46 @@ describe('client credentials', () => {
 		assert.ok(accessToken && !check.transcript.join('\n').includes(accessToken));
 	});
 
+	test('progress: every stage starts and ends through the stage runner, with the results the check holds', async () => {
+		const events: ProbeProgress[] = [];
+		const { check } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: TEST_APPS.importer.secret },
+			context(),
+			{ onProgress: (event) => events.push(event) },
+		);
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		assert.deepEqual(
+			events.map((e) => `${e.accountId} ${e.protocol} ${e.stage} ${e.state}`),
+			['authority', 'token', 'claims'].flatMap((stage) => [`m365 oauth2 ${stage} start`, `m365 oauth2 ${stage} done`]),
+		);
+		assert.deepEqual(
+			events.filter((e) => e.state === 'done').map((e) => e.result),
+			check.stages,
+		);
+	});
+
+	test('a failed stage ends its progress with ok false and leaves the reply and a note in the transcript', async () => {
+		const events: ProbeProgress[] = [];
+		const { check } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: 'the-secret-ID-not-its-value' },
+			context(),
+			{ onProgress: (event) => events.push(event) },
+		);
+		assert.deepEqual(
+			events.map((e) => `${e.stage} ${e.state}${e.result ? ` ${e.result.ok}` : ''}`),
+			['authority start', 'authority done true', 'token start', 'token done false'],
+		);
+		assert.deepEqual(check.transcript.slice(0, 3), [
+			`* client-credentials at https://login.microsoftonline.com/${TEST_TENANT.id} for client ${TEST_APPS.importer.clientId}`,
+			`C: GET https://login.microsoftonline.com/${TEST_TENANT.id}/v2.0/.well-known/openid-configuration`,
+			`S: HTTP 200, issuer https://login.microsoftonline.com/${TEST_TENANT.id}/v2.0`,
+		]);
+		assert.match(check.transcript.at(-2) ?? '', /^S: invalid_client: AADSTS7000215/);
+		assert.equal(check.transcript.at(-1), '* token failed: OAUTH_TOKEN');
+	});
+
 	for (const hash of ['sha1', 'sha256'] as const) {
 		test(`certificate credential with a ${hash.toUpperCase()} thumbprint`, async () => {
 			const config: OAuth2Config = {
@@ -310,12 +351,12 @@ describe('device code', () => {
 		const { check, accessToken } = await probeOAuth2(
 			account(delegated, { imap: true, smtp: true }),
 			{},
-			context({}, { onDeviceCode: (p) => prompts.push(`${p.userCode} ${p.verificationUri}`) }),
+			context({}, { onDeviceCode: (p) => prompts.push(`${p.userCode} ${p.verificationUri} ${p.user}`) }),
 		);
 		oidc.deviceCode.pendingPolls = 0;
 		assert.equal(check.ok, true, JSON.stringify(check.error));
 		assert.equal(prompts.length, 1);
-		assert.match(prompts[0] ?? '', /^[0-9A-F]{8} https:\/\/microsoft\.com\/devicelogin$/);
+		assert.match(prompts[0] ?? '', /^[0-9A-F]{8} https:\/\/microsoft\.com\/devicelogin carol@contoso\.test$/);
 		const polls = oidc.requests.filter((r) => r.grantType === 'device_code').length - before;
 		assert.equal(polls, 3, 'two authorization_pending answers, then success');
 		assert.match(check.stages[1]?.detail ?? '', /new token for carol@contoso\.test/);
@@ -349,13 +390,13 @@ describe('device code', () => {
 		oidc.deviceCode.interval = 0.05;
 	});
 
-	test('the stage timeout bounds polling', async () => {
+	test('the sign-in budget bounds polling', async () => {
 		oidc.deviceCode.pendingPolls = 1000;
 		const started = Date.now();
 		const { check } = await probeOAuth2(
 			account(delegated),
 			{},
-			context({ timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 700 } }, { onDeviceCode: () => undefined }),
+			context({ timeouts: { ...DEFAULT_TIMEOUTS, signInMs: 700 } }, { onDeviceCode: () => undefined }),
 		);
 		oidc.deviceCode.pendingPolls = 0;
 		assert.equal(check.error?.code, 'TIMEOUT');
@@ -364,10 +405,53 @@ describe('device code', () => {
 		assert.ok(Date.now() - started < 2000);
 	});
 
+	test('a sign-in may take longer than the stage timeout of a server reply', async () => {
+		// ~10 polls 50 ms apart: well past the 300 ms a server reply may take, well within the sign-in budget
+		oidc.deviceCode.pendingPolls = 10;
+		const { check } = await probeOAuth2(
+			account(delegated),
+			{},
+			context({ timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 300 } }, { onDeviceCode: () => undefined }),
+		);
+		oidc.deviceCode.pendingPolls = 0;
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		assert.ok((check.stages[1]?.ms ?? 0) > 300, `token stage took ${check.stages[1]?.ms} ms`);
+	});
+
+	test("the account's own stage timeout also bounds the sign-in", async () => {
+		oidc.deviceCode.pendingPolls = 1000;
+		const started = Date.now();
+		const { check } = await probeOAuth2(
+			{ ...account(delegated), timeouts: { stage: 600 } },
+			{},
+			context({}, { onDeviceCode: () => undefined }),
+		);
+		oidc.deviceCode.pendingPolls = 0;
+		assert.equal(check.error?.code, 'TIMEOUT');
+		assert.equal(check.failedStage, 'token');
+		assert.ok(Date.now() - started < 2000);
+	});
+
 	test('without a prompt hook the flow is refused as CONFIG', async () => {
 		const { check } = await probeOAuth2(account(delegated), {}, context());
 		assert.equal(check.error?.code, 'CONFIG');
 		assert.equal(check.failedStage, 'token');
+		assert.match(check.error?.message ?? '', /needs a front end that can show the code/);
+	});
+
+	test("an unattended front end's reason is the CONFIG message, and no device code is requested", async () => {
+		const before = oidc.requests.filter((r) => r.path.endsWith('/devicecode')).length;
+		const started = Date.now();
+		const { check } = await probeOAuth2(
+			account(delegated),
+			{},
+			context({ lang: 'de' }, { unattended: { en: 'nobody at the terminal', de: 'niemand am Terminal' } }),
+		);
+		assert.equal(check.error?.code, 'CONFIG');
+		assert.equal(check.failedStage, 'token');
+		assert.equal(check.error?.message, 'niemand am Terminal');
+		assert.equal(oidc.requests.filter((r) => r.path.endsWith('/devicecode')).length, before);
+		assert.ok(Date.now() - started < 2000, 'fails at once');
 	});
 
 	test('a confidential app without public client flows gets AADSTS7000218', async () => {

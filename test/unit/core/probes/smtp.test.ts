@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Account } from '../../../../src/core/config/model';
-import type { ProbeContext } from '../../../../src/core/probes/context';
-import type { ProbeCheck } from '../../../../src/core/probes/result';
 import { probeSmtp, sendTestMail } from '../../../../src/core/probes/smtp';
-import { type TestCerts, testCerts } from '../../../support/certs';
+import { WELL_KNOWN_PORTS } from '../../../../src/core/probes/target';
+import {
+	type FailureCase,
+	assertCancelsDuringGreeting,
+	assertFailure,
+	probeHarness,
+	stageNames,
+	transportFailures,
+} from '../../../support/probe-harness';
 import {
 	MICROSOFT_SMTP_REPLIES,
 	type SmtpServerOptions,
 	type SmtpTestServer,
-	startSilentServer,
 	startSmtpServer,
 } from '../../../support/smtp-server';
 
@@ -17,24 +22,8 @@ const USER = 'scanner@example.test';
 const PASSWORD = 'Smtp-Pa55word-9';
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJzY3AiOiJTTVRQLlNlbmQifQ.c210cC1zaWduYXR1cmU';
 
-let certs: TestCerts;
-const servers: { close(): Promise<void> }[] = [];
-before(async () => {
-	certs = await testCerts();
-});
-after(async () => {
-	await Promise.all(servers.map((s) => s.close()));
-});
-
-function ctx(extra: Partial<ProbeContext> = {}): ProbeContext {
-	return {
-		lang: 'en',
-		clock: () => new Date(),
-		timeouts: { connectMs: 1500, greetingMs: 500, stageMs: 2000 },
-		extraCa: [certs.caCert],
-		...extra,
-	};
-}
+const harness = probeHarness({ connectMs: 1500, greetingMs: 500, stageMs: 2000 });
+const ctx = harness.ctx;
 
 function account(port: number, security: 'tls' | 'starttls' | 'none', auth?: Account['auth']): Account {
 	return {
@@ -45,17 +34,15 @@ function account(port: number, security: 'tls' | 'starttls' | 'none', auth?: Acc
 	};
 }
 
-async function server(options: SmtpServerOptions): Promise<SmtpTestServer> {
-	const started = await startSmtpServer({
-		tls: certs.server,
-		users: { [USER]: { password: PASSWORD, accessToken: TOKEN } },
-		...options,
-	});
-	servers.push(started);
-	return started;
+function server(options: SmtpServerOptions): Promise<SmtpTestServer> {
+	return harness.track(
+		startSmtpServer({
+			tls: harness.certs.server,
+			users: { [USER]: { password: PASSWORD, accessToken: TOKEN } },
+			...options,
+		}),
+	);
 }
-
-const stageNames = (check: ProbeCheck) => check.stages.map((s) => `${s.name}:${s.ok ? 'ok' : 'fail'}`).join(' ');
 
 describe('SMTP probe against smtp-server on loopback', () => {
 	test('implicit TLS (465 style): dns tcp tls greeting ehlo auth', async () => {
@@ -105,16 +92,7 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.match(srv.messages[0]?.text ?? '', /test mail sent by mailcfg/);
 	});
 
-	const failures: {
-		name: string;
-		setup: () => Promise<{ port: number }>;
-		security: 'tls' | 'starttls' | 'none';
-		password?: string;
-		stage: string;
-		code: string;
-		serverResponse?: string;
-		message?: RegExp;
-	}[] = [
+	const failures: FailureCase[] = [
 		{
 			name: 'wrong password',
 			setup: () => server({ secure: true }),
@@ -149,83 +127,22 @@ describe('SMTP probe against smtp-server on loopback', () => {
 			message: /does not announce AUTH/,
 		},
 		{
-			name: 'STARTTLS not offered',
-			setup: () => server({ secure: false, starttls: false }),
-			security: 'starttls',
-			stage: 'starttls',
-			code: 'STARTTLS_UNAVAILABLE',
-		},
-		{
-			name: 'connection dropped during AUTH',
-			setup: () => server({ secure: true, dropOnAuth: true }),
-			security: 'tls',
-			stage: 'auth',
-			code: 'CONNECTION_CLOSED',
-		},
-		{
-			name: 'implicit TLS against the STARTTLS port',
-			setup: () => server({ secure: false }),
-			security: 'tls',
-			stage: 'tls',
-			code: 'TLS_MODE_MISMATCH',
-			message: /465/,
-		},
-		{
-			name: 'plain text against the implicit-TLS port',
-			setup: () => server({ secure: true }),
-			security: 'starttls',
-			stage: 'greeting',
-			code: 'TLS_MODE_MISMATCH',
-			message: /587/,
-		},
-		{
-			name: 'a server that never greets',
-			setup: async () => {
-				const silent = await startSilentServer();
-				servers.push(silent);
-				return silent;
-			},
-			security: 'starttls',
-			stage: 'greeting',
-			code: 'TIMEOUT',
-		},
-		{
 			name: 'expired certificate after STARTTLS',
-			setup: () => server({ secure: false, tls: certs.expired }),
+			setup: () => server({ secure: false, tls: harness.certs.expired }),
 			security: 'starttls',
 			stage: 'starttls',
 			code: 'TLS_CERT_INVALID',
 			message: /expired/,
 		},
-		{
-			name: 'self-signed certificate',
-			setup: () => server({ secure: true, tls: certs.selfSigned }),
-			security: 'tls',
-			stage: 'tls',
-			code: 'TLS_CERT_INVALID',
-			message: /self-signed/,
-		},
-		{
-			name: 'certificate for another host',
-			setup: () => server({ secure: true, tls: certs.wrongHost }),
-			security: 'tls',
-			stage: 'tls',
-			code: 'TLS_CERT_INVALID',
-			message: /wrong\.example/,
-		},
+		...transportFailures(harness, server, WELL_KNOWN_PORTS.smtp),
 	];
 
 	for (const c of failures) {
 		test(`${c.name} → ${c.stage} / ${c.code}`, async () => {
 			const { port } = await c.setup();
-			const started = Date.now();
+			const startedAt = Date.now();
 			const check = await probeSmtp(account(port, c.security), { password: c.password ?? PASSWORD }, ctx());
-			assert.equal(check.failedStage, c.stage, stageNames(check));
-			assert.equal(check.error?.code, c.code, check.error?.message);
-			if (c.serverResponse) assert.equal(check.error?.serverResponse, c.serverResponse);
-			if (c.message) assert.match(check.error?.message ?? '', c.message);
-			assert.ok(Date.now() - started < 6000);
-			assert.ok(!JSON.stringify(check).includes(PASSWORD));
+			assertFailure(check, c, { startedAt, withinMs: 6000, secret: PASSWORD });
 		});
 	}
 
@@ -238,20 +155,10 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.equal(srv.messages.length, 1);
 	});
 
-	test('cancellation during the greeting wait ends at once', async () => {
-		const silent = await startSilentServer();
-		servers.push(silent);
-		const controller = new AbortController();
-		const started = Date.now();
-		setTimeout(() => controller.abort(), 100);
-		const check = await probeSmtp(
-			account(silent.port, 'starttls'),
-			{ password: PASSWORD },
-			ctx({ signal: controller.signal, timeouts: { connectMs: 5000, greetingMs: 5000, stageMs: 5000 } }),
-		);
-		assert.equal(check.error?.code, 'CANCELLED');
-		assert.ok(Date.now() - started < 1000);
-	});
+	test('cancellation during the greeting wait ends at once', () =>
+		assertCancelsDuringGreeting(harness, (port, context) =>
+			probeSmtp(account(port, 'starttls'), { password: PASSWORD }, context),
+		));
 
 	test('no secret in any field: AUTH PLAIN payload and password masked in the transcript', async () => {
 		const srv = await server({ secure: true, authReply: 'authUnsuccessful' });
