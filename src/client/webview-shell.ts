@@ -20,7 +20,7 @@ export function bundleAssets(bundle: WebviewBundle): { script: string[]; style: 
 	return { script: ['dist', 'webview', `${bundle}.js`], style: ['media', 'webview', `${bundle}.css`] };
 }
 
-/** A fresh script nonce from the OS's CSPRNG (128 bits), never Math.random(); one per HTML render. */
+/** A fresh script nonce from the OS CSPRNG (128 bits, crypto.randomBytes), one per HTML render. */
 export function createNonce(): string {
 	return randomBytes(16).toString('base64');
 }
