@@ -111,7 +111,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	for (const full of [...new Set(paths)]) {
 		let text: string;
 		try {
-			text = await readFile(full, 'utf8');
+			// Editors hide a UTF-8 byte order mark (Windows tools often write one); drop it so the file parses as they show it.
+			text = (await readFile(full, 'utf8')).replace(/^\uFEFF/, '');
 		} catch (error) {
 			unreadable = true;
 			complain(TEXTS.missing, { path: display(full), reason: reason(error) });

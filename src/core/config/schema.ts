@@ -70,6 +70,8 @@ const TYPE_NAMES: Readonly<Record<string, Localized>> = {
 	string: { en: 'text', de: 'Text' },
 	integer: { en: 'a whole number', de: 'eine ganze Zahl' },
 	number: { en: 'a number', de: 'eine Zahl' },
+	// What a non-integer value is called, so "must be a whole number, not …" names the actual problem.
+	decimal: { en: 'a decimal number', de: 'eine Dezimalzahl' },
 	boolean: { en: 'true or false', de: 'true oder false' },
 	object: { en: 'an object ({ ... })', de: 'ein Objekt ({ ... })' },
 	array: { en: 'a list ([ ... ])', de: 'eine Liste ([ ... ])' },
@@ -192,7 +194,7 @@ function pathLabel(path: readonly string[], extra?: string): string {
 function typeName(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'array';
-	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'decimal';
 	return typeof value;
 }
 

@@ -84,19 +84,17 @@ export async function probeOAuth2(
 		// token: the flow the adapter uses, through msal. A flow that waits for a person gets the sign-in budget.
 		const tokenMs = plan.flow === 'client-credentials' ? timeouts.stageMs : timeouts.signInMs;
 		const acquired = await stage(run, 'token', tokenMs, async (signal) => {
-			// msal's default fetch client is kept unless extra CAs are needed, or for device code, where only our own
-			// client lets the recorder below keep the AADSTS text msal drops from polling errors.
-			const base: INetworkModule | undefined =
-				injected ??
-				(ctx.extraCa?.length || plan.flow === 'device-code'
-					? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs })
-					: undefined);
-			const recorder = base ? recordServerErrors(base) : undefined;
+			// Always our own client: msal's default fetch client cannot be aborted (its POSTs have no timeout), so a token
+			// endpoint that never answers would keep a socket open after a timeout or cancel. Ours also takes extra CAs,
+			// and lets the recorder below keep the AADSTS text msal drops from device-code polling errors.
+			const base: INetworkModule =
+				injected ?? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs });
+			const recorder = recordServerErrors(base);
 			const token = await acquireToken({
 				plan,
 				credentials,
 				...(account.auth.oauth2?.certificate ? { thumbprint: account.auth.oauth2.certificate.thumbprint } : {}),
-				...(recorder ? { networkClient: recorder.client } : {}),
+				networkClient: recorder.client,
 				signal,
 				timeoutMs: tokenMs,
 				lang,
@@ -104,7 +102,7 @@ export async function probeOAuth2(
 				...(ctx.oauth2 ? { hooks: ctx.oauth2 } : {}),
 				transcript,
 			}).catch((error: unknown) => {
-				const failure = failureOf(withServerBody(error, recorder?.last()), 'token', lang, secrets);
+				const failure = failureOf(withServerBody(error, recorder.last()), 'token', lang, secrets);
 				if (failure.serverResponse) transcript.server(failure.serverResponse);
 				throw failure;
 			});

@@ -26,7 +26,7 @@ import {
 } from './mail-session';
 import type { ProbeCheck } from './result';
 import type { ProbeRun, StageOutcome } from './stage-runner';
-import { configError, effectiveTimeouts } from './target';
+import { MAX_TIMER_MS, configError, effectiveTimeouts } from './target';
 import { type Endpoint, type LineChannel, type SmtpReply, readSmtpReply } from './wire';
 
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
@@ -161,7 +161,7 @@ async function smtpLogin(
 		ignoreTLS: endpoint.security === 'none',
 		name,
 		...libraryTls(endpoint, run.ctx.extraCa),
-		connectionTimeout: timeouts.connectMs + timeouts.greetingMs,
+		connectionTimeout: Math.min(timeouts.connectMs + timeouts.greetingMs, MAX_TIMER_MS),
 		greetingTimeout: timeouts.greetingMs,
 		socketTimeout: timeouts.stageMs,
 		socketCloseTimeout: 0,

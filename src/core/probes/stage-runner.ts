@@ -4,6 +4,7 @@ import { HINTS, ProbeFailure, classifyError } from './classify';
 import type { ProbeContext } from './context';
 import type { Redactor } from './redact';
 import type { ProbeCheck, Protocol, StageName, StageResult } from './result';
+import { MAX_TIMER_MS } from './target';
 import { Transcript } from './transcript';
 
 /** A stage-level progress event for UIs (progress notifications, live report trees). */
@@ -126,7 +127,8 @@ export class ProbeRun {
 					controller.abort(failure);
 					reject(failure);
 				};
-				timer = setTimeout(() => stop(this.failures.timeout(name, timeoutMs)), timeoutMs);
+				// Stage budgets are sums of timeouts and may pass what a timer holds.
+				timer = setTimeout(() => stop(this.failures.timeout(name, timeoutMs)), Math.min(timeoutMs, MAX_TIMER_MS));
 				onAbort = () => stop(this.failures.cancelled());
 				signal?.addEventListener('abort', onAbort, { once: true });
 			});

@@ -65,13 +65,19 @@ export function loginUser(account: Account): string {
 }
 
 /**
+ * The longest delay a Node timer holds; a larger one fires after 1 ms (TimeoutOverflowWarning), so a generous
+ * timeout would turn into an instant TIMEOUT.
+ */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
  * Account `timeouts` override the context's (settings or CLI), which override the defaults. The account's `stage`
  * also bounds the interactive sign-in: a user who set it chose that limit for every later stage.
  */
 export function effectiveTimeouts(account: Account, ctx: ProbeContext): Required<ProbeTimeouts> {
 	const own: unknown = account.timeouts;
 	const pick = (value: unknown, fallback: number) =>
-		typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+		Math.min(typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback, MAX_TIMER_MS);
 	const mine = isRecord(own) ? own : {};
 	return {
 		connectMs: pick(mine.connect, ctx.timeouts.connectMs),

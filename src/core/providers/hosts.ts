@@ -41,6 +41,23 @@ export function editDistance(a: string, b: string, max: number): number {
 	return prev[b.length] ?? max + 1;
 }
 
+const COUNTRY_TLD = /^[a-z]{2}$/;
+
+/**
+ * Same name under another country code (imap.ionos.fr next to imap.ionos.de): providers run such variants per
+ * country, so a short edit distance there is no sign of a typo.
+ */
+function isCountryVariant(host: string, candidate: string): boolean {
+	const a = host.lastIndexOf('.');
+	const b = candidate.lastIndexOf('.');
+	return (
+		a > 0 &&
+		host.slice(0, a) === candidate.slice(0, b) &&
+		COUNTRY_TLD.test(host.slice(a + 1)) &&
+		COUNTRY_TLD.test(candidate.slice(b + 1))
+	);
+}
+
 /**
  * The provider host a mistyped host most likely meant: within one edit for short names, two for longer ones.
  * Only hosts of our own provider table are candidates, because ISPDB's long tail would turn real
@@ -53,6 +70,7 @@ export function likelyHostTypo(host: string): string | undefined {
 	let best: { host: string; distance: number } | undefined;
 	for (const provider of KNOWN_PROVIDERS) {
 		for (const { host: candidate } of provider.endpoints) {
+			if (isCountryVariant(h, candidate)) continue;
 			const distance = editDistance(h, candidate, max);
 			if (distance > 0 && distance <= max && (!best || distance < best.distance)) best = { host: candidate, distance };
 		}

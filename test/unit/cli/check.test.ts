@@ -84,6 +84,7 @@ before(() => {
 	write('bad/printer.mailaccount.json', BROKEN);
 	write('bad/import.mailaccounts.json', VALID);
 	write('rules/devices.mailaccounts.json', DEVICES);
+	write('bom/notepad.mailaccounts.json', `\uFEFF${VALID}`);
 	mkdirSync(join(root, 'dangling'));
 	symlinkSync(join(root, 'does-not-exist.json'), join(root, 'dangling', 'gone.mailaccounts.json'));
 	mkdirSync(join(root, 'empty'));
@@ -109,6 +110,7 @@ describe('mailcfg check: exit codes', () => {
 		{ name: 'bad --now', args: ['ok', '--now', '2026-13-45'], code: 2, stderr: /--now/ },
 		{ name: 'bad --lang', args: ['ok', '--lang', 'fr'], code: 2, stderr: /--lang/ },
 		{ name: 'empty folder: nothing to check, but said so', args: ['empty'], code: 0, stderr: /no config files/ },
+		{ name: 'a valid file saved with a UTF-8 byte order mark (Windows editors)', args: ['bom'], code: 0 },
 	];
 	for (const { name, args, code, stderr } of cases) {
 		test(name, async () => {

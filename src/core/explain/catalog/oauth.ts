@@ -93,7 +93,6 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			{ aadsts: ['7000222'] },
 			{ aadsts: ['700027'] },
 			{ aadsts: ['700024'] },
-			{ aadsts: ['700023'], bias: -0.1 },
 			{ text: /Invalid client secret provided|client secret keys? (?:for|are) (?:app|expired)/i, bias: 0.25 },
 			{ oauthError: ['invalid_client'], bias: -0.1 },
 		],
@@ -158,6 +157,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ aadsts: ['70011'] },
 			{ aadsts: ['700022'] },
+			{ aadsts: ['700023'] },
 			{ aadsts: ['500011'] },
 			{ aadsts: ['28000'] },
 			{ aadsts: ['28003'] },

@@ -224,7 +224,6 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ aadsts: ['50076'] },
 			{ aadsts: ['50074'] },
 			{ aadsts: ['50158'] },
-			{ aadsts: ['50072'], bias: -0.1 },
 			{ text: /you must use multi-factor authentication/i, bias: 0.2 },
 			{ oauthError: ['interaction_required'], when: { auth: ['oauth2'] }, bias: -0.15 },
 		],
@@ -251,7 +250,12 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		],
 		walkthrough: 'm365-check-mfa#check-as-user',
 		sources: ['https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes'],
-		rules: [{ aadsts: ['50079'] }, { text: /UserStrongAuthEnrollmentRequired/i, bias: 0.3 }],
+		rules: [
+			{ aadsts: ['50079'] },
+			// UserStrongAuthEnrollmentRequiredInterrupt: the interactive variant of 50079, not an MFA prompt.
+			{ aadsts: ['50072'] },
+			{ text: /UserStrongAuthEnrollmentRequired/i, bias: 0.3 },
+		],
 	},
 	{
 		id: 'conditional-access-blocked',

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, codes } from '../rules/helpers';
+import { analyze, codes, configText } from '../rules/helpers';
+import { GENERIC, patch } from '../rules/fixtures';
 
 const ROOT = join(__dirname, '../../../fixtures/configs');
 
@@ -56,6 +57,14 @@ test('schema messages are localized and name the property', () => {
 	);
 	const pattern = analyze(text, 'de').find((f) => f.code === 'schema-pattern' && f.message.includes('id'));
 	assert.match(pattern?.message ?? '', /Kleinbuchstaben, Ziffern und Bindestriche/);
+});
+
+test('a fractional port is named as such, not as "a number"', () => {
+	const text = configText(patch(GENERIC, { imap: { port: 993.5 } }));
+	const en = analyze(text, 'en').find((f) => f.code === 'schema-type');
+	const de = analyze(text, 'de').find((f) => f.code === 'schema-type');
+	assert.equal(en?.message, '"imap.port" must be a whole number, not a decimal number.');
+	assert.equal(de?.message, '„imap.port“ muss eine ganze Zahl sein, nicht eine Dezimalzahl.');
 });
 
 test('a missing required property points at the key of its object', () => {

@@ -52,6 +52,38 @@ test('context disambiguates 535 5.7.3 on Exchange Online', () => {
 	assert.ok(!ids(line, { auth: 'oauth2' }).includes('invalid-credentials'));
 });
 
+test('MFA AADSTS codes: an enrolment demand is not an MFA prompt', () => {
+	// Wording of https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes for each code.
+	const cases: [string, string][] = [
+		[
+			'AADSTS50072: UserStrongAuthEnrollmentRequiredInterrupt - User needs to enroll for second factor authentication (interactive).',
+			'mfa-registration-required',
+		],
+		[
+			'AADSTS50079: UserStrongAuthEnrollmentRequired - User is required to use multifactor authentication.',
+			'mfa-registration-required',
+		],
+		[
+			'AADSTS50074: UserStrongAuthClientAuthNRequiredInterrupt - Strong authentication is required and the user did not pass the MFA challenge.',
+			'mfa-required',
+		],
+	];
+	for (const [line, expected] of cases) {
+		const found = ids(line);
+		assert.equal(found[0], expected, line);
+		assert.ok(!found.includes(expected === 'mfa-required' ? 'mfa-registration-required' : 'mfa-required'), line);
+	}
+});
+
+test('AADSTS700023 (scope without a resource) is a scope problem, not a client credential', () => {
+	// Wording of https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes.
+	const line =
+		"AADSTS700023: InvalidResourcelessScope - The provided value for the input parameter scope isn't valid when request an access token.";
+	const found = ids(line);
+	assert.equal(found[0], 'invalid-scope');
+	assert.ok(!found.includes('invalid-client-secret'));
+});
+
 test('context disambiguates IMAP and Gmail replies by auth method', () => {
 	assert.equal(ids('2 NO AUTHENTICATE failed.', { auth: 'oauth2' })[0], 'oauth-token-rejected');
 	assert.equal(

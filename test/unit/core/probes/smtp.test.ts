@@ -64,6 +64,15 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.equal(srv.messages.length, 0);
 	});
 
+	test('timeouts beyond what a Node timer holds (~24.8 days) still mean "wait", not "fire at once"', async () => {
+		const srv = await server({ secure: false });
+		const huge = 3_000_000_000;
+		const slow = { ...account(srv.port, 'starttls'), timeouts: { connect: huge, greeting: huge, stage: huge } };
+		const check = await probeSmtp(slow, { password: PASSWORD }, ctx());
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		assert.equal(stageNames(check), 'dns:ok tcp:ok greeting:ok ehlo:ok starttls:ok ehlo:ok auth:ok');
+	});
+
 	test('XOAUTH2 with the access token', async () => {
 		const srv = await server({ secure: true });
 		const oauth = account(srv.port, 'tls', {

@@ -100,6 +100,13 @@ test('host typos: transpositions and slips near provider hosts, nothing for real
 		['mail.mueller-bau.de', undefined],
 		['imap.strato.de', undefined],
 		['smtp.office365.com', undefined],
+		// IONOS serves each country under its own domain: these are real hosts, not slips of imap.ionos.de.
+		['imap.ionos.fr', undefined],
+		['smtp.ionos.es', undefined],
+		['imap.ionos.it', undefined],
+		['smtp.ionos.fr', undefined],
+		['smtp.ionos.dee', 'smtp.ionos.de'],
+		['outlook.office365.cm', 'outlook.office365.com'],
 	];
 	for (const [host, expected] of cases) assert.equal(likelyHostTypo(host), expected, host);
 });
