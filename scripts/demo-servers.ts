@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { testCerts } from '../test/support/certs';
 import { startImapServer } from '../test/support/imap-server';
 import { startOidcServer } from '../test/support/oidc-server';
-import { startSmtpServer } from '../test/support/smtp-server';
+import { type ReceivedMail, startSmtpServer } from '../test/support/smtp-server';
 import type { DemoEndpoints } from './demo-config';
 
 /** The demo tenant and app; the example config names the same ids. */
@@ -24,6 +24,8 @@ export interface DemoServers {
 	password: string;
 	/** Resolves `${env:MAILCFG_DEMO_CLIENT_SECRET}` (the demo app). */
 	clientSecret: string;
+	/** Messages the SMTP submission server (the demo-works account's) accepted, in order; what tests assert on. */
+	received: readonly ReceivedMail[];
 	/** One line per server, for the console. */
 	describe(): string[];
 	stop(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startDemoServers(): Promise<DemoServers> {
 			caCert: certs.caCert,
 			password,
 			clientSecret,
+			received: smtpSubmission.messages,
 			describe: () => [
 				`IMAP   STARTTLS      127.0.0.1:${endpoints.imapStarttls}`,
 				`IMAP   implicit TLS  127.0.0.1:${endpoints.imapTls}`,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isMailcfgDocument } from '../core/config/document-kind';
 import { tr } from '../core/i18n';
+import { RECIPIENT_RULE, isPlainRecipient } from '../core/probes/recipient';
 import type { AccountReport } from '../core/probes/result';
 import { Commands, ContextKeys, SettingKeys } from '../shared/ids';
 import type { ClientContext } from './context';
@@ -18,8 +19,6 @@ import { TestDiagnostics } from './test-diagnostics';
 const CONFIG_GLOB = '**/{*.mailaccount.json,*.mailaccounts.json,mailaccounts.json}';
 const EXCLUDE_GLOB = '**/node_modules/**';
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-/** One address, no display name: the recipient goes verbatim into RCPT TO. */
-const EMAIL = /^[^\s@<>(),;:"\\]+@[^\s@<>(),;:"\\]+\.[^\s@<>(),;:"\\]+$/;
 
 /** Arguments of the programmatic "Test Connection" (the walkthrough's "Verify" button, report view items). */
 interface AccountArgs {
@@ -69,7 +68,9 @@ export function registerProbeFeatures(ctx: ClientContext): void {
 	for (const [id, handler] of table) extension.subscriptions.push(vscode.commands.registerCommand(id, handler));
 	extension.subscriptions.push(
 		vscode.workspace.onDidChangeConfiguration((e) => {
-			if (e.affectsConfiguration(SettingKeys.language)) view.refresh();
+			if (!e.affectsConfiguration(SettingKeys.language)) return;
+			view.refresh();
+			diagnostics.relocalize();
 		}),
 	);
 }
@@ -145,7 +146,10 @@ class ProbeCommands {
 			prompt: this.text('recipientPrompt'),
 			value: typeof email === 'string' ? email : '',
 			ignoreFocusOut: true,
-			validateInput: (value) => (EMAIL.test(value.trim()) ? undefined : this.text('recipientInvalid')),
+			validateInput: (value) =>
+				isPlainRecipient(value.trim())
+					? undefined
+					: this.text('recipientInvalid', { rule: tr(RECIPIENT_RULE, this.ctx.lang()) }),
 		});
 		if (!to) return undefined;
 		const recipient = to.trim();

@@ -5,6 +5,7 @@
 import { type Lang, type Localized, tr } from '../core/i18n';
 import { configPathForCheck } from '../core/probes/engine';
 import type { AccountReport, ProbeCheck } from '../core/probes/result';
+import { LineIndex, type Range } from '../core/text/positions';
 import { type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
 import { listAccounts, spanForPath } from './probe-accounts';
 import { type ExplanationView, PROTOCOL_LABELS } from './probe-report-model';
@@ -86,4 +87,51 @@ export function testDiagnosticsFor(
 		});
 	}
 	return result;
+}
+
+/** A diagnostic with its line/character range in the text it was placed in. */
+export interface PlacedTestDiagnostic extends TestDiagnosticModel {
+	range: Range;
+}
+
+/**
+ * The last report of each account per file, with the file's text, so the diagnostics can be drawn again (in another
+ * language after a `mailcfg.language` change) without a re-test. The owner drops a file as soon as its text changes,
+ * so the stored text is the one the reports are placed in.
+ */
+export class TestDiagnosticReports {
+	private readonly files = new Map<string, { text: string; reports: Map<string, AccountReport> }>();
+
+	/** Records `report`, replacing the previous report of the same account in the file `uri` (current text `text`). */
+	set(uri: string, text: string, report: AccountReport): void {
+		const reports = this.files.get(uri)?.reports ?? new Map<string, AccountReport>();
+		reports.set(report.id, report);
+		this.files.set(uri, { text, reports });
+	}
+
+	/** Forgets a file; false when nothing was recorded for it. */
+	delete(uri: string): boolean {
+		return this.files.delete(uri);
+	}
+
+	uris(): string[] {
+		return [...this.files.keys()];
+	}
+
+	/** The diagnostics of every recorded account of `uri`, in `lang`. */
+	render(
+		uri: string,
+		lang: Lang,
+		explain: (check: ProbeCheck, accountId: string) => ExplanationView | undefined,
+	): PlacedTestDiagnostic[] {
+		const file = this.files.get(uri);
+		if (!file) return [];
+		const lines = new LineIndex(file.text);
+		return [...file.reports.values()].flatMap((report) =>
+			testDiagnosticsFor(file.text, uri, report, lang, (check) => explain(check, report.id)).map((model) => ({
+				...model,
+				range: lines.rangeOf(model.offset, model.length),
+			})),
+		);
+	}
 }

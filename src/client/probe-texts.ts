@@ -104,7 +104,7 @@ export const PROBE_TEXTS = {
 		en: 'Send the test mail to (only this address gets it)',
 		de: 'Testmail senden an (nur diese Adresse erhält sie)',
 	},
-	recipientInvalid: { en: 'Enter one email address.', de: 'Geben Sie eine E-Mail-Adresse ein.' },
+	recipientInvalid: { en: 'Enter {rule}.', de: 'Geben Sie {rule} ein.' },
 	confirmSend: {
 		en: 'Send a test mail through {host} as account "{account}" to {to}?',
 		de: 'Eine Testmail über {host} als Konto „{account}“ an {to} senden?',

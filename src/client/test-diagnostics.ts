@@ -3,7 +3,7 @@ import { type Lang, type Localized, tr } from '../core/i18n';
 import type { AccountReport, ProbeCheck } from '../core/probes/result';
 import { Commands, DiagnosticSources } from '../shared/ids';
 import { type OpenWalkthroughArgs, walkthroughCommandUri } from '../shared/protocol';
-import { type TestDiagnosticModel, testDiagnosticsFor } from './probe-diagnostic-model';
+import { type PlacedTestDiagnostic, TestDiagnosticReports } from './probe-diagnostic-model';
 import type { ExplanationView } from './probe-report-model';
 
 const T = {
@@ -11,20 +11,21 @@ const T = {
 } as const satisfies Record<string, Localized>;
 
 interface Placed {
-	accountId: string;
 	diagnostic: vscode.Diagnostic;
 	walkthroughArgs?: OpenWalkthroughArgs;
 }
 
 /**
  * Connection-test failures as diagnostics (source `mailcfg-test`) on the config line they concern. Cleared for a
- * file as soon as it changes (the failure may no longer apply) and per account on re-test. The walkthrough is linked
- * twice, as the language client does for rule diagnostics (docs/language-server.md): the code link is a `command:`
- * URI, which the hover and the Problems view open, and a code action, which also works from the keyboard and in
- * VS Code builds that stop running commands from code links (microsoft/vscode#329652 did so for the hover).
+ * file as soon as it changes (the failure may no longer apply), replaced per account on re-test, and drawn again from
+ * the last reports when the display language changes. The walkthrough is linked twice, as the language client does
+ * for rule diagnostics (docs/language-server.md): the code link is a `command:` URI, which the hover and the Problems
+ * view open, and a code action, which also works from the keyboard and in VS Code builds that stop running commands
+ * from code links (microsoft/vscode#329652 did so for the hover).
  */
 export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
 	private readonly collection = vscode.languages.createDiagnosticCollection(DiagnosticSources.probe);
+	private readonly reports = new TestDiagnosticReports();
 	private readonly placed = new Map<string, Placed[]>();
 	private readonly disposables: vscode.Disposable[] = [this.collection];
 
@@ -47,23 +48,32 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 
 	/** Replaces the diagnostics of `report.id` in `document` by those of this report (none when it passed). */
 	update(document: vscode.TextDocument, report: AccountReport): void {
-		const key = document.uri.toString();
-		const kept = (this.placed.get(key) ?? []).filter((p) => p.accountId !== report.id);
-		const models = testDiagnosticsFor(document.getText(), key, report, this.lang(), (check) =>
-			this.explain(check, key, report.id),
-		);
-		const fresh = models.map((m) => this.toPlaced(document, report.id, m));
-		const all = [...kept, ...fresh];
-		this.placed.set(key, all);
-		this.collection.set(
-			document.uri,
-			all.map((p) => p.diagnostic),
-		);
+		this.reports.set(document.uri.toString(), document.getText(), report);
+		this.draw(document.uri);
+	}
+
+	/** Draws every file's diagnostics again in the current language (after a `mailcfg.language` change). */
+	relocalize(): void {
+		for (const key of this.reports.uris()) this.draw(vscode.Uri.parse(key));
 	}
 
 	clearFile(uri: vscode.Uri): void {
-		if (!this.placed.delete(uri.toString())) return;
+		const key = uri.toString();
+		if (!this.reports.delete(key)) return;
+		this.placed.delete(key);
 		this.collection.delete(uri);
+	}
+
+	private draw(uri: vscode.Uri): void {
+		const key = uri.toString();
+		const all = this.reports
+			.render(key, this.lang(), (check, accountId) => this.explain(check, key, accountId))
+			.map((model) => this.toPlaced(model));
+		this.placed.set(key, all);
+		this.collection.set(
+			uri,
+			all.map((p) => p.diagnostic),
+		);
 	}
 
 	provideCodeActions(
@@ -94,8 +104,9 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 		return actions;
 	}
 
-	private toPlaced(document: vscode.TextDocument, accountId: string, model: TestDiagnosticModel): Placed {
-		const range = new vscode.Range(document.positionAt(model.offset), document.positionAt(model.offset + model.length));
+	private toPlaced(model: PlacedTestDiagnostic): Placed {
+		const { start, end } = model.range;
+		const range = new vscode.Range(start.line, start.character, end.line, end.character);
 		const diagnostic = new vscode.Diagnostic(range, model.message, vscode.DiagnosticSeverity.Error);
 		diagnostic.source = DiagnosticSources.probe;
 		diagnostic.code = model.walkthroughArgs
@@ -104,7 +115,7 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 					target: vscode.Uri.parse(walkthroughCommandUri(model.walkthroughArgs)),
 				}
 			: model.code;
-		return { accountId, diagnostic, ...(model.walkthroughArgs ? { walkthroughArgs: model.walkthroughArgs } : {}) };
+		return { diagnostic, ...(model.walkthroughArgs ? { walkthroughArgs: model.walkthroughArgs } : {}) };
 	}
 
 	dispose(): void {

@@ -8,6 +8,7 @@ import { explainCheck } from '../../core/explain/match';
 import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
 import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../core/probes/context';
 import { accountId, renderReportText, testAccounts, unknownAccountIds } from '../../core/probes/index';
+import { RECIPIENT_RULE, isPlainRecipient } from '../../core/probes/recipient';
 import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
 import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
@@ -32,8 +33,8 @@ const TEXTS = {
 		de: '--{name} erwartet eine ganze Zahl ab {min} ("{value}")',
 	},
 	badAddress: {
-		en: '--send-test-mail expects one e-mail address (got "{value}")',
-		de: '--send-test-mail erwartet eine E-Mail-Adresse ("{value}")',
+		en: '--send-test-mail expects {rule} (got {value})',
+		de: '--send-test-mail erwartet {rule} (angegeben: {value})',
 	},
 	noSmtp: {
 		en: '--send-test-mail needs at least one selected account with "smtp"',
@@ -164,8 +165,10 @@ export async function runTest(
 	const timeout = wholeNumber(flag(parsed, 'timeout'), 'timeout', 1, lang);
 	const concurrency = wholeNumber(flag(parsed, 'concurrency'), 'concurrency', 1, lang);
 	const sendTo = flag(parsed, 'send-test-mail');
-	if (sendTo !== undefined && !/^[^\s@<>]+@[^\s@<>]+$/.test(sendTo)) {
-		throw new UsageError(tr(TEXTS.badAddress, lang, { value: sendTo }));
+	if (sendTo !== undefined && !isPlainRecipient(sendTo)) {
+		// JSON quoting shows a line break or tab in the value instead of printing it.
+		const rule = tr(RECIPIENT_RULE, lang);
+		throw new UsageError(tr(TEXTS.badAddress, lang, { rule, value: JSON.stringify(sendTo) }));
 	}
 	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noFile, lang));
 	if (parsed.positionals.length > 1) throw new UsageError(tr(TEXTS.oneFile, lang));

@@ -1,11 +1,4 @@
-import {
-	type Node,
-	type ParseError,
-	parseTree,
-	printParseErrorCode,
-	getNodeValue,
-	findNodeAtLocation,
-} from 'jsonc-parser';
+import { type Node, type ParseError, parseTree, printParseErrorCode, getNodeValue } from 'jsonc-parser';
 import { strictJsonTree } from './strict-tree';
 
 /** A config file parsed once: the tree for locating findings, the value for rules, and the syntax errors. */
@@ -82,7 +75,7 @@ function withAccounts(
 	value: unknown,
 	errors: readonly ParseError[],
 ): ParsedConfig {
-	const accountsNode = root ? findNodeAtLocation(root, ['accounts']) : undefined;
+	const accountsNode = nodeAt(root, ['accounts']);
 	// The value is built once; account values are taken from it rather than rebuilt per account node.
 	const accountValues = (value as { accounts?: unknown } | undefined)?.accounts;
 	const accounts =
@@ -112,9 +105,34 @@ function strictJson(text: string): { value: unknown } | undefined {
 	}
 }
 
-/** The node at a JSON path below `node` (`['imap', 'port']`), or undefined. */
-export function nodeAt(node: Node | undefined, path: (string | number)[]): Node | undefined {
-	return node ? findNodeAtLocation(node, path) : undefined;
+/**
+ * The value node at a JSON path below `node` (`['imap', 'port']`), or undefined. For a duplicate key the last
+ * property wins, as in JSON.parse and VS Code's JSON language service, so a finding points at the value the rules
+ * read (jsonc-parser's findNodeAtLocation takes the first). Rules ask this many times per account, so it is a plain
+ * indexed loop without copies.
+ */
+export function nodeAt(node: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+	let current = node;
+	for (let i = 0; i < path.length && current; i++) {
+		const segment = path[i]!;
+		if (typeof segment === 'number') {
+			current = current.type === 'array' ? current.children?.[segment] : undefined;
+		} else {
+			current = current.type === 'object' ? propertyNamed(current, segment)?.children?.[1] : undefined;
+		}
+	}
+	return current;
+}
+
+/** The property node named `name` in an object node; the last one for a duplicate key (see {@link nodeAt}). */
+export function propertyNamed(object: Node, name: string): Node | undefined {
+	const children = object.children;
+	if (!children) return undefined;
+	for (let k = children.length - 1; k >= 0; k--) {
+		const property = children[k]!;
+		if (property.children?.length === 2 && property.children[0]!.value === name) return property;
+	}
+	return undefined;
 }
 
 /** The property-name node for a value node, so a finding can underline `"port"` as well as its value. */

@@ -5,7 +5,7 @@ import { editDistance } from '../providers/hosts';
 import type { LineIndex, Range } from '../text/positions';
 import type { JsonEditor } from './edits';
 import { type Finding, type Fix, ruleDocUrl } from './findings';
-import type { ParsedConfig } from './parse';
+import { type ParsedConfig, propertyNamed } from './parse';
 import { type JsonSchema, buildSchema } from './schema-source';
 
 /** Every code a schema problem can have; docs/rules.md documents each. */
@@ -174,7 +174,7 @@ function nodeAtPointer(root: Node, path: readonly string[]): Node | undefined {
 	let node: Node | undefined = root;
 	for (const segment of path) {
 		if (node?.type === 'object') {
-			node = node.children?.find((p) => p.children?.[0]?.value === segment)?.children?.[1];
+			node = propertyNamed(node, segment)?.children?.[1];
 		} else if (node?.type === 'array') {
 			node = node.children?.[Number(segment)];
 		} else {
@@ -245,7 +245,7 @@ function toFinding(error: ErrorObject, instancePath: string, ctx: SchemaContext)
 			return make('schema-required', keyRange(node), M.imapOrSmtp, {});
 		case 'additionalProperties': {
 			const name = String(error.params.additionalProperty);
-			const property = node.children?.find((p) => p.children?.[0]?.value === name);
+			const property = propertyNamed(node, name);
 			if (!property) return undefined;
 			const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
 			const candidates = closest(name, known);

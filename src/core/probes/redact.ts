@@ -7,11 +7,14 @@
 
 export const REDACTED = '***';
 
-/** A client's SASL command with an initial response (one base64 token); server reply lines (`250 AUTH …`) are not. */
+/**
+ * A client's SASL command with an initial response (one base64 token); server reply lines (`250 AUTH …`) are not.
+ * Extra or trailing whitespace (a space, a tab, the CR of a CRLF line) must not let the payload through.
+ */
 const SASL_WITH_PAYLOAD =
-	/^((?!\d{3}[ -])(?:[A-Za-z0-9.]+ )?(?:AUTH|AUTHENTICATE) (?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5)) \S+$/i;
-/** IMAP `tag LOGIN user password`: keep the user, mask the password (quoted or atom). */
-const IMAP_LOGIN = /^(\S+ LOGIN (?:"(?:[^"\\]|\\.)*"|\S+)) .+$/i;
+	/^(\s*(?!\d{3}[ -])(?:[A-Za-z0-9.]+\s+)?(?:AUTH|AUTHENTICATE)\s+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER|CRAM-MD5))\s+\S+\s*$/i;
+/** IMAP `tag LOGIN user password`: keep the user, mask the password (quoted or atom) and whatever trails it. */
+const IMAP_LOGIN = /^(\S+ LOGIN (?:"(?:[^"\\]|\\.)*"|\S+)) [\s\S]+$/i;
 const PATTERNS: [RegExp, string][] = [
 	// JWTs (access and id tokens) anywhere in a line
 	[/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, REDACTED],

@@ -60,6 +60,7 @@ function isCountryVariant(host: string, candidate: string): boolean {
 
 /**
  * The provider host a mistyped host most likely meant: within one edit for short names, two for longer ones.
+ * A host that any provider serves (our table or ISPDB, every country variant listed there) is never a typo.
  * Only hosts of our own provider table are candidates, because ISPDB's long tail would turn real
  * hosts (mail.example.de) into false alarms.
  */

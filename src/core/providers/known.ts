@@ -14,6 +14,9 @@ function smtpBoth(host: string, source: SourceId): Endpoint[] {
 	return [ep('smtp', host, 465, 'tls', source), ep('smtp', host, 587, 'starttls', source)];
 }
 
+/** IONOS serves the same mail system under each country site's domain (imap.ionos.fr, smtp.ionos.co.uk, ...). */
+const IONOS_COUNTRY_DOMAINS = ['ionos.co.uk', 'ionos.fr', 'ionos.es', 'ionos.it', 'ionos.ca', 'ionos.mx'];
+
 const MICROSOFT_OAUTH2 = {
 	appOnlyScope: 'https://outlook.office365.com/.default',
 	delegatedScopes: {
@@ -350,6 +353,10 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp.ionos.com', 'ispdb'),
 			ep('imap', 'imap.1und1.de', 993, 'tls', 'ispdb'),
 			...smtpBoth('smtp.1und1.de', 'ispdb'),
+			...IONOS_COUNTRY_DOMAINS.flatMap((domain) => [
+				ep('imap', `imap.${domain}`, 993, 'tls', 'ionos-servers'),
+				...smtpBoth(`smtp.${domain}`, 'ionos-servers'),
+			]),
 		],
 		endpointsVerified: true,
 		accepts: { imap: PASSWORDS, smtp: PASSWORDS },

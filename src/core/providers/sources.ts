@@ -120,6 +120,11 @@ export const SOURCES = {
 		title: 'IONOS Help: Activate and configure two-step verification',
 		date: '2024-02-01',
 	},
+	'ionos-servers': {
+		url: 'https://www.ionos.co.uk/help/email/glossary-email-terms-explained/outgoing-mail-server/',
+		title: 'IONOS Help: Outgoing mail server (each country site names the hosts under its own domain)',
+		date: '2026-11-23',
+	},
 	'fastmail-servers': {
 		url: 'https://www.fastmail.com/help/technical/servernamesandports.html',
 		title: 'Fastmail Help: Server names and ports',

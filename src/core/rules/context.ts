@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { nodeAt } from '../config/parse';
 import { detectProvider, providerForEndpoint } from '../providers/detect';
 import type { AccountContext, JsonPath, ServerContext } from './types';
 
@@ -7,32 +8,6 @@ function valueAt(value: unknown, path: JsonPath): unknown {
 	for (let i = 0; i < path.length; i++) {
 		if (current === null || typeof current !== 'object') return undefined;
 		current = (current as Record<string | number, unknown>)[path[i]!];
-	}
-	return current;
-}
-
-/**
- * The value node at `path` below `node` (the first property wins for a duplicate key, as in jsonc-parser's
- * findNodeAtLocation). Rules ask this many times per account, so it is a plain indexed loop without copies.
- */
-function nodeAtPath(node: Node, path: JsonPath): Node | undefined {
-	let current: Node | undefined = node;
-	for (let i = 0; i < path.length && current; i++) {
-		const segment = path[i]!;
-		const children: Node[] | undefined = current.children;
-		if (typeof segment === 'number') {
-			current = current.type === 'array' ? children?.[segment] : undefined;
-			continue;
-		}
-		if (current.type !== 'object' || !children) return undefined;
-		current = undefined;
-		for (let k = 0; k < children.length; k++) {
-			const pair = children[k]!.children;
-			if (pair?.length === 2 && pair[0]!.value === segment) {
-				current = pair[1];
-				break;
-			}
-		}
 	}
 	return current;
 }
@@ -86,7 +61,7 @@ class Account implements AccountContext {
 	}
 
 	nodeAt(path: JsonPath): Node | undefined {
-		return nodeAtPath(this.node, path);
+		return nodeAt(this.node, path);
 	}
 }
 
@@ -101,10 +76,53 @@ export function keyOf(valueNode: Node | undefined): Node | undefined {
 	return valueNode?.parent?.type === 'property' ? valueNode.parent.children?.[0] : undefined;
 }
 
-/** Loopback hosts, where cleartext never leaves the machine. */
+/**
+ * Loopback hosts, where traffic never leaves the machine: `localhost` and its subdomains, all of 127.0.0.0/8, and
+ * `::1` or an IPv4-mapped 127 address in any IPv6 spelling, with or without brackets.
+ */
 export function isLoopback(host: string): boolean {
-	const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-	return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+	const h = host
+		.trim()
+		.replace(/^\[(.*)\]$/, '$1')
+		.replace(/\.$/, '')
+		.toLowerCase();
+	if (h === 'localhost' || h.endsWith('.localhost')) return true;
+	if (h.includes(':')) return isLoopbackIpv6(h);
+	const octets = ipv4Octets(h);
+	return octets?.[0] === 127;
+}
+
+function ipv4Octets(text: string): number[] | undefined {
+	const parts = text.split('.');
+	if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+	return parts.map(Number);
+}
+
+/** `::1` (`0:0:0:0:0:0:0:1`, `0000::0001`, ...) or `::ffff:127.x.x.x` (also in hex, `::ffff:7f00:1`). */
+function isLoopbackIpv6(text: string): boolean {
+	const halves = text.replace(/%.*$/, '').split('::');
+	if (halves.length > 2) return false;
+	const groups = halves.map((half) => (half ? half.split(':') : []));
+	// A trailing dotted IPv4 part stands for the last two 16-bit groups.
+	const last = groups[groups.length - 1]!;
+	const tail = last[last.length - 1];
+	if (tail?.includes('.')) {
+		const octets = ipv4Octets(tail);
+		if (!octets) return false;
+		last.splice(-1, 1, ((octets[0]! << 8) | octets[1]!).toString(16), ((octets[2]! << 8) | octets[3]!).toString(16));
+	}
+	const written = groups.flat();
+	if (!written.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return false;
+	const missing = 8 - written.length;
+	if (halves.length === 2 ? missing < 1 : missing !== 0) return false;
+	const values = [
+		...groups[0]!,
+		...Array<string>(halves.length === 2 ? missing : 0).fill('0'),
+		...(groups[1] ?? []),
+	].map((g) => parseInt(g, 16));
+	const zerosUpTo = (n: number) => values.slice(0, n).every((v) => v === 0);
+	if (zerosUpTo(7) && values[7] === 1) return true;
+	return zerosUpTo(5) && values[5] === 0xffff && values[6]! >> 8 === 127;
 }
 
 /** Secret names derived from the account id: `dms-import` → `DMS_IMPORT_PASSWORD`. */

@@ -112,7 +112,8 @@ export const submissionPort25: AccountRule = {
 	title: { en: 'SMTP on port 25', de: 'SMTP auf Port 25' },
 	check(account, file, report) {
 		const smtp = account.servers.find((s) => s.protocol === 'smtp');
-		if (smtp?.port !== 25) return;
+		// A relay on the same machine is not reached through any network that could block port 25.
+		if (smtp?.port !== 25 || (smtp.host && isLoopback(smtp.host))) return;
 		const portNode = account.nodeAt(['smtp', 'port']);
 		const securityNode = account.nodeAt(['smtp', 'security']);
 		report({

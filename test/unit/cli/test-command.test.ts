@@ -137,12 +137,32 @@ test('usage and config errors → exit 2', async () => {
 		[['good.mailaccounts.json', '--account', 'nope'], {}, /unknown account id\(s\): nope \(the file has: good\)/],
 		[['good.mailaccounts.json', '--timeout', 'soon'], {}, /--timeout expects a whole number/],
 		[['good.mailaccounts.json', '--send-test-mail', 'not-an-address'], {}, /--send-test-mail expects/],
+		[['good.mailaccounts.json', '--send-test-mail', 'a,b@x.de'], {}, /--send-test-mail expects exactly one plain/],
+		[['good.mailaccounts.json', '--send-test-mail', '"IT" <it@x.de>'], {}, /without display name, quotes, angle/],
+		[['good.mailaccounts.json', '--send-test-mail', 'it@x.de\r\nRSET'], {}, /\(got "it@x\.de\\r\\nRSET"\)/],
 	];
 	for (const [args, env, pattern] of cases) {
 		const { code, stderr } = await cli([...args, '--lang', 'en'], env);
 		assert.equal(code, 2, args.join(' '));
 		assert.match(stderr, pattern);
 	}
+});
+
+test('a rejected test-mail recipient is explained in German too, and nothing is sent', async () => {
+	const before = smtp.messages.length;
+	const { code, stderr } = await cli([
+		'good.mailaccounts.json',
+		'--send-test-mail',
+		'it@x.de, chef@x.de',
+		...common.slice(0, -1),
+		'de',
+	]);
+	assert.equal(code, 2);
+	assert.match(
+		stderr,
+		/--send-test-mail erwartet genau eine einfache Adresse .* \(angegeben: "it@x\.de, chef@x\.de"\)/,
+	);
+	assert.equal(smtp.messages.length, before);
 });
 
 test('a missing secret → exit 2 with the reference and how to provide it', async () => {

@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testDiagnosticMessage, testDiagnosticsFor } from '../../../src/client/probe-diagnostic-model';
+import {
+	TestDiagnosticReports,
+	testDiagnosticMessage,
+	testDiagnosticsFor,
+} from '../../../src/client/probe-diagnostic-model';
 import { ProbeExplainer } from '../../../src/client/probe-explainer';
 import { listAccounts } from '../../../src/client/probe-accounts';
+import type { Lang } from '../../../src/core/i18n';
 import type { AccountReport, ProbeCheck } from '../../../src/core/probes/result';
 import { TWO_ACCOUNTS } from './fixtures';
 
@@ -125,4 +130,70 @@ test('German message, and a check without stage or error still reads well', () =
 		explained,
 		/Wrong user name or password\nFix: Check the password\.\n\(\+2 more steps in the report view\)$/,
 	);
+});
+
+test('the last reports are drawn again in the new language, one report per account, until the file is dropped', () => {
+	let lang: Lang = 'en';
+	const explainer = new ProbeExplainer(() => lang);
+	const [scanner] = listAccounts(TWO_ACCOUNTS).filter((a) => a.id === 'scanner');
+	explainer.remember(URI, 'scanner', { ...(scanner?.value as object), provider: 'microsoft365' });
+	const authDisabled = failed(
+		'smtp',
+		'auth',
+		'AUTH_FAILED',
+		'535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
+	);
+	const reports = new TestDiagnosticReports();
+	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [authDisabled] });
+	reports.set(URI, TWO_ACCOUNTS, { id: 'invoices', checks: [failed('imap', 'folder', 'FOLDER_NOT_FOUND')] });
+	const render = () => reports.render(URI, lang, (check, accountId) => explainer.explain(check, URI, accountId));
+
+	const english = render();
+	assert.deepEqual(
+		english.map((d) => [d.code, d.range.start.line + 1, d.message.split('\n')[0]]),
+		[
+			[
+				'AUTH_FAILED',
+				lineWith('"password": "${secret:SCANNER_PASSWORD}"'),
+				'SMTP test failed at auth: message for AUTH_FAILED',
+			],
+			[
+				'FOLDER_NOT_FOUND',
+				lineWith('"folder": "INBOX/Import"'),
+				'IMAP test failed at folder: message for FOLDER_NOT_FOUND',
+			],
+		],
+	);
+	const englishTitle = english[0]?.message.split('\n')[2];
+	assert.equal(englishTitle, explainer.explain(authDisabled, URI, 'scanner')?.title);
+
+	lang = 'de';
+	const german = render();
+	assert.deepEqual(
+		german.map((d) => [d.code, d.range, d.walkthroughArgs]),
+		english.map((d) => [d.code, d.range, d.walkthroughArgs]),
+	);
+	const [head, , title, fix] = german[0]?.message.split('\n') ?? [];
+	assert.equal(head, 'SMTP-Test bei auth fehlgeschlagen: message for AUTH_FAILED');
+	assert.equal(title, explainer.explain(authDisabled, URI, 'scanner')?.title);
+	assert.notEqual(title, englishTitle);
+	assert.match(fix ?? '', /^Abhilfe: /);
+	assert.equal(german[1]?.message.split('\n')[0], 'IMAP-Test bei folder fehlgeschlagen: message for FOLDER_NOT_FOUND');
+
+	// A re-test replaces only that account's report.
+	const passed: ProbeCheck = {
+		protocol: 'smtp',
+		ok: true,
+		stages: [{ name: 'auth', ok: true, ms: 3 }],
+		transcript: [],
+	};
+	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [passed] });
+	assert.deepEqual(
+		render().map((d) => d.code),
+		['FOLDER_NOT_FOUND'],
+	);
+	assert.deepEqual(reports.uris(), [URI]);
+	assert.equal(reports.delete(URI), true);
+	assert.deepEqual(render(), []);
+	assert.equal(reports.delete(URI), false);
 });

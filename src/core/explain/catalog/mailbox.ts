@@ -39,6 +39,48 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		],
 	},
 	{
+		id: 'outbound-sender-restricted',
+		title: {
+			en: 'The mailbox is blocked from sending (restricted entity)',
+			de: 'Das Postfach ist für den Versand gesperrt (eingeschränkte Entität)',
+		},
+		cause: {
+			en: 'Exchange Online Protection has put this mailbox on its list of restricted senders, usually after it sent more than the outbound limits allow or mail that looked like spam, which often means the account is compromised. It can still receive mail but may not send any, not even inside the organisation, until an admin releases it.',
+			de: 'Exchange Online Protection hat dieses Postfach auf seine Liste eingeschränkter Absender gesetzt, meist weil es mehr gesendet hat, als die Ausgangslimits erlauben, oder Mails, die nach Spam aussahen, was oft auf ein kompromittiertes Konto hinweist. Es kann weiter Mails empfangen, darf aber keine senden, auch nicht innerhalb der Organisation, bis ein Administrator es freigibt.',
+		},
+		fix: [
+			{
+				en: 'Before releasing anything, check the account for compromise: sign-in logs (Microsoft Entra admin center > Users > (user) > Sign-in logs), unknown inbox or forwarding rules, and the Sent Items folder.',
+				de: 'Vor jeder Freigabe das Konto auf eine Kompromittierung prüfen: Anmeldeprotokolle (Microsoft Entra Admin Center > Benutzer > (Benutzer) > Anmeldeprotokolle), unbekannte Posteingangs- oder Weiterleitungsregeln und den Ordner "Gesendete Elemente".',
+			},
+			{
+				en: 'Reset the password, revoke all sessions (Revoke-MgUserSignInSession -UserId <USER>) and make sure MFA is on; delete app passwords that may have leaked.',
+				de: 'Das Kennwort zurücksetzen, alle Sitzungen widerrufen (Revoke-MgUserSignInSession -UserId <BENUTZER>) und sicherstellen, dass MFA aktiv ist; möglicherweise abgeflossene App-Kennwörter löschen.',
+			},
+			{
+				en: 'Then release the mailbox: Microsoft Defender portal (security.microsoft.com) > Email & collaboration > Review > Restricted entities > select the user > Unblock; or Remove-BlockedSenderAddress -SenderAddress <MAILBOX> in Exchange Online PowerShell. The release is not instant; wait a while before testing again.',
+				de: 'Danach das Postfach freigeben: Microsoft-Defender-Portal (security.microsoft.com) > E-Mail & Zusammenarbeit > Überprüfen > Eingeschränkte Entitäten > Benutzer auswählen > Blockierung aufheben; oder Remove-BlockedSenderAddress -SenderAddress <POSTFACH> in Exchange Online PowerShell. Die Freigabe wirkt nicht sofort; vor dem nächsten Test etwas warten.',
+			},
+			{
+				en: 'If the adapter itself sends in bulk, lower its rate so the mailbox stays within the outbound limits of the anti-spam policy.',
+				de: 'Versendet der Adapter selbst in großen Mengen, seine Rate senken, damit das Postfach innerhalb der Ausgangslimits der Antispam-Richtlinie bleibt.',
+			},
+		],
+		walkthrough: 'm365-mfa-reset-and-sessions#revoke-sessions',
+		sources: [
+			'https://learn.microsoft.com/en-us/defender-office-365/outbound-spam-restore-restricted-users',
+			'https://learn.microsoft.com/en-us/defender-office-365/responding-to-a-compromised-email-account',
+		],
+		rules: [
+			{ smtp: [550], enhanced: ['5.1.8'], text: /Access denied|valid sender/i },
+			{ text: /bad outbound sender/i, bias: 0.35 },
+			{ text: /(?:not|weren't|wasn't) recognized as a valid sender/i, bias: 0.2 },
+			// RFC 3463 gives 5.1.8 to any bad sender address (Postfix uses it for an unresolvable sender domain), so the
+			// bare code only counts when the line came from Exchange Online.
+			{ enhanced: ['5.1.8'], when: { provider: ['microsoft365', 'outlook-com'] } },
+		],
+	},
+	{
 		id: 'client-not-authenticated',
 		title: { en: 'The client sent mail without signing in', de: 'Der Client hat ohne Anmeldung gesendet' },
 		cause: {

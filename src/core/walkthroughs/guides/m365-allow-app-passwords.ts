@@ -6,8 +6,8 @@ export const m365AllowAppPasswords: Guide = {
 	provider: 'microsoft365',
 	title: { en: 'Allow app passwords in the tenant', de: 'App-Kennwörter im Mandanten zulassen' },
 	summary: {
-		en: 'The three tenant conditions for app passwords (security defaults off, per-user MFA enforced, app passwords allowed), why each one weakens something, and that the changes take hours to apply.',
-		de: 'Die drei Bedingungen im Mandanten für App-Kennwörter (Sicherheitsstandards aus, MFA pro Benutzer erzwungen, App-Kennwörter erlaubt), was jede davon schwächt, und dass die Änderungen Stunden brauchen.',
+		en: 'The three tenant conditions for app passwords (security defaults off, per-user MFA on for the user, app passwords allowed), why each one weakens something, and that the changes take hours to apply.',
+		de: 'Die drei Bedingungen im Mandanten für App-Kennwörter (Sicherheitsstandards aus, MFA pro Benutzer für den Benutzer an, App-Kennwörter erlaubt), was jede davon schwächt, und dass die Änderungen Stunden brauchen.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
@@ -53,8 +53,8 @@ export const m365AllowAppPasswords: Guide = {
 			},
 			body: [
 				{
-					en: 'Open the per-user MFA list, tick the user and choose "Enable MFA", confirm, then tick the user again and choose "Enforce MFA". The status column must read "Enforced", even if the user already signs in with a second factor.',
-					de: 'Öffnen Sie die Liste „MFA pro Benutzer“, markieren Sie den Benutzer und wählen Sie „MFA aktivieren“, bestätigen Sie, markieren Sie den Benutzer erneut und wählen Sie „MFA erzwingen“. In der Statusspalte muss „Erzwungen“ stehen, auch wenn der Benutzer sich schon mit zweitem Faktor anmeldet.',
+					en: 'Open the per-user MFA list, tick the user and choose "Enable MFA", confirm, then tick the user again and choose "Enforce MFA". The status column then reads "Enabled" or "Enforced"; both allow app passwords, and "Enabled" turns into "Enforced" by itself once the user has registered a second factor. "Disabled" means no app passwords, even if the user already signs in with a second factor through security defaults or Conditional Access.',
+					de: 'Öffnen Sie die Liste „MFA pro Benutzer“, markieren Sie den Benutzer und wählen Sie „MFA aktivieren“, bestätigen Sie, markieren Sie den Benutzer erneut und wählen Sie „MFA erzwingen“. In der Statusspalte steht dann „Aktiviert“ oder „Erzwungen“; beides erlaubt App-Kennwörter, und „Aktiviert“ wird von selbst zu „Erzwungen“, sobald der Benutzer einen zweiten Faktor registriert hat. „Deaktiviert“ heißt: keine App-Kennwörter, auch wenn der Benutzer sich über Sicherheitsstandards oder bedingten Zugriff schon mit zweitem Faktor anmeldet.',
 				},
 			],
 			uiPath: [

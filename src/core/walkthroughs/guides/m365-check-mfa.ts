@@ -44,8 +44,8 @@ export const m365CheckMfa: Guide = {
 					de: 'Suchen Sie den Postfachbenutzer. Die Statusspalte zeigt einen von drei Werten: „Deaktiviert“ (keine MFA pro Benutzer), „Aktiviert“ (der Benutzer wird bei der nächsten Anmeldung zur Registrierung eines zweiten Faktors aufgefordert) oder „Erzwungen“ (der Benutzer hat sich registriert und muss ihn bei jeder Anmeldung angeben).',
 				},
 				{
-					en: 'App passwords exist only for users in the "Enforced" or "Enabled" state of per-user MFA. If the tenant uses security defaults or Conditional Access instead, the list says "Disabled" and no app password can be created.',
-					de: 'App-Kennwörter gibt es nur für Benutzer mit dem Status „Erzwungen“ oder „Aktiviert“ bei der MFA pro Benutzer. Nutzt der Mandant stattdessen Sicherheitsstandards oder bedingten Zugriff, steht in der Liste „Deaktiviert“ und es lässt sich kein App-Kennwort anlegen.',
+					en: 'App passwords exist only for users whose per-user MFA status is "Enabled" or "Enforced"; "Enabled" turns into "Enforced" by itself once the user has registered a second factor. If the tenant uses security defaults or Conditional Access instead, the list says "Disabled" and no app password can be created.',
+					de: 'App-Kennwörter gibt es nur für Benutzer, deren MFA pro Benutzer den Status „Aktiviert“ oder „Erzwungen“ hat; „Aktiviert“ wird von selbst zu „Erzwungen“, sobald der Benutzer einen zweiten Faktor registriert hat. Nutzt der Mandant stattdessen Sicherheitsstandards oder bedingten Zugriff, steht in der Liste „Deaktiviert“ und es lässt sich kein App-Kennwort anlegen.',
 				},
 			],
 			uiPath: [

@@ -39,8 +39,8 @@ export const m365CreateAppPassword: Guide = {
 			title: { en: 'Add the sign-in method "App password"', de: 'Die Anmeldemethode „App-Kennwort“ hinzufügen' },
 			body: [
 				{
-					en: 'On Security info choose "Add sign-in method" and pick "App password". If the choice is missing, the tenant does not allow app passwords for this user: per-user MFA is not enforced, app passwords are not allowed, or MFA comes from security defaults or Conditional Access.',
-					de: 'Wählen Sie unter „Sicherheitsinformationen“ die Aktion „Anmeldemethode hinzufügen“ und dann „App-Kennwort“. Fehlt die Auswahl, erlaubt der Mandant diesem Benutzer keine App-Kennwörter: MFA pro Benutzer ist nicht erzwungen, App-Kennwörter sind nicht zugelassen, oder die MFA stammt aus Sicherheitsstandards oder bedingtem Zugriff.',
+					en: 'On Security info choose "Add sign-in method" and pick "App password". If the choice is missing, the tenant does not allow app passwords for this user: either per-user MFA is off for the user (status "Disabled", which is also what users see whose MFA comes only from security defaults or Conditional Access), or app passwords are not allowed in the tenant. Per-user MFA "Enabled" or "Enforced" are both enough.',
+					de: 'Wählen Sie unter „Sicherheitsinformationen“ die Aktion „Anmeldemethode hinzufügen“ und dann „App-Kennwort“. Fehlt die Auswahl, erlaubt der Mandant diesem Benutzer keine App-Kennwörter: Entweder ist MFA pro Benutzer für ihn aus (Status „Deaktiviert“, so erscheinen auch Benutzer, deren MFA nur aus Sicherheitsstandards oder bedingtem Zugriff stammt), oder App-Kennwörter sind im Mandanten nicht zugelassen. MFA pro Benutzer mit „Aktiviert“ oder „Erzwungen“ genügt beides.',
 				},
 			],
 			uiPath: [

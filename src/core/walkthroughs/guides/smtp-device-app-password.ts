@@ -47,8 +47,8 @@ export const smtpDeviceAppPassword: Guide = {
 			},
 			body: [
 				{
-					en: 'Per-user MFA must be "Enforced" for the sending user, even though the device itself will never use the second factor, and the tenant must allow app passwords.',
-					de: 'MFA pro Benutzer muss für den sendenden Benutzer „Erzwungen“ sein, auch wenn das Gerät den zweiten Faktor nie verwendet, und der Mandant muss App-Kennwörter erlauben.',
+					en: 'Per-user MFA must be on for the sending user (status "Enabled" or "Enforced", not "Disabled"), even though the device itself will never use the second factor, and the tenant must allow app passwords.',
+					de: 'MFA pro Benutzer muss für den sendenden Benutzer an sein (Status „Aktiviert“ oder „Erzwungen“, nicht „Deaktiviert“), auch wenn das Gerät den zweiten Faktor nie verwendet, und der Mandant muss App-Kennwörter erlauben.',
 				},
 			],
 			related: ['m365-allow-app-passwords'],

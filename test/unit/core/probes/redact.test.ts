@@ -23,6 +23,30 @@ test('protocol shapes are masked without knowing the secret', () => {
 	for (const [input, expected] of table) assert.equal(redactLine(input), expected, input);
 });
 
+test('a SASL payload followed by whitespace or a CR is still masked', () => {
+	const payload = b64('\0alice@example.test\0Winter-2026');
+	const xoauth2 = b64('user=alice@example.test\x01auth=Bearer 0.AXkA-opaque-token\x01\x01');
+	const table: [string, string][] = [
+		[`AUTH PLAIN ${payload} `, 'AUTH PLAIN ***'],
+		[`AUTH PLAIN ${payload}\t`, 'AUTH PLAIN ***'],
+		[`AUTH PLAIN ${payload}\r`, 'AUTH PLAIN ***'],
+		[`AUTH PLAIN  ${payload}\r`, 'AUTH PLAIN ***'],
+		[`auth plain\t${payload} \t`, 'auth plain ***'],
+		[`A3 AUTHENTICATE PLAIN ${payload}\r`, 'A3 AUTHENTICATE PLAIN ***'],
+		[`A3 AUTHENTICATE XOAUTH2 ${xoauth2} `, 'A3 AUTHENTICATE XOAUTH2 ***'],
+		[`AUTH XOAUTH2 ${xoauth2}\r`, 'AUTH XOAUTH2 ***'],
+		[`AUTH OAUTHBEARER ${b64('n,a=alice@example.test,\x01auth=Bearer opaque\x01\x01')}\t`, 'AUTH OAUTHBEARER ***'],
+		['A1 LOGIN alice hunter22\r', 'A1 LOGIN alice ***'],
+		// no payload: nothing to mask, and server lines stay as they are
+		['AUTH LOGIN \r', 'AUTH LOGIN \r'],
+		['250-AUTH PLAIN LOGIN \r', '250-AUTH PLAIN LOGIN \r'],
+	];
+	for (const [input, expected] of table) assert.equal(redactLine(input), expected, JSON.stringify(input));
+	// The same lines through a Redactor that knows no secret, as one CRLF block.
+	const block = new Redactor().text(`AUTH PLAIN ${payload} \r\nAUTH XOAUTH2 ${xoauth2}\t\r\n`);
+	assert.ok(!block.includes(payload) && !block.includes(xoauth2), block);
+});
+
 test('known secrets are masked verbatim and inside base64 SASL blobs at any alignment', () => {
 	const redactor = new Redactor([PASSWORD]);
 	for (const prefix of ['', 'a', 'ab', '\0alice@example.test\0']) {

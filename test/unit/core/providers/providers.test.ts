@@ -111,6 +111,37 @@ test('host typos: transpositions and slips near provider hosts, nothing for real
 	for (const [host, expected] of cases) assert.equal(likelyHostTypo(host), expected, host);
 });
 
+test('host typos: a host some provider serves, in any country, is never a typo', () => {
+	const cases: [host: string, expected: string | undefined][] = [
+		// IONOS country sites: one letter from imap.ionos.com / two from smtp.ionos.com, yet real.
+		['imap.ionos.ca', undefined],
+		['smtp.ionos.ca', undefined],
+		['imap.ionos.mx', undefined],
+		['smtp.ionos.mx', undefined],
+		['imap.ionos.co.uk', undefined],
+		['smtp.ionos.co.uk', undefined],
+		// Country hosts that only ISPDB knows.
+		['imap.zoho.in', undefined],
+		['smtp.zoho.com.au', undefined],
+		['imap.zohocloud.ca', undefined],
+		['imap.gmx.com', undefined],
+		// Slips of those hosts are still caught.
+		['imap.ionos.caa', 'imap.ionos.ca'],
+		['smpt.ionos.mx', 'smtp.ionos.mx'],
+	];
+	for (const [host, expected] of cases) assert.equal(likelyHostTypo(host), expected, host);
+	const served = [
+		...KNOWN_PROVIDERS.flatMap((p) => p.endpoints.map((e) => e.host)),
+		...ISPDB.providers.flatMap((p) => [...p.imap, ...p.smtp].map(([host]) => host)).filter((h) => !h.includes('%')),
+	];
+	assert.deepEqual(
+		served.filter((host) => likelyHostTypo(host) !== undefined),
+		[],
+	);
+	for (const host of ['imap.ionos.ca', 'smtp.ionos.mx'])
+		assert.equal(providerForEndpoint(host, undefined)?.id, 'ionos', host);
+});
+
 test('provider data is complete and consistent', () => {
 	const ids = new Set<string>();
 	for (const p of KNOWN_PROVIDERS) {

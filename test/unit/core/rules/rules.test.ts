@@ -110,6 +110,10 @@ const CASES: Case[] = [
 
 	positive('submission-port-25', 'port 25', '25', patch(GENERIC, { smtp: { port: 25 } })),
 	negative('submission-port-25', 'port 587', GENERIC),
+	// A local relay (Postfix on the same box) is not behind any network that blocks port 25.
+	...['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.1.1'].map((host) =>
+		negative('submission-port-25', `loopback relay ${host}:25`, patch(GENERIC, { smtp: { host, port: 25 } })),
+	),
 
 	positive(
 		'plaintext-secret',

@@ -241,3 +241,36 @@ describe('isAllowedLink', () => {
 		assert.equal(isCatalogLink('https://learn.microsoft.com/some/other/page'), false);
 	});
 });
+
+describe('per-user MFA and app passwords: every guide states the same fact', () => {
+	// Microsoft: app passwords need per-user MFA "Enabled" or "Enforced" ("Enabled" becomes "Enforced" by itself after
+	// registration); "Disabled", also shown for MFA from security defaults or Conditional Access, means none.
+	const stepText = (ref: string, lang: 'en' | 'de'): string => {
+		const [guideId, stepId] = ref.split('#');
+		const step = getGuide(guideId ?? '')?.steps.find((s) => s.id === stepId);
+		assert.ok(step, `${ref} does not exist`);
+		return step.body.map((text) => text[lang]).join(' ');
+	};
+	const refs = [
+		'm365-create-app-password#add-method',
+		'm365-check-mfa#read-status',
+		'm365-allow-app-passwords#enforce-per-user-mfa',
+		'smtp-device-app-password#enforce-mfa',
+	];
+	for (const ref of refs) {
+		test(ref, () => {
+			assert.match(stepText(ref, 'en'), /"Enabled" or "Enforced"/);
+			assert.match(stepText(ref, 'de'), /„Aktiviert“ oder „Erzwungen“/);
+		});
+	}
+	test('no guide demands "Enforced" alone or blames a missing app password on MFA not being enforced', () => {
+		const all = GUIDES.flatMap((guide) => [
+			guide.summary,
+			...guide.steps.flatMap((step) => [...step.body, ...(step.warnings ?? [])]),
+		]);
+		for (const text of all) {
+			assert.doesNotMatch(text.en, /not enforced|must (?:be|read) "Enforced"|MFA enforced/i, text.en);
+			assert.doesNotMatch(text.de, /nicht erzwungen|„Erzwungen“ (?:sein|stehen)|MFA pro Benutzer erzwungen/i, text.de);
+		}
+	});
+});
