@@ -2,7 +2,7 @@
  * Finds accounts, their properties and secret references in a config file's text. Free of `vscode` so the
  * cursor lookup and the diagnostic placement are unit-tested in plain Node.
  */
-import { type Node, findNodeAtLocation, visit } from 'jsonc-parser';
+import { type Node, visit } from 'jsonc-parser';
 import { parseSecretRef } from '../core/config/model';
 import { nodeAt, parseConfig, propertyOf } from '../core/config/parse';
 
@@ -79,7 +79,7 @@ export function spanForPath(text: string, accountId: string, path: readonly (str
 			return { offset: target.offset, length: target.length };
 		}
 	}
-	const idProperty = propertyOf(findNodeAtLocation(account, ['id']));
+	const idProperty = propertyOf(nodeAt(account, ['id']));
 	const target = idProperty ?? account;
 	return { offset: target.offset, length: target.length };
 }

@@ -87,3 +87,10 @@ test('secret names come from ${secret:..} references only, not env refs or liter
 	assert.deepEqual(secretNamesOfAccount(invoices?.value), ['INVOICES_CLIENT_SECRET']);
 	assert.deepEqual(secretNamesOfAccount(scanner?.value), ['SCANNER_PASSWORD']);
 });
+
+test('spanForPath falls back to the id that counts when an account repeats "id" (the last, as JSON.parse reads it)', () => {
+	const text = '{ "accounts": [ { "id": "old-name", "email": "a@b.example", "id": "scanner" } ] }';
+	const span = spanForPath(text, 'scanner', ['imap', 'host']);
+	assert.ok(span);
+	assert.equal(text.slice(span.offset, span.offset + span.length), '"id": "scanner"');
+});
