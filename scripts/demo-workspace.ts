@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CONFIG_NAME, EXAMPLES, materializeDemoConfig } from './demo-config';
+import { DEMO_CONFIG_NAME, DEMO_ENV, EXAMPLES, materializeDemoConfig } from './demo-config';
 import type { DemoServers } from './demo-servers';
 
 export interface DemoWorkspace {
@@ -39,4 +39,17 @@ export function createDemoWorkspace(servers: DemoServers, source = EXAMPLES): De
 		`${inherited && existsSync(inherited) ? readFileSync(inherited, 'utf8').trimEnd() + '\n' : ''}${servers.caCert}`,
 	);
 	return { dir, folder, config, caFile, extraCaBundle, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The demo secrets for the config's `${env:...}` references, for `mailcfg test` and the extension host alike. */
+export function demoSecretsEnv(servers: DemoServers): Record<string, string> {
+	return { [DEMO_ENV.password]: servers.password, [DEMO_ENV.clientSecret]: servers.clientSecret };
+}
+
+/**
+ * What an editor's extension host needs to probe the demo servers: the demo CA (verification stays on) and the demo
+ * secrets. Used by `npm run sandbox` and the e2e suite.
+ */
+export function demoExtensionHostEnv(servers: DemoServers, workspace: DemoWorkspace): Record<string, string> {
+	return { NODE_EXTRA_CA_CERTS: workspace.extraCaBundle, ...demoSecretsEnv(servers) };
 }

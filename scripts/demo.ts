@@ -9,9 +9,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
-import { DEMO_ENV, ROOT, compareWithExpectations } from './demo-config';
+import { ROOT, compareWithExpectations } from './demo-config';
 import { type DemoServers, startDemoServers } from './demo-servers';
-import { type DemoWorkspace, createDemoWorkspace } from './demo-workspace';
+import { type DemoWorkspace, createDemoWorkspace, demoSecretsEnv } from './demo-workspace';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const abort = new AbortController();
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
 	try {
 		servers = await startDemoServers();
 		workspace = createDemoWorkspace(servers);
-		const env = { [DEMO_ENV.password]: servers.password, [DEMO_ENV.clientSecret]: servers.clientSecret };
+		const env = demoSecretsEnv(servers);
 		heading('Demo mail servers (loopback only)');
 		for (const line of servers.describe()) process.stdout.write(`  ${line}\n`);
 		process.stdout.write(`  config: ${workspace.config}\n`);

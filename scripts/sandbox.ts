@@ -7,9 +7,8 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer, ensureVsix, startCodeServer, type CodeServer } from '../test/e2e/support/code-server';
-import { DEMO_ENV } from './demo-config';
 import { type DemoServers, startDemoServers } from './demo-servers';
-import { type DemoWorkspace, createDemoWorkspace } from './demo-workspace';
+import { type DemoWorkspace, createDemoWorkspace, demoExtensionHostEnv } from './demo-workspace';
 
 function option(name: string): string | undefined {
 	const argv = process.argv.slice(2);
@@ -48,12 +47,7 @@ async function main(): Promise<void> {
 			workspace: workspace.folder,
 			...(port ? { port: Number(port) } : {}),
 			settings: lang ? { 'mailcfg.language': lang } : {},
-			// The extension host inherits these: the demo CA for the probes, the demo secrets for `${env:...}`.
-			env: {
-				NODE_EXTRA_CA_CERTS: workspace.extraCaBundle,
-				[DEMO_ENV.password]: servers.password,
-				[DEMO_ENV.clientSecret]: servers.clientSecret,
-			},
+			env: demoExtensionHostEnv(servers, workspace),
 			log: createWriteStream(log),
 		});
 	} catch (error) {

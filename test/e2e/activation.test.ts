@@ -3,23 +3,20 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, openWorkbench } from './support/workbench';
+import { ROOT } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import { type Workbench } from './support/workbench';
 
-let server: CodeServer;
+let session: Session;
 let bench: Workbench;
 
 before(async () => {
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
-		copyWorkspace: true,
-	});
-	bench = await openWorkbench(server.folderUrl, 'activation');
+	session = await openSession({ name: 'activation' });
+	({ bench } = session);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
+	await session?.close();
 });
 
 test('the VSIX is installed and activates on a *.mailaccounts.json file', async () => {

@@ -5,28 +5,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type CliDiagnostic, checkFile, firstLine } from './support/cli';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, openWorkbench } from './support/workbench';
+import type { CodeServer } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import { type Workbench } from './support/workbench';
 
 const FILE = 'office.mailaccounts.json';
+let expected: CliDiagnostic[];
+let session: Session;
 let server: CodeServer;
 let bench: Workbench;
-let expected: CliDiagnostic[];
 
 before(async () => {
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
-		copyWorkspace: true,
-		settings: { 'mailcfg.language': 'en' },
-	});
+	session = await openSession({ name: 'diagnostics', settings: { 'mailcfg.language': 'en' }, open: FILE });
+	({ server, bench } = session);
 	expected = checkFile(join(server.workspace, FILE), 'en');
-	bench = await openWorkbench(server.folderUrl, 'diagnostics');
-	await bench.openFile(FILE);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
+	await session?.close();
 });
 
 const byCode = (code: string) => {

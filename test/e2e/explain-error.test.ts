@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { explain } from '../../src/core/explain/match';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, findFrame, openWorkbench } from './support/workbench';
+import { type Session, openSession } from './support/session';
+import { type Workbench, findFrame } from './support/workbench';
 
 /** Exchange Online's reply when the tenant turned SMTP AUTH off, as a scan-to-mail printer logs it. */
 const REPLY = '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.';
@@ -14,33 +14,32 @@ const FILE = 'scanner-error.txt';
 const REPLY_LINE = 3;
 const CAUSE = 'smtp-auth-disabled';
 const GUIDE = 'm365-enable-smtp-auth';
-let server: CodeServer;
 let bench: Workbench;
+let session: Session;
 
 before(async () => {
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
-		copyWorkspace: true,
+	session = await openSession({
+		name: 'explain-error',
 		settings: { 'mailcfg.language': 'en' },
+		// Context lines around the reply, so only the selection (not the whole file) can explain it.
+		prepare: (folder) =>
+			writeFileSync(
+				join(folder, FILE),
+				[
+					'scan-to-mail job 4711: connecting to smtp.office365.com:587',
+					'STARTTLS ok, sending AUTH LOGIN',
+					REPLY,
+					'job 4711 failed, document kept in the outbox',
+					'',
+				].join('\n'),
+			),
+		open: FILE,
 	});
-	// Context lines around the reply, so only the selection (not the whole file) can explain it.
-	writeFileSync(
-		join(server.workspace, FILE),
-		[
-			'scan-to-mail job 4711: connecting to smtp.office365.com:587',
-			'STARTTLS ok, sending AUTH LOGIN',
-			REPLY,
-			'job 4711 failed, document kept in the outbox',
-			'',
-		].join('\n'),
-	);
-	bench = await openWorkbench(server.folderUrl, 'explain-error');
-	await bench.openFile(FILE);
+	({ bench } = session);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
+	await session?.close();
 });
 
 test('Explain Error on a selected reply shows the cause and opens its walkthrough', async () => {

@@ -4,26 +4,22 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { checkFile, firstLine } from './support/cli';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, openWorkbench } from './support/workbench';
+import type { CodeServer } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import { type Workbench } from './support/workbench';
 
 const FILE = 'office.mailaccounts.json';
+let session: Session;
 let server: CodeServer;
 let bench: Workbench;
 
 before(async () => {
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
-		copyWorkspace: true,
-		settings: { 'mailcfg.language': 'de' },
-	});
-	bench = await openWorkbench(server.folderUrl, 'language-de');
-	await bench.openFile(FILE);
+	session = await openSession({ name: 'language-de', settings: { 'mailcfg.language': 'de' }, open: FILE });
+	({ server, bench } = session);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
+	await session?.close();
 });
 
 test('diagnostics and hover are German with mailcfg.language = de', async () => {

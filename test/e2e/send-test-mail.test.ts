@@ -4,41 +4,34 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { DEMO_CONFIG_NAME, DEMO_ENV } from '../../scripts/demo-config';
-import { type DemoServers, startDemoServers } from '../../scripts/demo-servers';
-import { type DemoWorkspace, createDemoWorkspace } from '../../scripts/demo-workspace';
-import { type CodeServer, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, openWorkbench } from './support/workbench';
+import { DEMO_CONFIG_NAME } from '../../scripts/demo-config';
+import type { DemoServers } from '../../scripts/demo-servers';
+import type { DemoWorkspace } from '../../scripts/demo-workspace';
+import { type Session, openSession } from './support/session';
+import type { Workbench } from './support/workbench';
 
 const ACCOUNT = 'demo-works';
 /** Not the account's own address (the prompt's prefill), so the test shows the typed recipient is the one used. */
 const RECIPIENT = 'archive@demo.example';
 let servers: DemoServers;
 let workspace: DemoWorkspace;
-let server: CodeServer;
 let bench: Workbench;
+let session: Session;
 
 before(async () => {
-	servers = await startDemoServers();
-	workspace = createDemoWorkspace(servers);
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: workspace.folder,
+	session = await openSession({
+		name: 'send-test-mail',
 		settings: { 'mailcfg.language': 'en' },
-		env: {
-			NODE_EXTRA_CA_CERTS: workspace.extraCaBundle,
-			[DEMO_ENV.password]: servers.password,
-			[DEMO_ENV.clientSecret]: servers.clientSecret,
-		},
+		demo: true,
+		open: DEMO_CONFIG_NAME,
 	});
-	bench = await openWorkbench(server.folderUrl, 'send-test-mail');
-	await bench.openFile(DEMO_CONFIG_NAME);
+	assert.ok(session.demo);
+	({ bench } = session);
+	({ servers, workspace } = session.demo);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
-	await servers?.stop();
-	workspace?.remove();
+	await session?.close();
 });
 
 /** 1-based line of the account's `"id"` property: the cursor there picks the account. */

@@ -6,40 +6,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { DEMO_CONFIG_NAME, DEMO_ENV } from '../../scripts/demo-config';
-import { type DemoServers, startDemoServers } from '../../scripts/demo-servers';
-import { type DemoWorkspace, createDemoWorkspace } from '../../scripts/demo-workspace';
+import { DEMO_CONFIG_NAME } from '../../scripts/demo-config';
+import type { DemoWorkspace } from '../../scripts/demo-workspace';
 import { MICROSOFT_SMTP_REPLIES } from '../support/smtp-server';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, findFrame, openWorkbench } from './support/workbench';
+import { ROOT } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import { type Workbench, findFrame } from './support/workbench';
 
 const ACCOUNT = 'demo-smtp-auth-disabled';
-let servers: DemoServers;
 let workspace: DemoWorkspace;
-let server: CodeServer;
 let bench: Workbench;
+let session: Session;
 
 before(async () => {
-	servers = await startDemoServers();
-	workspace = createDemoWorkspace(servers);
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: workspace.folder,
+	session = await openSession({
+		name: 'test-connection',
 		settings: { 'mailcfg.language': 'en' },
-		env: {
-			NODE_EXTRA_CA_CERTS: workspace.extraCaBundle,
-			[DEMO_ENV.password]: servers.password,
-			[DEMO_ENV.clientSecret]: servers.clientSecret,
-		},
+		demo: true,
+		open: DEMO_CONFIG_NAME,
 	});
-	bench = await openWorkbench(server.folderUrl, 'test-connection');
-	await bench.openFile(DEMO_CONFIG_NAME);
+	assert.ok(session.demo);
+	({ bench } = session);
+	({ workspace } = session.demo);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
-	await servers?.stop();
-	workspace?.remove();
+	await session?.close();
 });
 
 /** 1-based line range of each property of the account, from the config text. */

@@ -5,27 +5,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyzeText } from '../../src/core/config/analyze';
-import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './support/code-server';
-import { type Workbench, findFrame, openWorkbench } from './support/workbench';
+import type { CodeServer } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import { type Workbench, findFrame } from './support/workbench';
 
 const FILE = 'office.mailaccounts.json';
 const RULE = 'exo-imap-basic-auth';
+let session: Session;
 let server: CodeServer;
 let bench: Workbench;
 
 before(async () => {
-	server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
-		workspace: join(ROOT, 'test', 'e2e', 'workspace'),
-		copyWorkspace: true,
-		settings: { 'mailcfg.language': 'en' },
-	});
-	bench = await openWorkbench(server.folderUrl, 'walkthrough');
-	await bench.openFile(FILE);
+	session = await openSession({ name: 'walkthrough', settings: { 'mailcfg.language': 'en' }, open: FILE });
+	({ server, bench } = session);
 });
 
 after(async () => {
-	await bench?.close();
-	await server?.stop();
+	await session?.close();
 });
 
 test('the deep link of a rule diagnostic opens the webview at its guide (and step)', async () => {
