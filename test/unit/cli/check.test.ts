@@ -5,30 +5,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
-
-const VALID = `{
-	"accounts": [
-		{
-			"id": "dms-import",
-			"email": "import@contoso.example",
-			"auth": {
-				"method": "oauth2",
-				"user": "import@contoso.example",
-				"oauth2": {
-					"flow": "client-credentials",
-					"tenant": "contoso.onmicrosoft.com",
-					"clientId": "00000000-0000-0000-0000-000000000000",
-					"clientSecret": "\${secret:DMS_CLIENT_SECRET}",
-					"scopes": ["https://outlook.office365.com/.default"]
-				}
-			},
-			"imap": { "host": "outlook.office365.com", "port": 993, "security": "tls" }
-		}
-	]
-}
-`;
-/** Missing `}` after the account: the first syntax error is on line 4 (1-based), column 2. */
-const BROKEN = '{\n\t"accounts": [\n\t\t{ "id": "a" \n\t]\n}\n';
+import { BROKEN, VALID } from '../../fixtures/configs/samples';
 
 /** A printer on smtp.office365.com:465 and a GMX import on port 993 with STARTTLS. */
 const DEVICES = `{

@@ -15,31 +15,9 @@ import { analyzeText } from '../../../src/core/config/analyze';
 import { buildSchema } from '../../../src/core/config/schema-source';
 import type { DiagnosticData } from '../../../src/shared/protocol';
 import { LspClient } from './lsp-harness';
+import { BROKEN, VALID } from '../../fixtures/configs/samples';
 
-/** A config with a missing `}`: jsonc-parser reports "CommaExpected" at the `]` on line 4 (0-based 3). */
-const BROKEN = '{\n\t"accounts": [\n\t\t{ "id": "a" \n\t]\n}\n';
 const BROKEN_FIRST_ERROR = { start: { line: 3, character: 1 }, end: { line: 3, character: 2 } };
-const VALID = `{
-	"accounts": [
-		{
-			"id": "dms-import",
-			"email": "import@contoso.example",
-			"auth": {
-				"method": "oauth2",
-				"user": "import@contoso.example",
-				"oauth2": {
-					"flow": "client-credentials",
-					"tenant": "contoso.onmicrosoft.com",
-					"clientId": "00000000-0000-0000-0000-000000000000",
-					"clientSecret": "\${secret:DMS_CLIENT_SECRET}",
-					"scopes": ["https://outlook.office365.com/.default"]
-				}
-			},
-			"imap": { "host": "outlook.office365.com", "port": 993, "security": "tls" }
-		}
-	]
-}
-`;
 
 const CONFIG_URI = 'file:///work/space/import.mailaccounts.json';
 
