@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../i18n';
-import type { Account } from './model';
+import { type Account, secretName } from './model';
 
 /** A value the user is expected to replace: a tab stop in the editor snippet, its default in a new file. */
 export class Placeholder {
@@ -78,7 +78,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 					flow: 'client-credentials',
 					tenant: p(4, 'contoso.onmicrosoft.com'),
 					clientId: p(5, PLACEHOLDER_GUID),
-					clientSecret: secret('m365-import-client-secret'),
+					clientSecret: secret(secretName('m365-import', 'CLIENT_SECRET')),
 					scopes: [M365_APP_ONLY_SCOPE],
 				},
 			},
@@ -111,7 +111,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 					flow: 'client-credentials',
 					tenant: p(4, 'contoso.onmicrosoft.com'),
 					clientId: p(5, PLACEHOLDER_GUID),
-					clientSecret: secret('invoices-client-secret'),
+					clientSecret: secret(secretName('invoices', 'CLIENT_SECRET')),
 					scopes: [M365_APP_ONLY_SCOPE],
 				},
 			},
@@ -140,7 +140,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 			auth: {
 				method: 'app-password',
 				user: p(3, 'scanner@contoso.com'),
-				password: secret('scan-to-mail-app-password'),
+				password: secret(secretName('scan-to-mail', 'PASSWORD')),
 			},
 			smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls', from: p(3, 'scanner@contoso.com') },
 		},
@@ -158,7 +158,11 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 			displayName: p(2, 'Gmail'),
 			email: p(3, 'someone@gmail.com'),
 			provider: 'gmail',
-			auth: { method: 'app-password', user: p(3, 'someone@gmail.com'), password: secret('gmail-app-password') },
+			auth: {
+				method: 'app-password',
+				user: p(3, 'someone@gmail.com'),
+				password: secret(secretName('gmail', 'PASSWORD')),
+			},
 			imap: { host: 'imap.gmail.com', port: 993, security: 'tls', folder: 'INBOX' },
 			smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
 		},
@@ -180,7 +184,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 				oauth2: {
 					flow: 'authorization-code',
 					clientId: p(3, '1234567890-abc.apps.googleusercontent.com'),
-					clientSecret: secret('workspace-client-secret'),
+					clientSecret: secret(secretName('workspace', 'CLIENT_SECRET')),
 					scopes: ['https://mail.google.com/'],
 				},
 			},
@@ -199,7 +203,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 			id: p(1, 'gmx'),
 			email: p(2, 'someone@gmx.de'),
 			provider: new Choice(3, ['gmx', 'web-de']),
-			auth: { method: 'password', user: p(2, 'someone@gmx.de'), password: secret('gmx-password') },
+			auth: { method: 'password', user: p(2, 'someone@gmx.de'), password: secret(secretName('gmx', 'PASSWORD')) },
 			imap: { host: new Choice(4, ['imap.gmx.net', 'imap.web.de']), port: 993, security: 'tls', folder: 'INBOX' },
 			smtp: { host: new Choice(5, ['mail.gmx.net', 'smtp.web.de']), port: 587, security: 'starttls' },
 		},
@@ -217,7 +221,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 			displayName: p(2, 'Mail account'),
 			email: p(3, 'user@example.com'),
 			provider: 'generic',
-			auth: { method: 'password', user: p(3, 'user@example.com'), password: secret('mail-password') },
+			auth: { method: 'password', user: p(3, 'user@example.com'), password: secret(secretName('mail', 'PASSWORD')) },
 			imap: {
 				host: p(4, 'imap.example.com'),
 				port: 993,
@@ -299,5 +303,16 @@ export function accountSnippets(lang: Lang): { label: string; description: strin
 		label: t.label[lang],
 		description: t.description[lang],
 		body: snippetBody(t),
+	}));
+}
+
+const FILE_SNIPPET_LABEL: Localized = { en: 'New file: {label}', de: 'Neue Datei: {label}' };
+
+/** The schema's top-level `defaultSnippets`: a whole file with one account, offered in an empty config file. */
+export function fileSnippets(lang: Lang): { label: string; description: string; body: Record<string, unknown> }[] {
+	return accountSnippets(lang).map((s) => ({
+		...s,
+		label: FILE_SNIPPET_LABEL[lang].replace('{label}', s.label),
+		body: { accounts: [s.body] },
 	}));
 }

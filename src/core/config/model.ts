@@ -116,3 +116,12 @@ export function parseSecretRef(value: string): SecretRef | undefined {
 	const match = SECRET_REF.exec(value.trim());
 	return match ? { kind: match[1] as SecretRef['kind'], name: match[2] as string } : undefined;
 }
+
+/** Secret names derived from the account id (rule fixes and templates propose the same): `dms-import` → `DMS_IMPORT_PASSWORD`. */
+export function secretName(accountId: string | undefined, suffix: string): string {
+	const base = (accountId ?? 'ACCOUNT')
+		.toUpperCase()
+		.replace(/[^A-Z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+	return `${base || 'ACCOUNT'}_${suffix}`;
+}

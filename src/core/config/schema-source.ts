@@ -13,7 +13,7 @@ import {
 	type SecurityMode,
 	type TlsVersion,
 } from './model';
-import { accountSnippets } from './account-templates';
+import { accountSnippets, fileSnippets } from './account-templates';
 
 /**
  * The one source of `schemas/mail-account.schema.json` (English) and `schemas/mail-account.schema.de.json`
@@ -365,6 +365,10 @@ export function buildSchema(lang: Lang): JsonSchema {
 		$schema: 'http://json-schema.org/draft-07/schema#',
 		title: 'mailcfg mail accounts',
 		...doc(T.root),
+		// VS Code's JSON extension: comments and trailing commas are part of the format (the parser accepts them).
+		allowComments: true,
+		allowTrailingCommas: true,
+		defaultSnippets: fileSnippets(lang),
 		type: 'object',
 		required: ['accounts'],
 		additionalProperties: false,

@@ -30,6 +30,8 @@ const EDITOR_KEYWORDS = [
 	'markdownEnumDescriptions',
 	'defaultSnippets',
 	'patternErrorMessage',
+	'allowComments',
+	'allowTrailingCommas',
 ];
 
 /**

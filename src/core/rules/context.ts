@@ -1,5 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import { nodeAt } from '../config/parse';
+
+export { secretName } from '../config/model';
 import { detectProvider, providerForEndpoint } from '../providers/detect';
 import type { AccountContext, JsonPath, ServerContext } from './types';
 
@@ -123,15 +125,6 @@ function isLoopbackIpv6(text: string): boolean {
 	const zerosUpTo = (n: number) => values.slice(0, n).every((v) => v === 0);
 	if (zerosUpTo(7) && values[7] === 1) return true;
 	return zerosUpTo(5) && values[5] === 0xffff && values[6]! >> 8 === 127;
-}
-
-/** Secret names derived from the account id: `dms-import` → `DMS_IMPORT_PASSWORD`. */
-export function secretName(accountId: string | undefined, suffix: string): string {
-	const base = (accountId ?? 'ACCOUNT')
-		.toUpperCase()
-		.replace(/[^A-Z0-9]+/g, '_')
-		.replace(/^_+|_+$/g, '');
-	return `${base || 'ACCOUNT'}_${suffix}`;
 }
 
 /** The address inside `Name <addr@example.com>` or the whole trimmed value. */

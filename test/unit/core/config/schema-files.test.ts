@@ -10,6 +10,7 @@ import {
 	PROVIDER_IDS,
 	SECURITY_MODES,
 	TLS_VERSIONS,
+	secretName,
 } from '../../../../src/core/config/model';
 import {
 	ACCOUNT_TEMPLATES,
@@ -84,6 +85,8 @@ test('the schema compiles in plain draft-07 ajv with the editor keywords declare
 		'markdownEnumDescriptions',
 		'defaultSnippets',
 		'patternErrorMessage',
+		'allowComments',
+		'allowTrailingCommas',
 	]);
 	assert.equal(typeof ajv.compile(read('en')), 'function');
 });
@@ -121,7 +124,13 @@ test('every account template expands to an account without errors', () => {
 		const body = insertSnippet(snippet.body) as Record<string, unknown>;
 		const template = ACCOUNT_TEMPLATES[i]!;
 		assert.deepEqual(body, plainAccount(template), `${snippet.label}: the snippet inserts what a new file holds`);
-		assert.match(JSON.stringify(body), /"\$\{secret:[a-z0-9-]+\}"/, `${snippet.label} references its secret`);
+		// The name the plaintext-secret fix would propose for this account, so the template and the diagnostics agree.
+		const suggested = (suffix: string) => `\${secret:${secretName(String(body.id), suffix)}}`;
+		const text = JSON.stringify(body);
+		assert.ok(
+			text.includes(suggested('PASSWORD')) || text.includes(suggested('CLIENT_SECRET')),
+			`${snippet.label} references its secret by the suggested name: ${text}`,
+		);
 		const findings = analyze(JSON.stringify({ accounts: [body] }, null, '\t'));
 		const errors = findings.filter((f) => f.severity === 'error');
 		assert.deepEqual(
@@ -129,6 +138,20 @@ test('every account template expands to an account without errors', () => {
 			[],
 			snippet.label,
 		);
+	}
+});
+
+test('an empty file offers every template as a whole file at the top level, each without errors', () => {
+	const schema = buildSchema('de');
+	assert.equal(schema.allowComments, true);
+	assert.equal(schema.allowTrailingCommas, true);
+	const snippets = (schema.defaultSnippets ?? []) as { label: string; body: unknown }[];
+	assert.equal(snippets.length, ACCOUNT_TEMPLATES.length);
+	for (const snippet of snippets) {
+		assert.match(snippet.label, /^Neue Datei: /);
+		const file = insertSnippet(snippet.body);
+		const errors = analyze(JSON.stringify(file, null, '\t')).filter((f) => f.severity === 'error');
+		assert.deepEqual(errors, [], snippet.label);
 	}
 });
 
