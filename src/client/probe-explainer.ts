@@ -1,8 +1,9 @@
 import type { AuthMethod, ProviderId } from '../core/config/model';
 import { explainCheck } from '../core/explain/match';
-import type { Lang } from '../core/i18n';
+import { type Lang, tr } from '../core/i18n';
 import type { ProbeCheck } from '../core/probes/result';
 import type { ExplanationView } from './probe-report-model';
+import { CA_TEXTS } from './trusted-cas';
 
 interface AccountInfo {
 	provider?: ProviderId;
@@ -29,6 +30,11 @@ export class ProbeExplainer {
 	/** The best match from the catalog, in the current language; undefined for a passed check or no match. */
 	explain(check: ProbeCheck, uri: string, accountId: string): ExplanationView | undefined {
 		const info = this.info.get(`${uri}|${accountId}`) ?? {};
-		return explainCheck(check, { lang: this.lang(), ...info })[0];
+		const lang = this.lang();
+		const best = explainCheck(check, { lang, ...info })[0];
+		// Only the extension has the setting: put it first, where the diagnostic and the toast show it.
+		if (best && check.error?.code === 'TLS_CERT_INVALID')
+			return { ...best, fix: [tr(CA_TEXTS.fixStep, lang), ...best.fix] };
+		return best;
 	}
 }

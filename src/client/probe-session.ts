@@ -6,7 +6,7 @@ import type { ProbeContext } from '../core/probes/context';
 import type { AccountReport } from '../core/probes/result';
 import type { ProbeProgress } from '../core/probes/stage-runner';
 import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
-import { ContextKeys } from '../shared/ids';
+import { ContextKeys, SettingKeys } from '../shared/ids';
 import { readProbeSettings } from './configuration';
 import type { ClientContext } from './context';
 import { type AccountEntry, secretNamesOfAccount } from './probe-accounts';
@@ -19,6 +19,7 @@ import { PROBE_TEXTS as T } from './probe-texts';
 import type { ReportView } from './report-view';
 import type { SecretStore } from './secrets';
 import type { TestDiagnostics } from './test-diagnostics';
+import { extraCas } from './trusted-cas';
 
 /** One account to test, with the document it came from (the diagnostics land there). */
 export interface TestTarget {
@@ -91,6 +92,7 @@ export class ProbeSession {
 		if (approved.length === 0) return targets.map(() => undefined);
 		const lang = this.ctx.lang();
 		const concurrency = readProbeSettings(approved[0]?.document.uri).concurrency;
+		const extraCa = await this.extraCa();
 		const reports = await vscode.window.withProgress(
 			{ location: vscode.ProgressLocation.Notification, title: tr(T.progressTitle, lang), cancellable: true },
 			async (progress, token) => {
@@ -104,7 +106,7 @@ export class ProbeSession {
 						async (target) => {
 							const report = await this.runOne(
 								target,
-								controller.signal,
+								{ signal: controller.signal, extraCa },
 								(stage) =>
 									progress.report({ message: tr(T.progressAccount, lang, { account: target.account.id, stage }) }),
 								options.sendTestMailTo,
@@ -138,6 +140,7 @@ export class ProbeSession {
 		const lang = this.ctx.lang();
 		const account = target.account.value as Account;
 		const credentials = await this.resolveSecrets(target, account);
+		const extraCa = await this.extraCa();
 		if (!credentials.ok) {
 			void vscode.window.showErrorMessage(credentials.message);
 			return undefined;
@@ -148,7 +151,7 @@ export class ProbeSession {
 				const controller = new AbortController();
 				const subscription = token.onCancellationRequested(() => controller.abort());
 				try {
-					const ctx = this.probeContext(target, controller.signal);
+					const ctx = this.probeContext(target, { signal: controller.signal, extraCa });
 					const { check } = await probeRunner().probeOAuth2(account, credentials.credentials, ctx, {
 						onProgress: (event) => {
 							if (event.state !== 'start') return;
@@ -171,8 +174,24 @@ export class ProbeSession {
 		);
 	}
 
-	/** Builds the probe context of one account: settings timeouts, language, log, cancel and OAuth2 hooks. */
-	probeContext(target: TestTarget, signal: AbortSignal): ProbeContext {
+	/**
+	 * The extra CAs every connection of a run trusts (system store, `mailcfg.probe.extraCaCertificates`); a file that
+	 * gives none is reported once per run and skipped.
+	 */
+	private async extraCa(): Promise<string[]> {
+		const files = vscode.workspace.getConfiguration().get<unknown[]>(SettingKeys.probeExtraCaCertificates, []);
+		const { certs, problems } = await extraCas(Array.isArray(files) ? files : []);
+		for (const problem of problems) {
+			const message = tr(problem.text, this.ctx.lang(), problem.args);
+			this.ctx.log.warn(message);
+			void vscode.window.showWarningMessage(message);
+		}
+		return certs;
+	}
+
+	/** Builds the probe context of one account: settings timeouts, language, log, trust, cancel and OAuth2 hooks. */
+	probeContext(target: TestTarget, run: { signal: AbortSignal; extraCa: string[] }): ProbeContext {
+		const { signal } = run;
 		const settings = readProbeSettings(target.document.uri);
 		const account = target.account;
 		const clientId = oauthClientId(account.value);
@@ -186,6 +205,7 @@ export class ProbeSession {
 				// signInMs stays the core's default (5 minutes): a device-code or browser sign-in waits for a person.
 			},
 			signal,
+			extraCa: run.extraCa,
 			logger: {
 				debug: (m) => this.ctx.log.debug(m),
 				info: (m) => this.ctx.log.info(m),
@@ -219,18 +239,18 @@ export class ProbeSession {
 	/** Runs one account's checks and records the outcome; an engine crash becomes a log line, never a raw error. */
 	private async runOne(
 		target: TestTarget,
-		signal: AbortSignal,
+		run: { signal: AbortSignal; extraCa: string[] },
 		onStage: (stage: string) => void,
 		sendTestMailTo?: string,
 	): Promise<AccountReport | undefined> {
-		if (signal.aborted) return undefined;
+		if (run.signal.aborted) return undefined;
 		// Sending exercises only SMTP (and the token it needs), so IMAP stays out of it.
 		const value = sendTestMailTo ? { ...(target.account.value as object), imap: undefined } : target.account.value;
 		try {
 			const [report] = await probeRunner().testAccounts(
 				{ accounts: [value] },
 				{
-					ctx: this.probeContext(target, signal),
+					ctx: this.probeContext(target, run),
 					resolveSecrets: (account) => this.resolveSecrets(target, account),
 					onProgress: (event) => {
 						if (event.state === 'start') onStage(stageLabel(event));

@@ -45,6 +45,7 @@ export const SettingKeys = {
 	probeGreetingTimeout: 'mailcfg.probe.greetingTimeout',
 	probeStageTimeout: 'mailcfg.probe.stageTimeout',
 	probeConcurrency: 'mailcfg.probe.concurrency',
+	probeExtraCaCertificates: 'mailcfg.probe.extraCaCertificates',
 } as const;
 
 /**

@@ -183,13 +183,28 @@ export function configPathForCheck(check: ProbeCheck, accountIndex: number, acco
 	return ['accounts', accountIndex, ...relative];
 }
 
+const AUTHORITY_REACH_CODES: ReadonlySet<string> = new Set([
+	'DNS_NOT_FOUND',
+	'CONNECTION_REFUSED',
+	'CONNECTION_CLOSED',
+	'TIMEOUT',
+	'TLS_CERT_INVALID',
+	'TLS_NEGOTIATION',
+]);
+
 function relativePath(check: ProbeCheck, account: unknown): string[] {
 	const auth = isRecord(account) && isRecord(account.auth) ? account.auth : {};
 	const code = check.error?.code;
 	if (check.protocol === 'oauth2') {
 		if (code === 'CONFIG' && check.failedStage === 'auth') return secretField(auth);
 		if (check.failedStage === 'claims') return ['auth', 'oauth2', 'scopes'];
-		if (check.failedStage === 'authority') return ['auth', 'oauth2', 'tenant'];
+		if (check.failedStage === 'authority') {
+			// Reaching the sign-in service (its name, its certificate) is about the authority URL; an unknown tenant is not.
+			const reach = code !== undefined && AUTHORITY_REACH_CODES.has(code);
+			return reach && isRecord(auth.oauth2) && auth.oauth2.authority !== undefined
+				? ['auth', 'oauth2', 'authority']
+				: ['auth', 'oauth2', 'tenant'];
+		}
 		return ['auth', 'oauth2', 'clientId'];
 	}
 	const section = check.protocol;

@@ -11,16 +11,8 @@ import { Redactor } from './redact';
 import type { ProbeCheck } from './result';
 import { ProbeRun, type ProgressListener, type StageOutcome } from './stage-runner';
 import { WELL_KNOWN_PORTS, configError, effectiveTimeouts, endpointOf, loginUser } from './target';
-import {
-	type Endpoint,
-	LineChannel,
-	goodbye,
-	resolveStage,
-	speaksTls,
-	tcpStage,
-	tlsHandshake,
-	trustedCa,
-} from './wire';
+import { type Endpoint, LineChannel, goodbye, resolveStage, speaksTls, tcpStage, tlsHandshake } from './wire';
+import { trustedTls } from './trust-store';
 
 export type MailProtocol = 'imap' | 'smtp';
 
@@ -177,12 +169,11 @@ export function libraryTls(
 	endpoint: Endpoint,
 	extraCa: readonly string[] | undefined,
 ): { tls: ConnectionOptions; servername?: string } {
-	const ca = trustedCa(extraCa);
 	return {
 		tls: {
 			rejectUnauthorized: endpoint.rejectUnauthorized,
 			...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
-			...(ca ? { ca } : {}),
+			...(extraCa?.length ? trustedTls(extraCa) : {}),
 		},
 		...(endpoint.servername ? { servername: endpoint.servername } : {}),
 	};

@@ -4,11 +4,11 @@
  * profile brings extra CAs, and (with routing on top) by the tests.
  */
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { trustedTls } from './trust-store';
 
 export interface HttpsNetworkOptions {
-	/** Extra trusted CAs (PEM), added to Node's built-in roots. Verification always stays on. */
+	/** Extra trusted CAs (PEM), added to Node's roots and NODE_EXTRA_CA_CERTS. Verification always stays on. */
 	extraCa?: readonly string[];
 	/** Aborts every request in flight and every later one. */
 	signal?: AbortSignal;
@@ -17,7 +17,8 @@ export interface HttpsNetworkOptions {
 }
 
 export function createHttpsNetworkClient(options: HttpsNetworkOptions = {}): INetworkModule {
-	const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined;
+	// Always explicit, so the extension host's patched default store cannot drop NODE_EXTRA_CA_CERTS or extra CAs.
+	const { ca, secureContext } = trustedTls(options.extraCa);
 	const send = <T>(method: 'GET' | 'POST', url: string, init?: NetworkRequestOptions, timeoutMs?: number) =>
 		new Promise<NetworkResponse<T>>((resolve, reject) => {
 			const body = init?.body;
@@ -25,7 +26,12 @@ export function createHttpsNetworkClient(options: HttpsNetworkOptions = {}): INe
 				url,
 				{
 					method,
-					...(ca ? { ca } : {}),
+					ca,
+					// https.request hands its options on to tls.connect, which takes a prepared context.
+					...({ secureContext } as https.RequestOptions),
+					// No pooled sockets: a shared agent's own options override these, and a kept-alive socket verified
+					// under other CAs would be reused without a new check.
+					agent: false,
 					...(options.signal ? { signal: options.signal } : {}),
 					headers: {
 						...init?.headers,

@@ -6,6 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
+import { trustedTls } from './trust-store';
 import type { SecurityMode, TlsVersion } from '../config/model';
 import { HINTS, ProbeFailure, classifyError } from './classify';
 import type { StageOutcome } from './stage-runner';
@@ -20,11 +21,6 @@ export interface Endpoint {
 	minVersion?: TlsVersion;
 	/** Name to verify and send as SNI; defaults to the host. */
 	servername?: string;
-}
-
-/** Trusted roots for a connection: Node's bundled roots plus the extra CAs (a `ca` option replaces, not extends). */
-export function trustedCa(extraCa: readonly string[] | undefined): string[] | undefined {
-	return extraCa?.length ? [...tls.rootCertificates, ...extraCa] : undefined;
 }
 
 export async function resolveStage(endpoint: Endpoint): Promise<StageOutcome<string[]>> {
@@ -94,7 +90,8 @@ export function tlsHandshake(
 				// SNI must be a host name; for an IP literal Node would warn and servers ignore it.
 				...(net.isIP(servername) ? {} : { servername }),
 				rejectUnauthorized: false,
-				ca: trustedCa(run.ctx.extraCa),
+				// The shared context of these CAs: building one per connection would cost tens of milliseconds each.
+				...(run.ctx.extraCa?.length ? trustedTls(run.ctx.extraCa) : {}),
 				...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
 			}),
 		);

@@ -168,3 +168,34 @@ test('configPathForCheck points at the property a failure concerns, falling back
 	for (const [c, expected] of table)
 		assert.deepEqual(configPathForCheck(c, 2, acc), expected, `${c.protocol} ${c.failedStage}`);
 });
+
+test('an authority that cannot be reached or trusted is marked on auth.oauth2.authority, an unknown tenant on tenant', () => {
+	const oauth2 = (authority?: string) => ({
+		id: 'x',
+		email: 'x@contoso.com',
+		auth: {
+			method: 'oauth2',
+			user: 'x@contoso.com',
+			oauth2: { flow: 'client-credentials', tenant: 'contoso.com', clientId: 'c', ...(authority ? { authority } : {}) },
+		},
+	});
+	const failed = (code: string): ProbeCheck => ({
+		protocol: 'oauth2',
+		ok: false,
+		failedStage: 'authority',
+		error: { code: code as never, message: '' },
+		stages: [],
+		transcript: [],
+	});
+	const withAuthority = oauth2('https://login.contoso.test');
+	const table: [ProbeCheck, unknown, string][] = [
+		[failed('TLS_CERT_INVALID'), withAuthority, 'authority'],
+		[failed('DNS_NOT_FOUND'), withAuthority, 'authority'],
+		[failed('TIMEOUT'), withAuthority, 'authority'],
+		[failed('TLS_CERT_INVALID'), oauth2(), 'tenant'],
+		[failed('CONFIG'), withAuthority, 'tenant'],
+	];
+	for (const [c, acc, last] of table) {
+		assert.deepEqual(configPathForCheck(c, 0, acc), ['accounts', 0, 'auth', 'oauth2', last], c.error?.code);
+	}
+});

@@ -1,0 +1,89 @@
+/**
+ * The CA certificates every probe connection trusts: Node's bundled roots, the file in `NODE_EXTRA_CA_CERTS`, and the
+ * extra CAs a front end hands over (CLI `--ca`, the extension's `mailcfg.probe.extraCaCertificates` and the system
+ * store). An explicit `ca` replaces Node's default store (which is where `NODE_EXTRA_CA_CERTS` lives), and inside
+ * VS Code's extension host the default store of HTTPS requests is swapped for the system store when
+ * `http.systemCertificates` is on; so the OAuth2 client always passes this list explicitly, and IMAP, SMTP and HTTPS
+ * trust the same certificates wherever they run.
+ */
+import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
+
+/** Where Linux distributions keep the system bundle (the paths VS Code's own proxy agent reads). */
+const LINUX_SYSTEM_BUNDLES = [
+	'/etc/ssl/certs/ca-certificates.crt',
+	'/etc/ssl/certs/ca-bundle.crt',
+	'/etc/ssl/ca-bundle.pem',
+	'/etc/pki/tls/certs/ca-bundle.crt',
+];
+/** A CA bundle larger than this is not a CA bundle; reading stops there. */
+export const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+?-----END CERTIFICATE-----/g;
+
+/** The PEM certificates in a bundle's text, each once; anything else in the file (comments, keys) is skipped. */
+export function splitPem(text: string): string[] {
+	return [...new Set(text.match(PEM_BLOCK) ?? [])];
+}
+
+function readBundle(path: string): string[] {
+	const bytes = readFileSync(path);
+	if (bytes.length > MAX_BUNDLE_BYTES) throw new Error(`${path} is larger than ${MAX_BUNDLE_BYTES} bytes`);
+	return splitPem(bytes.toString('utf8'));
+}
+
+let environment: { file: string | undefined; certs: string[] } | undefined;
+
+/** The certificates of `NODE_EXTRA_CA_CERTS` (read once per file name; a missing file adds none, as in Node). */
+export function environmentCa(env: NodeJS.ProcessEnv = process.env): string[] {
+	const file = env.NODE_EXTRA_CA_CERTS || undefined;
+	if (environment && environment.file === file) return environment.certs;
+	let certs: string[] = [];
+	try {
+		certs = file ? readBundle(file) : [];
+	} catch {
+		// Node itself only warns about an unreadable NODE_EXTRA_CA_CERTS; the probe then fails with the usual
+		// untrusted-certificate explanation.
+	}
+	environment = { file, certs };
+	return certs;
+}
+
+type CaQuery = (type: 'system') => string[];
+
+/**
+ * The operating system's trusted CAs: `tls.getCACertificates('system')` where Node has it (22.15+), else on Linux
+ * the distribution's bundle file. Node 20 on macOS and Windows has no way to read them; there the setting is the way.
+ */
+export function systemCa(): string[] {
+	const query = (tls as { getCACertificates?: CaQuery }).getCACertificates;
+	if (query) return query('system');
+	if (process.platform !== 'linux') return [];
+	for (const path of LINUX_SYSTEM_BUNDLES) {
+		try {
+			return readBundle(path);
+		} catch {
+			// Not this distribution's path.
+		}
+	}
+	return [];
+}
+
+const contexts = new Map<string, { ca: string[]; secureContext: tls.SecureContext }>();
+const MAX_CONTEXTS = 8;
+
+/**
+ * `ca` and a matching `secureContext` for a connection that trusts Node's roots, `NODE_EXTRA_CA_CERTS` and
+ * `extraCa`. Building a context from a few hundred certificates costs tens of milliseconds, so each distinct set is
+ * built once and shared. Passing `ca` as well keeps VS Code's proxy agent from adding its own certificate list.
+ */
+export function trustedTls(extraCa: readonly string[] = []): { ca: string[]; secureContext: tls.SecureContext } {
+	const ca = [...new Set([...tls.rootCertificates, ...environmentCa(), ...extraCa])];
+	const key = ca.join('\n');
+	let entry = contexts.get(key);
+	if (!entry) {
+		entry = { ca, secureContext: tls.createSecureContext({ ca }) };
+		if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+		contexts.set(key, entry);
+	}
+	return entry;
+}
