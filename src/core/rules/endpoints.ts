@@ -63,7 +63,11 @@ export const hostTypo: AccountRule = {
 	check(account, file, report) {
 		for (const server of account.servers) {
 			if (!server.host) continue;
-			const intended = likelyHostTypo(server.host);
+			const email = account.str(['email']) ?? account.str(['auth', 'user']);
+			const intended = likelyHostTypo(server.host, {
+				...(email?.includes('@') ? { email } : {}),
+				protocol: server.protocol,
+			});
 			if (!intended) continue;
 			const node = account.nodeAt([server.protocol, 'host']);
 			report({

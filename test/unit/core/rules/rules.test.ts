@@ -58,6 +58,29 @@ const CASES: Case[] = [
 	positive('host-typo', 'gmial', '"imap.gmial.com"', patch(GMAIL, { imap: { host: 'imap.gmial.com' } })),
 	negative('host-typo', 'own server', GENERIC),
 	negative('host-typo', 'ISPDB host', patch(GENERIC, { imap: { host: 'imap.strato.de' } })),
+	// ISPDB-only providers: a slip in the host of the provider the address belongs to, or in the host's own domain.
+	positive(
+		'host-typo',
+		'ISPDB provider of the address',
+		'"imap.stratoo.de"',
+		patch(GENERIC, { email: 'erp@strato.de', imap: { host: 'imap.stratoo.de' } }),
+	),
+	positive(
+		'host-typo',
+		'sibling of an ISPDB host',
+		'"imapp.strato.de"',
+		patch(GENERIC, { imap: { host: 'imapp.strato.de' } }),
+	),
+	negative(
+		'host-typo',
+		'own server one letter from nothing',
+		patch(GENERIC, { email: 'info@example.de', imap: { host: 'mail.example.de' } }),
+	),
+	negative(
+		'host-typo',
+		'sibling host with a digit',
+		patch(GENERIC, { email: 'erp@strato.de', smtp: { host: 'smtp2.strato.de' } }),
+	),
 
 	{
 		...positive(
