@@ -42,6 +42,19 @@ const problemMatcher = {
 	},
 };
 
+/**
+ * Keeps `mailcfg test` (and with it imapflow, nodemailer and msal-node) out of dist/cli.js: its dynamic import in
+ * src/cli/main.ts becomes a require of dist/cli-test.js, so `check`, `explain` and `walkthroughs` never parse them.
+ */
+const cliTestSplit = {
+	name: 'cli-test-split',
+	setup(build) {
+		build.onResolve({ filter: /^\.\/commands\/test$/ }, (args) =>
+			args.importer.endsWith('main.ts') ? { path: './cli-test.js', external: true } : undefined,
+		);
+	},
+};
+
 const targets = [
 	{
 		...node,
@@ -50,7 +63,14 @@ const targets = [
 		external: ['vscode', './probe-runner.js'],
 	},
 	{ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
-	{ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+	{
+		...node,
+		entryPoints: ['src/cli/main.ts'],
+		outfile: 'dist/cli.js',
+		banner: { js: '#!/usr/bin/env node' },
+		plugins: [cliTestSplit],
+	},
+	{ ...node, entryPoints: ['src/cli/commands/test.ts'], outfile: 'dist/cli-test.js' },
 	{ ...node, entryPoints: ['src/client/probe-runner.ts'], outfile: 'dist/probe-runner.js' },
 	{
 		...common,
@@ -71,7 +91,13 @@ const targets = [
 ].filter((t) => t.entryPoints.every((e) => existsSync(e)));
 
 const contexts = await Promise.all(
-	targets.map((t) => esbuild.context({ ...t, metafile: Boolean(metafile), plugins: watch ? [problemMatcher] : [] })),
+	targets.map((t) =>
+		esbuild.context({
+			...t,
+			metafile: Boolean(metafile),
+			plugins: [...(t.plugins ?? []), ...(watch ? [problemMatcher] : [])],
+		}),
+	),
 );
 if (watch) {
 	await Promise.all(contexts.map((c) => c.watch()));

@@ -18,6 +18,7 @@ const REQUIRED = [
 	'extension/dist/extension.js',
 	'extension/dist/server.js',
 	'extension/dist/cli.js',
+	'extension/dist/cli-test.js',
 ];
 const FORBIDDEN = [/\.map$/, /(^|\/)node_modules\//, /(^|\/)src\//, /(^|\/)test\//, /\.ts$/];
 

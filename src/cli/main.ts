@@ -1,53 +1,56 @@
-import { runCheck } from './commands/check';
-import { runTest } from './commands/test';
-import { runExplain } from './commands/explain';
-import { runWalkthroughs } from './commands/walkthroughs';
+import type { Lang } from '../core/i18n';
+import { type CommandSpec, chooseLang, commandHelp, flag, overviewHelp, parseCommandArgs } from './args';
+import { CHECK, EXPLAIN, HELP, TEST, WALKTHROUGHS } from './commands/specs';
 import { type CliIo, ExitCode, UsageError, nodeIo } from './io';
 
-const commands: Record<string, { summary: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
-	check: {
-		summary: 'check <files or folders...> [--format text|json|sarif] [--lang en|de] [--now YYYY-MM-DD]',
-		run: runCheck,
-	},
-	test: {
-		summary:
-			'test <file> [--account ID]... [--format text|json] [--lang en|de] [--timeout MS] [--concurrency N] [--secrets FILE]\n' +
-			'               [--ca FILE]... [--transcript] [--open-browser] [--send-test-mail TO]',
-		run: runTest,
-	},
-	explain: {
-		summary: 'explain "<text>"|- [--format text|json] [--lang en|de] [--provider ID] [--auth METHOD] [--stage NAME]',
-		run: runExplain,
-	},
-	walkthroughs: { summary: 'walkthroughs [show <guide>] [--format text|json] [--lang en|de]', run: runWalkthroughs },
-};
+type Run = (args: string[], io: CliIo) => Promise<number>;
 
-function usage(): string {
-	return [
-		'Usage: mailcfg <command> [options]',
-		'',
-		...Object.values(commands).map((c) => `  mailcfg ${c.summary}`),
-	].join('\n');
-}
+/**
+ * Every subcommand: its option definition and a loader for its code. Loaders are dynamic imports so a command
+ * loads only what it runs: `check` never evaluates the probe libraries; esbuild.mjs puts `test` into its own
+ * bundle (dist/cli-test.js) so they are not even parsed.
+ */
+const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Run> }[] = [
+	{ spec: CHECK, load: async () => (await import('./commands/check')).runCheck },
+	{ spec: TEST, load: async () => (await import('./commands/test')).runTest },
+	{ spec: EXPLAIN, load: async () => (await import('./commands/explain')).runExplain },
+	{ spec: WALKTHROUGHS, load: async () => (await import('./commands/walkthroughs')).runWalkthroughs },
+];
+
+const findCommand = (name: string | undefined) => COMMANDS.find((c) => c.spec.name === name);
 
 /** Entry point shared by `dist/cli.js` and the tests; returns the exit code instead of exiting. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
 	const [name, ...rest] = argv;
-	if (!name || name === '--help' || name === '-h' || name === 'help') {
-		io.stdout(usage() + '\n');
-		return name ? ExitCode.ok : ExitCode.usage;
+	const overview = () => overviewHelp([...COMMANDS.map((c) => c.spec), HELP], chooseLang(undefined, io.env));
+	if (name === undefined) {
+		io.stdout(overview());
+		return ExitCode.usage;
+	}
+	if (name === '--help' || name === '-h') {
+		io.stdout(overview());
+		return ExitCode.ok;
 	}
 	if (name === '--version') {
 		io.stdout(`${__MAILCFG_VERSION__}\n`);
 		return ExitCode.ok;
 	}
-	const command = commands[name];
-	if (!command) {
-		io.stderr(`mailcfg: unknown command '${name}'\n\n${usage()}\n`);
+	const command = findCommand(name);
+	if (!command && name !== HELP.name) {
+		io.stderr(`mailcfg: unknown command '${name}'\n\n${overview()}`);
 		return ExitCode.usage;
 	}
 	try {
-		return await command.run(rest, io);
+		const parsed = parseCommandArgs(command?.spec ?? HELP, rest);
+		const lang = chooseLang(flag(parsed, 'lang'), io.env);
+		if (!command) return help(parsed.positionals, lang, io, overview);
+		if (parsed.flags.has('help')) {
+			io.stdout(commandHelp(command.spec, lang));
+			return ExitCode.ok;
+		}
+		return await (
+			await command.load()
+		)(rest, io);
 	} catch (error) {
 		if (error instanceof UsageError) {
 			io.stderr(`mailcfg ${name}: ${error.message}\n`);
@@ -55,6 +58,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 		}
 		throw error;
 	}
+}
+
+/** `mailcfg help [<command>]`: the same text as `mailcfg <command> --help`. */
+function help(topics: readonly string[], lang: Lang, io: CliIo, overview: () => string): number {
+	const [topic, ...extra] = topics;
+	if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
+	if (topic === undefined) {
+		io.stdout(overview());
+		return ExitCode.ok;
+	}
+	const command = findCommand(topic);
+	if (!command) {
+		io.stderr(`mailcfg help: unknown command '${topic}'\n\n${overview()}`);
+		return ExitCode.usage;
+	}
+	io.stdout(commandHelp(command.spec, lang));
+	return ExitCode.ok;
 }
 
 declare const __MAILCFG_VERSION__: string;

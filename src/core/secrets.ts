@@ -3,6 +3,7 @@
  * secrets live: the CLI reads the environment (`MAILCFG_SECRET_<NAME>`) and a `--secrets` dotenv file, the
  * extension VS Code's SecretStorage. Values never leave this module except inside Credentials.
  */
+import { parse } from 'dotenv';
 import { type Account, type SecretRef, parseSecretRef } from './config/model';
 import { type Lang, type Localized, tr } from './i18n';
 import type { Credentials } from './probes/context';
@@ -46,32 +47,12 @@ export function formatRef(ref: SecretRef): string {
 }
 
 /**
- * Parses a dotenv file: `NAME=value`, optional `export `, `#` comments, single or double quotes (double quotes
- * understand \n, \" and \\). Malformed lines are skipped; the result never includes them in errors (they may be secrets).
+ * Parses a dotenv file with the `dotenv` package, so `--secrets` files mean what they mean to every other tool
+ * that reads them (`export `, `#` comments, single, double and backtick quotes, `\n` in double quotes, multi-line
+ * values). Malformed lines are skipped; the result never includes them in errors (they may be secrets).
  */
 export function parseDotenv(text: string): Map<string, string> {
-	const values = new Map<string, string>();
-	for (const rawLine of text.split(/\r?\n/)) {
-		const line = rawLine.trim();
-		if (!line || line.startsWith('#')) continue;
-		const match = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
-		if (!match) continue;
-		const [, key, rest = ''] = match as unknown as [string, string, string];
-		let value: string;
-		if (rest.startsWith('"')) {
-			const end = /^"((?:[^"\\]|\\.)*)"/.exec(rest);
-			if (!end) continue;
-			value = (end[1] as string).replace(/\\(["\\n])/g, (_all, c: string) => (c === 'n' ? '\n' : c));
-		} else if (rest.startsWith("'")) {
-			const end = /^'([^']*)'/.exec(rest);
-			if (!end) continue;
-			value = end[1] as string;
-		} else {
-			value = rest.replace(/\s+#.*$/, '').trim();
-		}
-		values.set(key, value);
-	}
-	return values;
+	return new Map(Object.entries(parse(text)));
 }
 
 /** The CLI's resolver: `${env:NAME}` from the environment, `${secret:NAME}` from MAILCFG_SECRET_<NAME> or the dotenv file. */

@@ -3,16 +3,17 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixedClock, parseDay, systemClock } from '../../core/clock';
 import { analyzeText } from '../../core/config/analyze';
-import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
+import { type Localized, tr } from '../../core/i18n';
 import { ruleById } from '../../core/rules/registry';
 import { isConfigFileName } from '../../core/config/document-kind';
 import { formatJson } from '../format/json';
 import type { CheckedFile } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
+import { chooseLang, flag, parseCommandArgs } from '../args';
+import { type CliIo, ExitCode, UsageError } from '../io';
+import { CHECK } from './specs';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
 /** Folders a recursive search never enters: dependencies and VCS internals hold no configs of ours. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -32,12 +33,6 @@ const TEXTS = {
 		de: 'keine Konfigurationsdateien (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json) in {path} gefunden',
 	},
 } satisfies Record<string, Localized>;
-
-/** `--lang`, else the shell's locale (LC_ALL, LC_MESSAGES, LANG: `de*` means German), else English. */
-function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
-	if (isLang(flagValue)) return flagValue;
-	return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
 
 /** Config files below `dir`, sorted so output is stable across file systems. Symlinked folders are not followed (no loops). */
 async function findConfigs(dir: string): Promise<string[]> {
@@ -68,9 +63,9 @@ function reason(error: unknown): string {
  * (the readable files are still reported).
  */
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-	const parsed = parseArgs(args, ['format', 'lang', 'now']);
-	const format = (flag(parsed, 'format', FORMATS) ?? 'text') as (typeof FORMATS)[number];
-	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
+	const parsed = parseCommandArgs(CHECK, args);
+	const format = flag(parsed, 'format') ?? 'text';
+	const lang = chooseLang(flag(parsed, 'lang'), io.env);
 	const nowValue = flag(parsed, 'now');
 	let now = systemClock;
 	if (nowValue !== undefined) {

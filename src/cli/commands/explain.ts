@@ -1,12 +1,12 @@
-import { AUTH_METHODS, type AuthMethod, PROVIDER_IDS, type ProviderId } from '../../core/config/model';
+import type { AuthMethod, ProviderId } from '../../core/config/model';
 import { explain } from '../../core/explain/match';
 import { renderText } from '../../core/explain/render';
 import type { ExplainContext, Explanation } from '../../core/explain/types';
-import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
-import { STAGE_NAMES, type StageName } from '../../core/probes/result';
-import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
-
-const FORMATS = ['text', 'json'] as const;
+import { type Localized, tr } from '../../core/i18n';
+import type { StageName } from '../../core/probes/result';
+import { chooseLang, flag, parseCommandArgs } from '../args';
+import { type CliIo, ExitCode, UsageError } from '../io';
+import { EXPLAIN } from './specs';
 
 const TEXTS = {
 	noText: {
@@ -19,12 +19,6 @@ const TEXTS = {
 	},
 	emptyText: { en: 'the text to explain is empty', de: 'der zu erklärende Text ist leer' },
 } satisfies Record<string, Localized>;
-
-/** `--lang`, else the shell's locale (LC_ALL, LC_MESSAGES, LANG: `de*` means German), else English. */
-function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
-	if (isLang(flagValue)) return flagValue;
-	return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
 
 /** The JSON contract of issue 4: `line` stays internal, everything else is the match as explained. */
 function toJson(matches: readonly Explanation[]): string {
@@ -49,12 +43,13 @@ function toJson(matches: readonly Explanation[]): string {
  * since a pasted reply without quotes is an easy mistake to forgive.
  */
 export async function runExplain(args: string[], io: CliIo): Promise<number> {
-	const parsed = parseArgs(args, ['format', 'lang', 'provider', 'auth', 'stage']);
-	const format = flag(parsed, 'format', FORMATS) ?? 'text';
-	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
-	const provider = flag(parsed, 'provider', PROVIDER_IDS) as ProviderId | undefined;
-	const auth = flag(parsed, 'auth', AUTH_METHODS) as AuthMethod | undefined;
-	const stage = flag(parsed, 'stage', STAGE_NAMES) as StageName | undefined;
+	const parsed = parseCommandArgs(EXPLAIN, args);
+	const format = flag(parsed, 'format') ?? 'text';
+	const lang = chooseLang(flag(parsed, 'lang'), io.env);
+	// The spec's choices were checked by the parser.
+	const provider = flag(parsed, 'provider') as ProviderId | undefined;
+	const auth = flag(parsed, 'auth') as AuthMethod | undefined;
+	const stage = flag(parsed, 'stage') as StageName | undefined;
 
 	const { positionals } = parsed;
 	if (positionals.length === 0) throw new UsageError(tr(TEXTS.noText, lang));

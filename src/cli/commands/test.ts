@@ -5,15 +5,15 @@ import { systemClock } from '../../core/clock';
 import { parseConfig } from '../../core/config/parse';
 import type { Account } from '../../core/config/model';
 import { explainCheck } from '../../core/explain/match';
-import { type Lang, type Localized, isLang, resolveLang, tr } from '../../core/i18n';
+import { type Lang, type Localized, tr } from '../../core/i18n';
 import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../core/probes/context';
 import { accountId, renderReportText, testAccounts, unknownAccountIds } from '../../core/probes/index';
 import { RECIPIENT_RULE, isPlainRecipient } from '../../core/probes/recipient';
 import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
-import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
-
-const FORMATS = ['text', 'json'] as const;
+import { chooseLang, flag, parseCommandArgs } from '../args';
+import { type CliIo, ExitCode, UsageError } from '../io';
+import { TEST } from './specs';
 
 const TEXTS = {
 	noFile: { en: 'give one config file to test', de: 'eine Konfigurationsdatei zum Testen angeben' },
@@ -118,11 +118,6 @@ function signInHooks(
 	};
 }
 
-function chooseLang(flagValue: string | undefined, env: CliIo['env']): Lang {
-	if (isLang(flagValue)) return flagValue;
-	return resolveLang('auto', env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
 function reason(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
 	return code ?? (error instanceof Error ? error.message : String(error));
@@ -155,13 +150,9 @@ export async function runTest(
 	io: CliIo,
 	terminal: SignInTerminal = processTerminal(),
 ): Promise<number> {
-	const parsed = parseArgs(
-		args,
-		['account', 'format', 'timeout', 'concurrency', 'secrets', 'send-test-mail', 'ca', 'lang'],
-		['transcript', 'open-browser'],
-	);
-	const lang = chooseLang(flag(parsed, 'lang', ['en', 'de']), io.env);
-	const format = (flag(parsed, 'format', FORMATS) ?? 'text') as (typeof FORMATS)[number];
+	const parsed = parseCommandArgs(TEST, args);
+	const lang = chooseLang(flag(parsed, 'lang'), io.env);
+	const format = flag(parsed, 'format') ?? 'text';
 	const timeout = wholeNumber(flag(parsed, 'timeout'), 'timeout', 1, lang);
 	const concurrency = wholeNumber(flag(parsed, 'concurrency'), 'concurrency', 1, lang);
 	const sendTo = flag(parsed, 'send-test-mail');

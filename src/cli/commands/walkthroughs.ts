@@ -1,8 +1,10 @@
-import { type Lang, type LanguageSetting, resolveLang, tr } from '../../core/i18n';
+import { type Lang, tr } from '../../core/i18n';
 import { GUIDES, listGuides, resolveWalkthroughRef } from '../../core/walkthroughs/catalog';
 import { renderGuideText } from '../../core/walkthroughs/render-text';
 import { TEXT_UI } from '../../core/walkthroughs/ui-strings';
-import { type CliIo, ExitCode, UsageError, flag, parseArgs } from '../io';
+import { chooseLang, flag, parseCommandArgs } from '../args';
+import { type CliIo, ExitCode, UsageError } from '../io';
+import { WALKTHROUGHS } from './specs';
 
 function listText(lang: Lang): string {
 	const lines: string[] = [];
@@ -19,9 +21,9 @@ function listText(lang: Lang): string {
  * `mailcfg walkthroughs show <guide> [--lang de]` prints one guide as text. Unknown guide: exit 2 with the ids.
  */
 export async function runWalkthroughs(args: string[], io: CliIo): Promise<number> {
-	const parsed = parseArgs(args, ['format', 'lang']);
-	const format = flag(parsed, 'format', ['text', 'json']) ?? 'text';
-	const lang = resolveLang(flag(parsed, 'lang', ['en', 'de']) as LanguageSetting | undefined, io.env.LANG);
+	const parsed = parseCommandArgs(WALKTHROUGHS, args);
+	const format = flag(parsed, 'format') ?? 'text';
+	const lang = chooseLang(flag(parsed, 'lang'), io.env);
 	const [subcommand, guideId, ...extra] = parsed.positionals;
 
 	if (subcommand === undefined) {

@@ -3,12 +3,15 @@ import { test } from 'node:test';
 import type { Account } from '../../../src/core/config/model';
 import { cliSecretResolver, parseDotenv, resolveCredentials, secretEnvName } from '../../../src/core/secrets';
 
-test('dotenv parsing: comments, export, quotes, escapes, inline comments', () => {
+test('dotenv parsing: comments, export, quotes, inline comments, \\n escapes, CRLF', () => {
 	const values = parseDotenv(
 		[
 			'# secrets for the import accounts',
 			'M365_IMPORT=plain-value',
-			'export GMX_PW="with spaces and \\"quotes\\""',
+			// dotenv keeps backslashes before quotes; a value with double quotes goes in single quotes.
+			`export GMX_PW='with spaces and "quotes"'`,
+			'MULTI="line1\\nline2"',
+			'CRLF=windows\r',
 			"SINGLE='a#b'",
 			'INLINE=value # comment',
 			'DOTTED.name-1=x',
@@ -19,6 +22,8 @@ test('dotenv parsing: comments, export, quotes, escapes, inline comments', () =>
 	assert.deepEqual(Object.fromEntries(values), {
 		M365_IMPORT: 'plain-value',
 		GMX_PW: 'with spaces and "quotes"',
+		MULTI: 'line1\nline2',
+		CRLF: 'windows',
 		SINGLE: 'a#b',
 		INLINE: 'value',
 		'DOTTED.name-1': 'x',

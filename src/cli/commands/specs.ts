@@ -1,0 +1,199 @@
+import { AUTH_METHODS, PROVIDER_IDS } from '../../core/config/model';
+import { STAGE_NAMES } from '../../core/probes/result';
+import { type CommandSpec, LANG_OPTION } from '../args';
+
+/*
+ * The one definition of every subcommand's options: parsing, validation and `--help` all derive from it.
+ * It lives apart from the commands so `mailcfg <command> --help` and `mailcfg --help` load no command code
+ * (and none of the probe libraries). To add a flag, add an entry here; to add a subcommand, add a spec here
+ * and a loader in main.ts.
+ */
+
+export const CHECK: CommandSpec = {
+	name: 'check',
+	args: '<files or folders...>',
+	summary: {
+		en: 'Check config files (folders are searched for *.mailaccount.json, *.mailaccounts.json, mailaccounts.json) against the schema and the provider rules, offline.',
+		de: 'Konfigurationsdateien offline gegen Schema und Anbieterregeln prüfen (Ordner werden nach *.mailaccount.json, *.mailaccounts.json, mailaccounts.json durchsucht).',
+	},
+	options: [
+		{
+			name: 'format',
+			type: 'string',
+			choices: ['text', 'json', 'sarif'],
+			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
+		},
+		LANG_OPTION,
+		{
+			name: 'now',
+			type: 'string',
+			value: 'YYYY-MM-DD',
+			description: {
+				en: 'check date-dependent rules as of this day (default: today)',
+				de: 'datumsabhängige Regeln zu diesem Tag prüfen (Standard: heute)',
+			},
+		},
+	],
+	notes: {
+		en: 'Exit codes: 0 no errors, 1 at least one error finding, 2 bad usage or an unreadable input.',
+		de: 'Exit-Codes: 0 keine Fehler, 1 mindestens ein Fehler, 2 falscher Aufruf oder eine unlesbare Eingabe.',
+	},
+};
+
+export const TEST: CommandSpec = {
+	name: 'test',
+	args: '<file>',
+	summary: {
+		en: 'Connect to the servers of the accounts in one config file and report each stage (read-only; mail is sent only with --send-test-mail).',
+		de: 'Mit den Servern der Konten einer Konfigurationsdatei verbinden und jede Stufe melden (nur lesend; Mail wird nur mit --send-test-mail gesendet).',
+	},
+	options: [
+		{
+			name: 'account',
+			type: 'string',
+			multiple: true,
+			value: 'ID',
+			description: { en: 'test only this account (default: all)', de: 'nur dieses Konto testen (Standard: alle)' },
+		},
+		{
+			name: 'format',
+			type: 'string',
+			choices: ['text', 'json'],
+			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
+		},
+		LANG_OPTION,
+		{
+			name: 'timeout',
+			type: 'string',
+			value: 'MS',
+			description: {
+				en: 'bound for every stage in milliseconds, the wait for a sign-in included',
+				de: 'Obergrenze jeder Stufe in Millisekunden, einschließlich des Wartens auf eine Anmeldung',
+			},
+		},
+		{
+			name: 'concurrency',
+			type: 'string',
+			value: 'N',
+			description: { en: 'accounts tested at the same time', de: 'gleichzeitig getestete Konten' },
+		},
+		{
+			name: 'secrets',
+			type: 'string',
+			value: 'FILE',
+			description: {
+				en: 'dotenv file with the values of ${secret:NAME} references',
+				de: 'dotenv-Datei mit den Werten der ${secret:NAME}-Verweise',
+			},
+		},
+		{
+			name: 'ca',
+			type: 'string',
+			multiple: true,
+			value: 'FILE',
+			description: {
+				en: 'also trust the CA certificates in this PEM file',
+				de: 'zusätzlich den CA-Zertifikaten in dieser PEM-Datei vertrauen',
+			},
+		},
+		{
+			name: 'transcript',
+			type: 'boolean',
+			description: {
+				en: 'include the redacted protocol transcript in the report',
+				de: 'das geschwärzte Protokoll in den Bericht aufnehmen',
+			},
+		},
+		{
+			name: 'open-browser',
+			type: 'boolean',
+			description: {
+				en: 'open the system browser for an interactive OAuth2 sign-in',
+				de: 'für eine interaktive OAuth2-Anmeldung den Systembrowser öffnen',
+			},
+		},
+		{
+			name: 'send-test-mail',
+			type: 'string',
+			value: 'TO',
+			description: {
+				en: 'after the checks, send one test mail to this address from each selected SMTP account',
+				de: 'nach den Prüfungen von jedem ausgewählten SMTP-Konto eine Testmail an diese Adresse senden',
+			},
+		},
+	],
+	notes: {
+		en: 'Exit codes: 0 every check passed, 1 a check failed, 2 bad usage, an unreadable or invalid file, unknown account ids, or an account that could not be tested for lack of configuration.',
+		de: 'Exit-Codes: 0 alle Prüfungen bestanden, 1 eine Prüfung fehlgeschlagen, 2 falscher Aufruf, unlesbare oder ungültige Datei, unbekannte Konto-IDs oder ein Konto, das mangels Konfiguration nicht getestet werden konnte.',
+	},
+};
+
+export const EXPLAIN: CommandSpec = {
+	name: 'explain',
+	args: '"<text>"|-',
+	summary: {
+		en: 'Explain a server reply or error message (- reads it from stdin): cause, fix and the admin walkthrough.',
+		de: 'Eine Serverantwort oder Fehlermeldung erklären (- liest sie von der Standardeingabe): Ursache, Lösung und Admin-Anleitung.',
+	},
+	options: [
+		{
+			name: 'format',
+			type: 'string',
+			choices: ['text', 'json'],
+			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
+		},
+		LANG_OPTION,
+		{
+			name: 'provider',
+			type: 'string',
+			value: 'ID',
+			choices: PROVIDER_IDS,
+			description: { en: 'the provider the text came from', de: 'der Anbieter, von dem der Text stammt' },
+		},
+		{
+			name: 'auth',
+			type: 'string',
+			choices: AUTH_METHODS,
+			description: { en: 'the sign-in method used', de: 'die verwendete Anmeldemethode' },
+		},
+		{
+			name: 'stage',
+			type: 'string',
+			value: 'NAME',
+			choices: STAGE_NAMES,
+			description: { en: 'the stage that failed', de: 'die fehlgeschlagene Stufe' },
+		},
+	],
+	notes: {
+		en: 'Exit codes: 0 a cause matched, 1 none did, 2 bad usage.',
+		de: 'Exit-Codes: 0 eine Ursache passt, 1 keine passt, 2 falscher Aufruf.',
+	},
+};
+
+export const WALKTHROUGHS: CommandSpec = {
+	name: 'walkthroughs',
+	args: '[show <guide>]',
+	summary: {
+		en: 'List the admin walkthroughs with their step ids, or print one guide as text.',
+		de: 'Die Admin-Anleitungen mit ihren Schritt-IDs auflisten oder eine Anleitung als Text ausgeben.',
+	},
+	options: [
+		{
+			name: 'format',
+			type: 'string',
+			choices: ['text', 'json'],
+			description: { en: 'output format of the list (default: text)', de: 'Ausgabeformat der Liste (Standard: text)' },
+		},
+		LANG_OPTION,
+	],
+};
+
+export const HELP: CommandSpec = {
+	name: 'help',
+	args: '[<command>]',
+	summary: {
+		en: 'Show the options of a command (the same as "mailcfg <command> --help").',
+		de: 'Die Optionen eines Befehls zeigen (wie "mailcfg <Befehl> --help").',
+	},
+	options: [LANG_OPTION],
+};
