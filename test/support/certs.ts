@@ -20,6 +20,8 @@ export interface TestCerts {
 	wrongHost: KeyAndCert;
 	/** For localhost, signed by itself: untrusted even with the test CA. */
 	selfSigned: KeyAndCert;
+	/** A certificate for these DNS names (wildcards allowed), signed by the CA and valid now. */
+	issueFor(names: readonly string[]): Promise<KeyAndCert>;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,5 +86,13 @@ async function createCerts(): Promise<TestCerts> {
 		issue('wrong.example', [{ type: 2, value: 'wrong.example' }], now - DAY, now + 30 * DAY, signedBy),
 		issue('localhost', LOOPBACK_NAMES, now - DAY, now + 30 * DAY, undefined),
 	]);
-	return { caCert: ca.cert, server, expired, wrongHost, selfSigned };
+	const issueFor = (names: readonly string[]): Promise<KeyAndCert> =>
+		issue(
+			names[0] ?? 'localhost',
+			names.map((value) => ({ type: 2 as const, value })),
+			now - DAY,
+			now + 30 * DAY,
+			signedBy,
+		);
+	return { caCert: ca.cert, server, expired, wrongHost, selfSigned, issueFor };
 }

@@ -22,6 +22,11 @@ for (const provider of KNOWN_PROVIDERS) {
 	}
 }
 
+/** The provider of our table whose email domains include `domain` (gmx.de → GMX). */
+export function providerForDomain(domain: string): ProviderInfo | undefined {
+	return byDomain.get(domain.trim().toLowerCase());
+}
+
 /** Known providers that document this host, in table order. */
 export function providersForHost(host: string): readonly ProviderInfo[] {
 	return byHost.get(host.trim().toLowerCase()) ?? [];
