@@ -188,6 +188,82 @@ export const WALKTHROUGHS: CommandSpec = {
 	],
 };
 
+export const DISCOVER: CommandSpec = {
+	name: 'discover',
+	args: '<email>',
+	summary: {
+		en: 'Find the IMAP/SMTP servers, provider, sign-in method and (for Microsoft 365) the tenant of an email address, and print a ready account: bundled provider data, the domain’s autoconfig file, MX, SRV, the Entra tenant.',
+		de: 'IMAP-/SMTP-Server, Anbieter, Anmeldeverfahren und (bei Microsoft 365) den Mandanten einer E-Mail-Adresse finden und ein fertiges Konto ausgeben: mitgelieferte Anbieterdaten, Autoconfig-Datei der Domain, MX, SRV, Entra-Mandant.',
+	},
+	options: [
+		{
+			name: 'format',
+			type: 'string',
+			choices: ['text', 'json'],
+			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
+		},
+		LANG_OPTION,
+		{
+			name: 'offline',
+			type: 'boolean',
+			description: {
+				en: 'use the bundled provider data only (no DNS, no HTTPS)',
+				de: 'nur die mitgelieferten Anbieterdaten verwenden (kein DNS, kein HTTPS)',
+			},
+		},
+		{
+			name: 'dns',
+			type: 'string',
+			value: 'HOST:PORT',
+			description: {
+				en: 'send DNS queries to this server (an IP address) instead of the system’s resolvers',
+				de: 'DNS-Anfragen an diesen Server (eine IP-Adresse) statt an die des Systems senden',
+			},
+		},
+		{
+			name: 'ca',
+			type: 'string',
+			multiple: true,
+			value: 'FILE',
+			description: {
+				en: 'also trust this CA certificate (PEM) for the HTTPS requests',
+				de: 'diesem CA-Zertifikat (PEM) bei den HTTPS-Anfragen zusätzlich vertrauen',
+			},
+		},
+		{
+			name: 'authority-host',
+			type: 'string',
+			value: 'URL',
+			description: {
+				en: 'use this origin instead of https://login.microsoftonline.com for the tenant lookup (for tests and proxies)',
+				de: 'diesen Ursprung statt https://login.microsoftonline.com für die Mandantensuche verwenden (für Tests und Proxys)',
+			},
+		},
+		{
+			name: 'https-port',
+			type: 'string',
+			value: 'N',
+			description: {
+				en: 'port of the autoconfig HTTPS requests (default 443; for tests and proxies)',
+				de: 'Port der Autoconfig-HTTPS-Anfragen (Standard 443; für Tests und Proxys)',
+			},
+		},
+		{
+			name: 'timeout',
+			type: 'string',
+			value: 'MS',
+			description: {
+				en: 'time limit of each network step in milliseconds (default 5000)',
+				de: 'Zeitlimit jedes Netzwerkschritts in Millisekunden (Standard 5000)',
+			},
+		},
+	],
+	notes: {
+		en: 'Exit codes: 0 settings found, 1 nothing found (the text says what was tried), 2 bad usage.',
+		de: 'Exit-Codes: 0 Einstellungen gefunden, 1 nichts gefunden (der Text nennt, was versucht wurde), 2 falscher Aufruf.',
+	},
+};
+
 export const HELP: CommandSpec = {
 	name: 'help',
 	args: '[<command>]',

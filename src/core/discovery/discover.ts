@@ -19,7 +19,7 @@ import { DEFAULT_AUTHORITY_HOST, lookupTenant } from './tenant';
 import { STEP_TEXTS } from './texts';
 import type { DiscoveredProvider, DiscoveryResult, ServerCandidate, SourceKind, StepReport, TenantInfo } from './types';
 
-export const DEFAULT_STEP_TIMEOUT_MS = 8000;
+export const DEFAULT_STEP_TIMEOUT_MS = 5000;
 
 export interface DiscoveryOptions {
 	/** Bundled data only: no DNS, no HTTP. */
@@ -27,7 +27,7 @@ export interface DiscoveryOptions {
 	/** Required unless offline. */
 	dns?: DnsClient;
 	http?: HttpClient;
-	/** Bounds each network step (default 8 s). */
+	/** Bounds each network step (default 5 s). */
 	timeoutMs?: number;
 	signal?: AbortSignal;
 	ports?: AutoconfigPorts;
@@ -66,6 +66,12 @@ function withHostRanks(list: ServerCandidate[]): ServerCandidate[] {
 		if (!seen.includes(c.host)) seen.push(c.host);
 		return { ...c, rank: seen.indexOf(c.host) };
 	});
+}
+
+/** Language-neutral origin of a data entry: `mailcfg` (our table), `ISPDB` or both, with the entry's id. */
+function dataOrigin(data: ProviderData): string {
+	const table = data.from === 'known' ? 'mailcfg' : data.from === 'ispdb' ? 'ISPDB' : 'mailcfg + ISPDB';
+	return `${table} ${data.provider.id}`;
 }
 
 function dataDetail(data: ProviderData, domain: string): Localized {
@@ -191,7 +197,7 @@ async function mxStep(
 	const detail = text(finding.by === 'pattern' ? STEP_TEXTS.mxPattern : STEP_TEXTS.mxData, args);
 	return {
 		report: { kind: 'mx', status: 'found', detail },
-		candidates: dataCandidates(finding.data, 'mx', `MX ${finding.exchange}`),
+		candidates: dataCandidates(finding.data, 'mx', `MX ${finding.exchange} → ${dataOrigin(finding.data)}`),
 		provider: finding.data.provider,
 	};
 }
@@ -292,7 +298,7 @@ export async function discover(email: string, options: DiscoveryOptions = {}): P
 	const dataStep: StepOutcome = data
 		? {
 				report: { kind: 'data', status: 'found', detail: dataDetail(data, domain) },
-				candidates: dataCandidates(data, 'data', dataDetail(data, domain).en),
+				candidates: dataCandidates(data, 'data', dataOrigin(data)),
 			}
 		: { report: { kind: 'data', status: 'none', detail: text(STEP_TEXTS.dataNone, { domain }) }, candidates: [] };
 
