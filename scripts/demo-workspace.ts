@@ -46,6 +46,21 @@ export function demoSecretsEnv(servers: DemoServers): Record<string, string> {
 	return { [DEMO_ENV.password]: servers.password, [DEMO_ENV.clientSecret]: servers.clientSecret };
 }
 
+/** The demo's local OAuth2 authority: not a Microsoft login host, so the demo allows it explicitly, as a user would. */
+function demoAuthorityOrigin(servers: DemoServers): string {
+	return `https://127.0.0.1:${servers.endpoints.authority}`;
+}
+
+/** The allow options `mailcfg test` needs for the demo config (see README "Security model"). */
+export function demoTrustArgs(servers: DemoServers): string[] {
+	return ['--allow-authority', demoAuthorityOrigin(servers)];
+}
+
+/** The same allowance as a user setting, for the editor (sandbox and e2e). */
+export function demoUserSettings(servers: DemoServers): Record<string, unknown> {
+	return { 'mailcfg.security.allowAuthorities': [demoAuthorityOrigin(servers)] };
+}
+
 /**
  * What an editor's extension host needs to probe the demo servers: the demo CA (verification stays on) and the demo
  * secrets. Used by `npm run sandbox` and the e2e suite.

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { ROOT, compareWithExpectations } from './demo-config';
 import { type DemoServers, startDemoServers } from './demo-servers';
-import { type DemoWorkspace, createDemoWorkspace, demoSecretsEnv } from './demo-workspace';
+import { type DemoWorkspace, createDemoWorkspace, demoSecretsEnv, demoTrustArgs } from './demo-workspace';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const abort = new AbortController();
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
 		const problems = check.code === 0 || check.code === 1 ? [] : [`mailcfg check exited with ${check.code}`];
 
 		heading('mailcfg test: each account, stage by stage, with explanations');
-		const testArgs = ['test', workspace.config, '--ca', workspace.caFile, ...lang];
+		const testArgs = ['test', workspace.config, '--ca', workspace.caFile, ...demoTrustArgs(servers), ...lang];
 		const text = await runCli(testArgs, env);
 		process.stdout.write(text.stdout + text.stderr);
 		const json = await runCli([...testArgs, '--format', 'json'], env);

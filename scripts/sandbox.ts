@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ensureCodeServer, ensureVsix, startCodeServer, type CodeServer } from '../test/e2e/support/code-server';
 import { type DemoServers, startDemoServers } from './demo-servers';
-import { type DemoWorkspace, createDemoWorkspace, demoExtensionHostEnv } from './demo-workspace';
+import { type DemoWorkspace, createDemoWorkspace, demoExtensionHostEnv, demoUserSettings } from './demo-workspace';
 
 function option(name: string): string | undefined {
 	const argv = process.argv.slice(2);
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 		codeServer = await startCodeServer(entry, vsix, {
 			workspace: workspace.folder,
 			...(port ? { port: Number(port) } : {}),
-			settings: lang ? { 'mailcfg.language': lang } : {},
+			settings: { ...demoUserSettings(servers), ...(lang ? { 'mailcfg.language': lang } : {}) },
 			env: demoExtensionHostEnv(servers, workspace),
 			log: createWriteStream(log),
 		});

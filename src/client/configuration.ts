@@ -20,3 +20,21 @@ export function readProbeSettings(scope?: vscode.Uri): Settings['probe'] {
 		concurrency: positiveInt(config.get(SettingKeys.probeConcurrency), defaults.concurrency, 32),
 	};
 }
+
+function stringList(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+}
+
+/**
+ * The user's trust allowances. Only the user-level value counts: the settings are application-scoped, and even a
+ * value written into a workspace's settings.json anyway is ignored, so a cloned repository cannot widen them.
+ */
+export function readTrustSettings(): { allowEnv: string[]; allowAuthorities: string[]; allowKeyFiles: string[] } {
+	const config = vscode.workspace.getConfiguration();
+	const user = (key: string) => stringList(config.inspect(key)?.globalValue);
+	return {
+		allowEnv: user(SettingKeys.allowEnv),
+		allowAuthorities: user(SettingKeys.allowAuthorities),
+		allowKeyFiles: user(SettingKeys.allowKeyFiles),
+	};
+}

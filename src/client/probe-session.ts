@@ -1,3 +1,5 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Account, SecretRef } from '../core/config/model';
 import { systemClock } from '../core/clock';
@@ -7,7 +9,8 @@ import type { AccountReport } from '../core/probes/result';
 import type { ProbeProgress } from '../core/probes/stage-runner';
 import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
 import { ContextKeys, SettingKeys } from '../shared/ids';
-import { readProbeSettings } from './configuration';
+import type { TrustPolicy } from '../core/trust/policy';
+import { readProbeSettings, readTrustSettings } from './configuration';
 import type { ClientContext } from './context';
 import { type AccountEntry, secretNamesOfAccount } from './probe-accounts';
 import type { ProbeExplainer } from './probe-explainer';
@@ -189,8 +192,30 @@ export class ProbeSession {
 		return certs;
 	}
 
+	/**
+	 * The allowances of a test: the user-level settings, the workspace folders as places for key files, and the
+	 * cleartext destinations the user accepted in this test's confirmation (never remembered).
+	 */
+	trustPolicy(cleartextDestinations: readonly string[] = []): TrustPolicy {
+		const settings = readTrustSettings();
+		return {
+			allowEnv: settings.allowEnv,
+			allowCleartext: false,
+			cleartextDestinations,
+			allowAuthorities: settings.allowAuthorities,
+			allowKeyFiles: settings.allowKeyFiles,
+			keyFileRoots: (vscode.workspace.workspaceFolders ?? [])
+				.filter((folder) => folder.uri.scheme === 'file')
+				.map((folder) => folder.uri.fsPath),
+		};
+	}
+
 	/** Builds the probe context of one account: settings timeouts, language, log, trust, cancel and OAuth2 hooks. */
-	probeContext(target: TestTarget, run: { signal: AbortSignal; extraCa: string[] }): ProbeContext {
+	probeContext(
+		target: TestTarget,
+		run: { signal: AbortSignal; extraCa: string[] },
+		policy = this.trustPolicy(),
+	): ProbeContext {
 		const { signal } = run;
 		const settings = readProbeSettings(target.document.uri);
 		const account = target.account;
@@ -219,6 +244,7 @@ export class ProbeSession {
 				},
 				...(clientId ? { cache: this.secrets.tokenCache(clientId, account.id) } : {}),
 			},
+			trust: { policy, frontEnd: 'editor' },
 		};
 	}
 
@@ -270,7 +296,7 @@ export class ProbeSession {
 	}
 
 	/** Secrets from SecretStorage and the environment; a relative private key path is relative to the config. */
-	resolveSecrets(target: TestTarget, account: Account): Promise<CredentialsResult> {
+	resolveSecrets(target: TestTarget, account: Account, policy = this.trustPolicy()): Promise<CredentialsResult> {
 		const resolver: SecretResolver = {
 			get: (ref: SecretRef) =>
 				ref.kind === 'env' ? Promise.resolve(process.env[ref.name]) : this.secrets.get(ref.name),
@@ -279,13 +305,20 @@ export class ProbeSession {
 					? { en: tr(T.howEnv, 'en', { name: ref.name }), de: tr(T.howEnv, 'de', { name: ref.name }) }
 					: { en: tr(T.howSecret, 'en', { name: ref.name }), de: tr(T.howSecret, 'de', { name: ref.name }) },
 		};
-		const readFile = async (path: string): Promise<string> => {
-			const base = vscode.Uri.joinPath(target.document.uri, '..');
-			const uri =
-				path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(base, path);
-			return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-		};
-		return resolveCredentials(account, resolver, this.ctx.lang(), readFile);
+		// Key files only beside configs on disk: the folder check needs real paths (symbolic links resolved).
+		const uri = target.document.uri;
+		const keyFiles =
+			uri.scheme === 'file'
+				? {
+						configDir: dirname(uri.fsPath),
+						fs: { realpath: (p: string) => realpath(p), readFile: (p: string) => readFile(p, 'utf8') },
+					}
+				: undefined;
+		return resolveCredentials(account, resolver, this.ctx.lang(), {
+			policy,
+			frontEnd: 'editor',
+			...(keyFiles ? { keyFiles } : {}),
+		});
 	}
 
 	/** Puts a report into the view, the diagnostics and the log, and sets the walkthrough context key on success. */

@@ -7,6 +7,10 @@ import { parse } from 'dotenv';
 import { type Account, type SecretRef, parseSecretRef } from './config/model';
 import { type Lang, type Localized, tr } from './i18n';
 import type { Credentials } from './probes/context';
+import type { TrustViolation } from './trust/account';
+import { type KeyFileSystem, readKeyFile } from './trust/key-file';
+import { type TrustPolicy, envAllowed } from './trust/policy';
+import { type FrontEnd, violationMessage } from './trust/texts';
 
 export interface SecretResolver {
 	/** The secret's value, or undefined when this front end has none under that name. */
@@ -17,8 +21,19 @@ export interface SecretResolver {
 
 export type CredentialsResult =
 	| { ok: true; credentials: Credentials }
-	/** `message` names every missing reference and how to provide it; `missing` lists them for UIs. */
-	| { ok: false; missing: SecretRef[]; message: string };
+	/**
+	 * `message` names every missing reference and how to provide it, and every refusal of the trust policy with the
+	 * way to allow it; `missing` and `refused` list them for UIs.
+	 */
+	| { ok: false; missing: SecretRef[]; refused: TrustViolation[]; message: string };
+
+/** What decides which secrets may be read: the user's policy, in the words of this front end. */
+export interface CredentialsOptions {
+	policy: TrustPolicy;
+	frontEnd: FrontEnd;
+	/** The config file's folder (relative key paths) and the file system; without it a key file is not read. */
+	keyFiles?: { configDir: string; fs: KeyFileSystem };
+}
 
 const MISSING: Localized = {
 	en: 'The secret {ref} (used in "{field}") is not available. {how}',
@@ -81,26 +96,35 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Resolves the secrets an account's probes need. A field holding a literal (not a reference) is used as is; the
- * config rules flag plaintext secrets separately. `readFile` loads a certificate's private key file (relative paths
- * are the caller's business).
+ * config rules flag plaintext secrets separately. An `${env:...}` the policy does not allow is never read, and a
+ * private key file outside the allowed folders is never opened.
  */
 export async function resolveCredentials(
 	account: Account,
 	resolver: SecretResolver,
 	lang: Lang,
-	readFile?: (path: string) => Promise<string>,
+	options: CredentialsOptions,
 ): Promise<CredentialsResult> {
 	const auth: Record<string, unknown> = isRecord(account.auth) ? account.auth : {};
 	const oauth2: Record<string, unknown> = isRecord(auth.oauth2) ? auth.oauth2 : {};
 	const certificate: Record<string, unknown> = isRecord(oauth2.certificate) ? oauth2.certificate : {};
 	const credentials: Credentials = {};
 	const missing: SecretRef[] = [];
+	const refused: TrustViolation[] = [];
 	const messages: string[] = [];
+	const refuse = (violation: TrustViolation) => {
+		refused.push(violation);
+		messages.push(violationMessage(violation, lang, options.frontEnd));
+	};
 
 	const resolve = async (value: unknown, field: string): Promise<string | undefined> => {
 		if (typeof value !== 'string' || value === '') return undefined;
 		const ref = parseSecretRef(value);
 		if (!ref) return value;
+		if (ref.kind === 'env' && !envAllowed(ref.name, options.policy)) {
+			refuse({ kind: 'env', name: ref.name, field });
+			return undefined;
+		}
 		const resolved = await resolver.get(ref);
 		if (resolved !== undefined && resolved !== '') return resolved;
 		missing.push(ref);
@@ -117,14 +141,14 @@ export async function resolveCredentials(
 		if (parseSecretRef(keyFile)) {
 			const pem = await resolve(keyFile, 'auth.oauth2.certificate.privateKeyFile');
 			if (pem !== undefined) credentials.privateKey = pem;
-		} else if (readFile) {
-			try {
-				credentials.privateKey = await readFile(keyFile);
-			} catch {
-				messages.push(tr(UNREADABLE_KEY, lang, { path: keyFile }));
-			}
+		} else if (options.keyFiles) {
+			const { configDir, fs } = options.keyFiles;
+			const key = await readKeyFile(keyFile, configDir, options.policy, fs);
+			if (key.ok) credentials.privateKey = key.pem;
+			else if (key.reason === 'outside') refuse({ kind: 'keyFile', path: keyFile });
+			else messages.push(tr(UNREADABLE_KEY, lang, { path: keyFile }));
 		}
 	}
-	if (messages.length) return { ok: false, missing, message: messages.join(' ') };
+	if (messages.length) return { ok: false, missing, refused, message: messages.join(' ') };
 	return { ok: true, credentials };
 }

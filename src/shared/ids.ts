@@ -46,6 +46,10 @@ export const SettingKeys = {
 	probeStageTimeout: 'mailcfg.probe.stageTimeout',
 	probeConcurrency: 'mailcfg.probe.concurrency',
 	probeExtraCaCertificates: 'mailcfg.probe.extraCaCertificates',
+	/** The trust allowances: application scope, so only the user (never a workspace) sets them. */
+	allowEnv: 'mailcfg.security.allowEnv',
+	allowAuthorities: 'mailcfg.security.allowAuthorities',
+	allowKeyFiles: 'mailcfg.security.allowKeyFiles',
 } as const;
 
 /**

@@ -121,10 +121,48 @@ export const TEST: CommandSpec = {
 				de: 'nach den Prüfungen von jedem ausgewählten SMTP-Konto eine Testmail an diese Adresse senden',
 			},
 		},
+		{
+			name: 'allow-env',
+			type: 'string',
+			multiple: true,
+			value: 'NAME|PREFIX_*',
+			description: {
+				en: 'let ${env:NAME} read this variable (or every variable with this prefix); MAILCFG_* need no allowance',
+				de: '${env:NAME} diese Variable (oder alle mit diesem Präfix) lesen lassen; MAILCFG_* brauchen keine Erlaubnis',
+			},
+		},
+		{
+			name: 'allow-cleartext',
+			type: 'boolean',
+			description: {
+				en: 'send credentials over unencrypted connections (security "none") to hosts other than loopback',
+				de: 'Zugangsdaten über unverschlüsselte Verbindungen (security „none“) auch an andere Hosts als Loopback senden',
+			},
+		},
+		{
+			name: 'allow-authority',
+			type: 'string',
+			multiple: true,
+			value: 'ORIGIN',
+			description: {
+				en: "let this OAuth2 authority (https://host[:port]) receive client secrets and sign-ins besides Microsoft's login hosts",
+				de: 'dieser OAuth2-Authority (https://host[:port]) außer den Anmeldehosts von Microsoft Clientgeheimnisse und Anmeldungen erlauben',
+			},
+		},
+		{
+			name: 'allow-key-file',
+			type: 'string',
+			multiple: true,
+			value: 'PATH',
+			description: {
+				en: "let a certificate credential use this private key file outside the config file's folder",
+				de: 'einem Zertifikat-Credential diese Schlüsseldatei außerhalb des Ordners der Konfigurationsdatei erlauben',
+			},
+		},
 	],
 	notes: {
-		en: 'Exit codes: 0 every check passed, 1 a check failed, 2 bad usage, an unreadable or invalid file, unknown account ids, or an account that could not be tested for lack of configuration.',
-		de: 'Exit-Codes: 0 alle Prüfungen bestanden, 1 eine Prüfung fehlgeschlagen, 2 falscher Aufruf, unlesbare oder ungültige Datei, unbekannte Konto-IDs oder ein Konto, das mangels Konfiguration nicht getestet werden konnte.',
+		en: 'Exit codes: 0 every check passed, 1 a check failed, 2 bad usage, an unreadable or invalid file, unknown account ids, a config that sends secrets where the --allow-* options do not permit (nothing connects then), or an account that could not be tested for lack of configuration.',
+		de: 'Exit-Codes: 0 alle Prüfungen bestanden, 1 eine Prüfung fehlgeschlagen, 2 falscher Aufruf, unlesbare oder ungültige Datei, unbekannte Konto-IDs, eine Konfiguration, die Geheimnisse dorthin schickt, wo die --allow-*-Optionen es nicht erlauben (dann wird nichts verbunden), oder ein Konto, das mangels Konfiguration nicht getestet werden konnte.',
 	},
 };
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { systemClock } from '../../core/clock';
 import { parseConfig } from '../../core/config/parse';
@@ -11,9 +11,13 @@ import { accountId, renderReportText, testAccounts, unknownAccountIds } from '..
 import { RECIPIENT_RULE, isPlainRecipient } from '../../core/probes/recipient';
 import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
-import { chooseLang, flag, parseCommandArgs } from '../args';
+import { type ParsedArgs, chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
 import { TEST } from './specs';
+import type { KeyFileSystem } from '../../core/trust/key-file';
+import type { TrustPolicy } from '../../core/trust/policy';
+import { preflight } from '../../core/trust/preflight';
+import { violationMessage } from '../../core/trust/texts';
 
 const TEXTS = {
 	noFile: { en: 'give one config file to test', de: 'eine Konfigurationsdatei zum Testen angeben' },
@@ -51,6 +55,14 @@ const TEXTS = {
 	browserFailed: {
 		en: 'The browser could not be started ({reason}); open the address yourself.',
 		de: 'Der Browser ließ sich nicht starten ({reason}); die Adresse bitte selbst öffnen.',
+	},
+	badOrigin: {
+		en: '--allow-authority expects an https origin such as https://login.example.com (got "{value}")',
+		de: '--allow-authority erwartet einen https-Ursprung wie https://login.example.com ("{value}")',
+	},
+	badEnvPattern: {
+		en: '--allow-env expects a variable name or a prefix ending in * (got "{value}")',
+		de: '--allow-env erwartet einen Variablennamen oder ein Präfix mit * am Ende ("{value}")',
 	},
 	unattended: {
 		en: 'This sign-in needs a person, but stdin is not a terminal (as in CI), so nobody could answer it. Run the test in a terminal, sign in from the editor, or use client credentials for unattended checks.',
@@ -138,11 +150,50 @@ async function readInput(path: string, lang: Lang): Promise<string> {
 	}
 }
 
+const NODE_FS: KeyFileSystem = { realpath: (path) => realpath(path), readFile: (path) => readFile(path, 'utf8') };
+
+/**
+ * The user's allowances from the command line. Nothing in the config file can add to them: they are the only way
+ * to read other environment variables, send credentials in cleartext, talk to another authority or use a key file
+ * outside the config's folder.
+ */
+function trustPolicy(parsed: ParsedArgs, cwd: string, lang: Lang): TrustPolicy {
+	const allowEnv = parsed.flags.get('allow-env') ?? [];
+	for (const value of allowEnv) {
+		if (!/^[A-Za-z_][A-Za-z0-9_.-]*\*?$/.test(value)) throw new UsageError(tr(TEXTS.badEnvPattern, lang, { value }));
+	}
+	const allowAuthorities = (parsed.flags.get('allow-authority') ?? []).map((value) => {
+		const origin = httpsOriginOf(value);
+		if (!origin) throw new UsageError(tr(TEXTS.badOrigin, lang, { value }));
+		return origin;
+	});
+	return {
+		allowEnv,
+		allowCleartext: parsed.flags.has('allow-cleartext'),
+		allowAuthorities,
+		allowKeyFiles: (parsed.flags.get('allow-key-file') ?? []).map((file) => resolve(cwd, file)),
+		keyFileRoots: [],
+	};
+}
+
+/** An origin alone (`https://host[:port]`, no path or query): an allowance for a whole site is given on purpose. */
+function httpsOriginOf(value: string): string | undefined {
+	try {
+		const url = new URL(value);
+		const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+		return url.protocol === 'https:' && bare ? url.origin : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /**
  * `mailcfg test <file> [--account ID]... [--format text|json] [--timeout MS] [--concurrency N] [--secrets FILE]
- * [--send-test-mail TO] [--ca FILE]... [--lang en|de] [--transcript] [--open-browser]`.
+ * [--send-test-mail TO] [--ca FILE]... [--lang en|de] [--transcript] [--open-browser]
+ * [--allow-env NAME]... [--allow-cleartext] [--allow-authority ORIGIN]... [--allow-key-file PATH]...`.
  * Exit 0: every check passed; 1: a check failed; 2: bad usage, an unreadable or invalid file, unknown account ids,
- * or an account whose test could not run for lack of configuration (a missing secret, a sign-in without a terminal).
+ * a config that sends secrets where the allow options do not permit (nothing connects then), or an account whose
+ * test could not run for lack of configuration (a missing secret, a sign-in without a terminal).
  * `--timeout` bounds every stage, the wait for an interactive sign-in included (default 5 minutes for that one).
  */
 export async function runTest(
@@ -188,6 +239,14 @@ export async function runTest(
 	) {
 		throw new UsageError(tr(TEXTS.noSmtp, lang));
 	}
+	const policy = trustPolicy(parsed, io.cwd, lang);
+	const configDir = dirname(path);
+	const keyFiles = { configDir, fs: NODE_FS };
+	const refused = await preflight(selectedAccounts(file, ids), policy, keyFiles);
+	if (refused.length) {
+		const messages = new Set(refused.map((v) => violationMessage(v, lang, 'cli')));
+		throw new UsageError([...messages].join('\n'));
+	}
 	const secretsFile = flag(parsed, 'secrets');
 	const dotenv = secretsFile ? parseDotenv(await readInput(resolve(io.cwd, secretsFile), lang)) : undefined;
 	const extraCa = await Promise.all((parsed.flags.get('ca') ?? []).map((ca) => readInput(resolve(io.cwd, ca), lang)));
@@ -204,9 +263,9 @@ export async function runTest(
 		signal: controller.signal,
 		...(extraCa.length ? { extraCa } : {}),
 		oauth2: signInHooks(io, terminal, lang, parsed.flags.has('open-browser')),
+		trust: { policy, frontEnd: 'cli' },
 	};
 	const resolver = cliSecretResolver(io.env, dotenv);
-	const configDir = dirname(path);
 	let reports: AccountReport[];
 	try {
 		reports = await testAccounts(file, {
@@ -214,8 +273,7 @@ export async function runTest(
 			...(ids ? { accounts: ids } : {}),
 			...(concurrency ? { concurrency } : {}),
 			...(sendTo ? { sendTestMailTo: sendTo } : {}),
-			resolveSecrets: (account) =>
-				resolveCredentials(account, resolver, lang, (keyPath) => readFile(resolve(configDir, keyPath), 'utf8')),
+			resolveSecrets: (account) => resolveCredentials(account, resolver, lang, { policy, frontEnd: 'cli', keyFiles }),
 		});
 	} finally {
 		process.removeListener('SIGINT', onInterrupt);

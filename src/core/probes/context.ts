@@ -1,6 +1,8 @@
 import type { Clock } from '../clock';
 import type { Lang, Localized } from '../i18n';
 import type { Logger } from '../logger';
+import type { TrustPolicy } from '../trust/policy';
+import type { FrontEnd } from '../trust/texts';
 
 /** Per-stage timeouts in milliseconds; account `timeouts` override settings, which override the defaults. */
 export interface ProbeTimeouts {
@@ -48,6 +50,11 @@ export interface ProbeContext {
 	/** Cancels the probe; sockets close at once. */
 	signal?: AbortSignal;
 	logger?: Logger;
+	/**
+	 * Where the user allows secrets to go (trust/policy.ts) and which front end words the refusals. Without it the
+	 * strict policy applies: no cleartext to remote hosts, Microsoft's login hosts only.
+	 */
+	trust?: { policy: TrustPolicy; frontEnd: FrontEnd };
 	/** Extra trusted CA certificates (PEM), e.g. a company CA or a test CA. Verification itself stays on. */
 	extraCa?: string[];
 	/** OAuth2 wiring (msal-node). `networkClient` is msal's INetworkModule: tests route the authority to a local server. */

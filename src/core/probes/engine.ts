@@ -7,6 +7,9 @@ import type { Account } from '../config/model';
 import type { Lang, Localized } from '../i18n';
 import { tr } from '../i18n';
 import type { CredentialsResult } from '../secrets';
+import { type TrustViolation, accountViolations } from '../trust/account';
+import { STRICT_POLICY } from '../trust/policy';
+import { violationMessage } from '../trust/texts';
 import type { ProbeContext } from './context';
 import type { MailLogin, MailProbe, ProbeHooks } from './mail-session';
 import type { probeOAuth2 } from './oauth2';
@@ -102,6 +105,13 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 			],
 		};
 	}
+	// The user's allowances decide, before any secret is read or any socket opened.
+	const trust = ctx.trust ?? { policy: STRICT_POLICY, frontEnd: 'cli' };
+	const refused = accountViolations(account, trust.policy);
+	if (refused.length) {
+		const fallback: Protocol = oauth ? 'oauth2' : (protocols[0] as Protocol);
+		return { id, checks: refused.map((v) => refusalCheck(v, violationMessage(v, lang, trust.frontEnd), fallback)) };
+	}
 	const secrets = await options.resolveSecrets(account);
 	if (!secrets.ok) {
 		const check = configCheck(oauth ? 'oauth2' : (protocols[0] as Protocol), lang, {
@@ -142,6 +152,16 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 
 function configCheck(protocol: Protocol, lang: Lang, message: Localized): ProbeCheck {
 	return { protocol, ok: false, error: { code: 'CONFIG', message: message[lang] }, stages: [], transcript: [] };
+}
+
+/** A refusal of the trust policy as a CONFIG check of the protocol it concerns. */
+function refusalCheck(violation: TrustViolation, message: string, fallback: Protocol): ProbeCheck {
+	const protocol: Protocol =
+		violation.kind === 'cleartext' ? violation.protocol : violation.kind === 'authority' ? 'oauth2' : fallback;
+	const check: ProbeCheck = { protocol, ok: false, error: { code: 'CONFIG', message }, stages: [], transcript: [] };
+	if (violation.kind === 'env' || violation.kind === 'keyFile') check.failedStage = 'auth';
+	if (violation.kind === 'authority') check.failedStage = 'authority';
+	return check;
 }
 
 /** A last pass over everything a check carries: secrets from any source (the oauth2 check too) never get out. */

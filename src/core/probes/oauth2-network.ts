@@ -117,3 +117,45 @@ export function recordServerErrors(inner: INetworkModule): {
 		last: () => last,
 	};
 }
+
+/** A request the origin guard stopped before it was sent. */
+export interface RefusedRequest {
+	url: string;
+	origin: string;
+}
+
+/**
+ * Lets requests through only to origins `allowed` accepts; any other is refused before a byte is sent. msal reads
+ * the token and device-code endpoints from the authority's metadata itself, so this guard, not only the check of
+ * our own metadata request, keeps a client secret from following a `token_endpoint` to another host.
+ */
+export function restrictOrigins(
+	inner: INetworkModule,
+	allowed: (origin: string) => boolean,
+): { client: INetworkModule; refused(): RefusedRequest | undefined } {
+	let refused: RefusedRequest | undefined;
+	const check = (url: string) => {
+		let origin: string;
+		try {
+			origin = new URL(url).origin;
+		} catch {
+			origin = 'null';
+		}
+		if (allowed(origin)) return;
+		refused ??= { url, origin };
+		throw Object.assign(new Error(`request to ${origin} refused`), { errorCode: 'origin_refused' });
+	};
+	return {
+		client: {
+			sendGetRequestAsync: async (url, init, timeout) => {
+				check(url);
+				return inner.sendGetRequestAsync(url, init, timeout);
+			},
+			sendPostRequestAsync: async (url, init) => {
+				check(url);
+				return inner.sendPostRequestAsync(url, init);
+			},
+		},
+		refused: () => refused,
+	};
+}

@@ -4,6 +4,7 @@
  */
 import type { Account, OAuth2Flow } from '../config/model';
 import type { Localized } from '../i18n';
+import { MICROSOFT_LOGIN_HOSTS } from '../trust/policy';
 import { OAUTH2_TEXTS } from './oauth2-texts';
 
 export const MICROSOFT_LOGIN = 'https://login.microsoftonline.com';
@@ -19,15 +20,8 @@ export const APP_ONLY_SCOPE = 'https://outlook.office365.com/.default';
 export const DELEGATED_IMAP_SCOPE = 'https://outlook.office.com/IMAP.AccessAsUser.All';
 export const DELEGATED_SMTP_SCOPE = 'https://outlook.office.com/SMTP.Send';
 
-/** Authority hosts msal knows itself; any other host must be listed in `knownAuthorities`. */
-const MICROSOFT_AUTHORITY_HOSTS = new Set([
-	'login.microsoftonline.com',
-	'login.microsoft.com',
-	'login.windows.net',
-	'login.microsoftonline.us',
-	'login.chinacloudapi.cn',
-	'login.partner.microsoftonline.cn',
-]);
+/** Authority hosts msal knows itself (the same list as the trust policy's); any other must be in `knownAuthorities`. */
+const MICROSOFT_AUTHORITY_HOSTS = new Set(MICROSOFT_LOGIN_HOSTS);
 
 /** Tenant aliases that are not one tenant: fine for user sign-in, refused for app-only tokens (AADSTS9001023). */
 const MULTI_TENANT_ALIASES = new Set(['common', 'organizations', 'consumers']);

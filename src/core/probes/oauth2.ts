@@ -13,12 +13,22 @@ import type { ProbeCheck, ProbeError, StageName } from './result';
 import { checkClaims } from './oauth2-claims';
 import { mapMsalError, networkFailure, scrub, serverMessage } from './oauth2-errors';
 import { acquireToken, OAuth2ConfigProblem, raceAbort, type TranscriptSink } from './oauth2-msal';
-import { asNetworkModule, createHttpsNetworkClient, recordServerErrors, type ServerErrorBody } from './oauth2-network';
+import {
+	asNetworkModule,
+	createHttpsNetworkClient,
+	recordServerErrors,
+	restrictOrigins,
+	type RefusedRequest,
+	type ServerErrorBody,
+} from './oauth2-network';
 import { isGuid, planOAuth2, type OAuth2Plan } from './oauth2-plan';
 import { Redactor } from './redact';
 import { ProbeRun, type StageOutcome } from './stage-runner';
 import { effectiveTimeouts } from './target';
 import { OAUTH2_TEXTS } from './oauth2-texts';
+import type { TrustViolation } from '../trust/account';
+import { STRICT_POLICY, authorityAllowed, foreignEndpoints, httpsOrigin, sameAuthority } from '../trust/policy';
+import { violationMessage } from '../trust/texts';
 
 export interface OAuth2ProbeResult {
 	check: ProbeCheck;
@@ -50,6 +60,9 @@ export async function probeOAuth2(
 	const { transcript } = run;
 	const timeouts = effectiveTimeouts(account, ctx);
 	const injected = asNetworkModule(ctx.oauth2?.networkClient);
+	const trust = ctx.trust ?? { policy: STRICT_POLICY, frontEnd: 'cli' };
+	const refuse = (violation: TrustViolation) =>
+		ProbeFailure.of({ code: 'CONFIG', message: violationMessage(violation, lang, trust.frontEnd) });
 	let accessToken: string | undefined;
 	try {
 		// authority: is the sign-in service reachable, and does it know the tenant?
@@ -59,11 +72,19 @@ export async function probeOAuth2(
 				throw ProbeFailure.of({ code: 'CONFIG', message: tr(planned.refusal, lang, planned.args) });
 			}
 			const { plan } = planned;
+			// Before any request: only Microsoft's login hosts and origins the user allowed hear from us.
+			const origin = httpsOrigin(plan.authority) ?? 'null';
+			if (!authorityAllowed(origin, trust.policy)) throw refuse({ kind: 'authority', origin });
 			transcript.note(`${plan.flow} at ${plan.authority} for client ${plan.clientId}`);
-			const net = injected ?? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs });
-			const found = await discover(plan, net, signal, transcript, lang).catch((error: unknown) => {
-				throw failureOf(error, 'authority', lang, secrets);
+			const net = guarded(
+				injected ?? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs }),
+				origin,
+			);
+			const found = await discover(plan, net.client, signal, transcript, lang).catch((error: unknown) => {
+				throw refusedFailure(net.refused(), origin, refuse) ?? failureOf(error, 'authority', lang, secrets);
 			});
+			const foreign = foundForeign(found, origin);
+			if (foreign) throw refuse({ kind: 'endpoint', origin, name: foreign.name, url: foreign.url });
 			if (found.problem) {
 				const { serverResponse } = found.problem;
 				throw ProbeFailure.of(
@@ -87,9 +108,12 @@ export async function probeOAuth2(
 			// Always our own client: msal's default fetch client cannot be aborted (its POSTs have no timeout), so a token
 			// endpoint that never answers would keep a socket open after a timeout or cancel. Ours also takes extra CAs,
 			// and lets the recorder below keep the AADSTS text msal drops from device-code polling errors.
-			const base: INetworkModule =
-				injected ?? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs });
-			const recorder = recordServerErrors(base);
+			const origin = httpsOrigin(plan.authority) ?? 'null';
+			const base = guarded(
+				injected ?? createHttpsNetworkClient({ extraCa: ctx.extraCa, signal, timeoutMs: timeouts.stageMs }),
+				origin,
+			);
+			const recorder = recordServerErrors(base.client);
 			const token = await acquireToken({
 				plan,
 				credentials,
@@ -102,6 +126,8 @@ export async function probeOAuth2(
 				...(ctx.oauth2 ? { hooks: ctx.oauth2 } : {}),
 				transcript,
 			}).catch((error: unknown) => {
+				const refused = refusedFailure(base.refused(), origin, refuse);
+				if (refused) throw refused;
 				const failure = failureOf(withServerBody(error, recorder.last()), 'token', lang, secrets);
 				if (failure.serverResponse) transcript.server(failure.serverResponse);
 				throw failure;
@@ -160,9 +186,29 @@ async function stage<T>(
 	}
 }
 
+/** The network client of one authority: requests elsewhere are refused before they are sent. */
+function guarded(inner: INetworkModule, authorityOrigin: string) {
+	return restrictOrigins(inner, (origin) => sameAuthority(authorityOrigin, origin));
+}
+
+/** The CONFIG failure for a request the origin guard stopped, if it stopped one. */
+function refusedFailure(
+	refused: RefusedRequest | undefined,
+	origin: string,
+	refuse: (violation: TrustViolation) => ProbeFailure,
+): ProbeFailure | undefined {
+	return refused ? refuse({ kind: 'endpoint', origin, name: 'request', url: refused.url }) : undefined;
+}
+
+function foundForeign(found: Discovery, origin: string): { name: string; url: string } | undefined {
+	return found.metadata ? foreignEndpoints(origin, found.metadata)[0] : undefined;
+}
+
 interface Discovery {
 	issuer: string;
 	tokenEndpoint: string;
+	/** The OpenID configuration as served, for the endpoint-origin check. */
+	metadata?: Readonly<Record<string, unknown>>;
 	/** The tenant GUID the issuer names, which resolves a configured domain name. */
 	tenantId?: string;
 	problem?: ProbeError;
@@ -185,7 +231,7 @@ async function discover(
 	if (response.status === 200 && tokenEndpoint) {
 		transcript.server(`HTTP 200, issuer ${issuer}`);
 		const tenantId = new URL(issuer || tokenEndpoint).pathname.split('/').find(isGuid);
-		return { issuer, tokenEndpoint, ...(tenantId ? { tenantId } : {}) };
+		return { issuer, tokenEndpoint, metadata: body, ...(tenantId ? { tenantId } : {}) };
 	}
 	const error = typeof body.error === 'string' ? body.error : '';
 	const description = typeof body.error_description === 'string' ? body.error_description : '';

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { type DemoServers, startDemoServers } from '../../../scripts/demo-servers';
-import { type DemoWorkspace, createDemoWorkspace, demoExtensionHostEnv } from '../../../scripts/demo-workspace';
+import {
+	type DemoWorkspace,
+	createDemoWorkspace,
+	demoExtensionHostEnv,
+	demoUserSettings,
+} from '../../../scripts/demo-workspace';
 import { type CodeServer, ROOT, ensureCodeServer, ensureVsix, startCodeServer } from './code-server';
 import { type Workbench, openWorkbench } from './workbench';
 
@@ -38,6 +43,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	try {
 		let demo: Session['demo'];
 		let env: Record<string, string> | undefined;
+		let settings = options.settings;
 		if (options.demo) {
 			const servers = await startDemoServers();
 			stops.push(() => servers.stop());
@@ -45,11 +51,12 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			stops.push(() => workspace.remove());
 			demo = { servers, workspace };
 			env = demoExtensionHostEnv(servers, workspace);
+			settings = { ...demoUserSettings(servers), ...settings };
 		}
 		const server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
 			workspace: demo ? demo.workspace.folder : join(ROOT, 'test', 'e2e', 'workspace'),
 			copyWorkspace: !demo,
-			...(options.settings ? { settings: options.settings } : {}),
+			...(settings ? { settings } : {}),
 			...(env ? { env } : {}),
 		});
 		stops.push(() => server.stop());

@@ -82,7 +82,11 @@ async function cli(
 		},
 	};
 	const code = await runTest(
-		['interactive.mailaccounts.json', '--ca', 'ca.pem', '--lang', 'en', '--format', 'json', ...args],
+		[
+			'interactive.mailaccounts.json',
+			...['--ca', 'ca.pem', '--lang', 'en', '--format', 'json', '--allow-authority', oidc.url],
+			...args,
+		],
 		io,
 		terminal,
 	);

@@ -5,6 +5,7 @@ import type { ProbeContext } from '../../../../src/core/probes/context';
 import { configPathForCheck, defaultDeps, testAccounts, type ProbeProgress } from '../../../../src/core/probes/index';
 import type { ProbeCheck } from '../../../../src/core/probes/result';
 import { cliSecretResolver, resolveCredentials } from '../../../../src/core/secrets';
+import { STRICT_POLICY } from '../../../../src/core/trust/policy';
 import { type TestCerts, testCerts } from '../../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../../support/smtp-server';
@@ -47,7 +48,7 @@ function account(id: string, password = '${secret:IMPORT}'): Account {
 }
 
 const resolveWith = (env: Record<string, string>) => (a: Account) =>
-	resolveCredentials(a, cliSecretResolver(env), 'en');
+	resolveCredentials(a, cliSecretResolver(env), 'en', { policy: STRICT_POLICY, frontEnd: 'cli' });
 
 test('tests the selected accounts, IMAP then SMTP, with stage progress events and no secret anywhere', async () => {
 	const events: ProbeProgress[] = [];

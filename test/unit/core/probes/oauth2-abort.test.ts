@@ -85,7 +85,10 @@ async function probeInChild(authorityUrl: string, clientId: string, secret: stri
 			imap: { host: 'localhost', port: 993, security: 'tls' },
 		};
 		const ctx = { lang: 'en', clock: () => new Date(),
-			timeouts: { connectMs: ${STAGE_MS}, greetingMs: ${STAGE_MS}, stageMs: ${STAGE_MS} } };
+			timeouts: { connectMs: ${STAGE_MS}, greetingMs: ${STAGE_MS}, stageMs: ${STAGE_MS} },
+			// The local authority is not Microsoft's: allowed explicitly, as a user would.
+			trust: { frontEnd: 'cli', policy: { allowEnv: [], allowCleartext: false, allowKeyFiles: [], keyFileRoots: [],
+				allowAuthorities: [new URL(${JSON.stringify(authorityUrl)}).origin] } } };
 		const { check } = await probeOAuth2(account, { clientSecret: ${JSON.stringify(secret)} }, ctx);
 		const passed = check.stages.filter((s) => s.ok).map((s) => s.name);
 		process.stdout.write(JSON.stringify({ failedStage: check.failedStage, code: check.error?.code, passed }));
