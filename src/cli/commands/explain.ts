@@ -20,16 +20,20 @@ const TEXTS = {
 	emptyText: { en: 'the text to explain is empty', de: 'der zu erklärende Text ist leer' },
 } satisfies Record<string, Localized>;
 
-/** The JSON contract of issue 4: `line` stays internal, everything else is the match as explained. */
+/**
+ * The JSON contract of issue 4 (fields may be added, never removed): `line` stays internal; `question` (issue 10)
+ * is the question that tells a cause apart from the other candidates of an ambiguous line.
+ */
 function toJson(matches: readonly Explanation[]): string {
 	const body = {
-		matches: matches.map(({ id, title, cause, fix, walkthrough, confidence, sources, matchedText }) => ({
+		matches: matches.map(({ id, title, cause, fix, walkthrough, confidence, question, sources, matchedText }) => ({
 			id,
 			title,
 			cause,
 			fix,
 			...(walkthrough ? { walkthrough } : {}),
 			confidence,
+			...(question ? { question } : {}),
 			sources,
 			matchedText,
 		})),

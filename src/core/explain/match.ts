@@ -1,5 +1,8 @@
 import type { ProbeCheck } from '../probes/result';
 import { CATALOG } from './catalog';
+import { type Calibration, type EvidenceKind, type Placement, calibrated } from './calibration';
+import { type NormalizedLine, normalizeLine } from './normalize';
+import { DISTINGUISHING_QUESTIONS } from './questions';
 import type { CatalogEntry, ContextCondition, ExplainContext, Explanation, Rule } from './types';
 
 /**
@@ -19,17 +22,24 @@ const WEIGHT = {
 /** A context condition the caller confirmed makes the rule more likely; one the caller left open makes it a guess. */
 const CONTEXT_CONFIRMED = 0.1;
 const CONTEXT_GUESSED = -0.12;
+/** A provider or sign-in kind the line itself names (a host, `XOAUTH2`) counts as half a confirmation. */
+const CONTEXT_INFERRED = 0.05;
+const CONTEXT_INFERRED_MISMATCH = -0.17;
 /** Rules that only read the probe result (no server text) start here. */
 const CONTEXT_ONLY_BASE = 0.3;
 const MIN_CONFIDENCE = 0.2;
 /** On one line, alternatives further than this below the best match are noise, not alternatives. */
 const MAX_SPREAD = 0.3;
-const MAX_CONFIDENCE = 0.99;
+/** A runner-up this close to the best score makes the best match "contested" for the calibration. */
+const CONTESTED_MARGIN = 0.1;
 /** Long lines (base64 blobs, minified JSON) are cut so a pasted log cannot make matching slow. */
 const MAX_LINE_LENGTH = 4000;
 
 interface LineFeatures {
+	/** The normalized line (see normalize.ts); `raw` is what was pasted, for phrases that include wrapper text. */
 	text: string;
+	raw: string;
+	hints: Omit<NormalizedLine, 'text'>;
 	smtp: Set<number>;
 	enhanced: Set<string>;
 	imapCodes: Set<string>;
@@ -58,11 +68,14 @@ function collect<T>(line: string, pattern: RegExp, map: (match: RegExpExecArray)
 	return found;
 }
 
-function extract(line: string): LineFeatures {
+function extract(raw: string): LineFeatures {
+	const { text: line, ...hints } = normalizeLine(raw);
 	const imapCodes = collect(line, IMAP_CODE, (m) => m[1]);
-	for (const code of collect(line, IMAP_CODE_FIELD, (m) => m[1])) imapCodes.add(code);
+	for (const code of collect(raw, IMAP_CODE_FIELD, (m) => m[1])) imapCodes.add(code);
 	return {
 		text: line,
+		raw,
+		hints,
 		smtp: collect(line, SMTP_CODE, (m) => Number(m[1])),
 		enhanced: collect(line, ENHANCED_CODE, (m) => m[1]),
 		imapCodes,
@@ -104,19 +117,30 @@ function contextScore(
 	when: ContextCondition | undefined,
 	ctx: ExplainContext,
 	guessAllowed: boolean,
+	hints: LineFeatures['hints'] = {},
 ): number | undefined {
 	let score = 0;
 	for (const key of CONTEXT_KEYS) {
 		const wanted: readonly string[] | undefined = when?.[key];
 		if (!wanted) continue;
 		const actual = contextValue(ctx, key);
+		const hint = key === 'provider' || key === 'auth' ? hints[key] : undefined;
 		if (actual === undefined) {
 			if (!guessAllowed) return undefined;
-			score += CONTEXT_GUESSED;
+			if (hint === undefined) score += CONTEXT_GUESSED;
+			else score += wanted.includes(hint) ? CONTEXT_INFERRED : CONTEXT_INFERRED_MISMATCH;
 		} else if (wanted.includes(actual)) score += CONTEXT_CONFIRMED;
 		else return undefined;
 	}
 	return score;
+}
+
+/** The kind of evidence a line rule rests on: the calibration measures how often each kind is right. */
+function evidenceKind(rule: Rule): EvidenceKind {
+	if (rule.aadsts || rule.errorCode) return 'identifier';
+	const code = rule.smtp || rule.enhanced || rule.imapCode || rule.imapStatus || rule.oauthError;
+	if (rule.text) return code ? 'code+text' : 'text';
+	return 'code';
 }
 
 function scoreLineRule(rule: Rule, f: LineFeatures, ctx: ExplainContext): number | undefined {
@@ -125,8 +149,8 @@ function scoreLineRule(rule: Rule, f: LineFeatures, ctx: ExplainContext): number
 	if (!anyIn(rule.aadsts, f.aadsts) || !anyIn(rule.oauthError, f.words) || !anyIn(rule.errorCode, f.codes)) {
 		return undefined;
 	}
-	if (rule.text && !rule.text.test(f.text)) return undefined;
-	const context = contextScore(rule.when, ctx, true);
+	if (rule.text && !rule.text.test(f.text) && !rule.text.test(f.raw)) return undefined;
+	const context = contextScore(rule.when, ctx, true, f.hints);
 	if (context === undefined) return undefined;
 	let score = context + (rule.bias ?? 0);
 	if (rule.smtp) score += WEIGHT.smtp;
@@ -167,47 +191,58 @@ function compiledCatalog(): CompiledEntry[] {
 
 interface Hit {
 	compiled: CompiledEntry;
-	confidence: number;
+	/** The rule score: evidence weights plus context; it ranks candidates but is not a probability. */
+	score: number;
+	kind: EvidenceKind;
 	line?: number;
 	text: string;
 }
 
-function best(rules: readonly Rule[], score: (rule: Rule) => number | undefined): number | undefined {
-	let top: number | undefined;
+/** A ranked candidate before localisation: what the calibration script measures. */
+export interface RankedCause {
+	id: string;
+	score: number;
+	kind: EvidenceKind;
+	placement: Placement;
+}
+
+function best(
+	rules: readonly Rule[],
+	score: (rule: Rule) => number | undefined,
+): { score: number; rule: Rule } | undefined {
+	let top: { score: number; rule: Rule } | undefined;
 	for (const rule of rules) {
 		const value = score(rule);
-		if (value !== undefined && (top === undefined || value > top)) top = value;
+		if (value !== undefined && (top === undefined || value > top.score)) top = { score: value, rule };
 	}
 	return top;
 }
 
 function keepClose(hits: Hit[]): Hit[] {
-	const top = Math.max(...hits.map((hit) => hit.confidence));
-	return hits.filter((hit) => hit.confidence >= MIN_CONFIDENCE && hit.confidence >= top - MAX_SPREAD);
+	const top = Math.max(...hits.map((hit) => hit.score));
+	return hits.filter((hit) => hit.score >= MIN_CONFIDENCE && hit.score >= top - MAX_SPREAD);
 }
 
-function localize(hit: Hit, ctx: ExplainContext): Explanation {
+function localize(hit: Hit, confidence: number, ctx: ExplainContext): Explanation {
 	const { entry } = hit.compiled;
 	const walkthrough = (ctx.provider && entry.walkthroughByProvider?.[ctx.provider]) || entry.walkthrough;
+	const question = DISTINGUISHING_QUESTIONS[entry.id];
 	return {
 		id: entry.id,
 		title: entry.title[ctx.lang],
 		cause: entry.cause[ctx.lang],
 		fix: entry.fix.map((step) => step[ctx.lang]),
 		...(walkthrough ? { walkthrough } : {}),
-		confidence: Math.round(Math.min(MAX_CONFIDENCE, hit.confidence) * 100) / 100,
+		confidence,
+		...(question ? { question: question[ctx.lang] } : {}),
 		sources: [...entry.sources],
 		matchedText: hit.text,
 		...(hit.line !== undefined ? { line: hit.line } : {}),
 	};
 }
 
-/**
- * Explains every recognisable line of `text` (a reply, an exception message or a log excerpt), best match first.
- * Each cause appears once, with the line it was most confidently found on. When no line is recognised but the
- * context names a probe error code, causes that fit the probe result alone are returned with lower confidence.
- */
-export function explain(text: string, ctx: ExplainContext): Explanation[] {
+/** Every cause found in `text`, best first, with the rule score and evidence kind that found it. */
+function rankHits(text: string, ctx: ExplainContext): Hit[] {
 	const catalog = compiledCatalog();
 	const byId = new Map<string, Hit>();
 	text.split(/\r?\n/).forEach((raw, index) => {
@@ -216,26 +251,57 @@ export function explain(text: string, ctx: ExplainContext): Explanation[] {
 		const features = extract(line);
 		const hits: Hit[] = [];
 		for (const entry of catalog) {
-			const confidence = best(entry.lineRules, (rule) => scoreLineRule(rule, features, ctx));
-			if (confidence !== undefined) hits.push({ compiled: entry, confidence, line: index, text: line });
+			const found = best(entry.lineRules, (rule) => scoreLineRule(rule, features, ctx));
+			if (found)
+				hits.push({ compiled: entry, score: found.score, kind: evidenceKind(found.rule), line: index, text: line });
 		}
 		if (hits.length === 0) return;
 		for (const hit of keepClose(hits)) {
 			const previous = byId.get(hit.compiled.entry.id);
-			if (!previous || hit.confidence > previous.confidence) byId.set(hit.compiled.entry.id, hit);
+			if (!previous || hit.score > previous.score) byId.set(hit.compiled.entry.id, hit);
 		}
 	});
 	if (byId.size === 0 && (ctx.probeCode !== undefined || ctx.stage !== undefined)) {
 		const hits: Hit[] = [];
 		for (const entry of catalog) {
-			const confidence = best(entry.contextRules, (rule) => scoreContextRule(rule, ctx));
-			if (confidence !== undefined) hits.push({ compiled: entry, confidence, text: '' });
+			const found = best(entry.contextRules, (rule) => scoreContextRule(rule, ctx));
+			if (found) hits.push({ compiled: entry, score: found.score, kind: 'context', text: '' });
 		}
 		if (hits.length > 0) for (const hit of keepClose(hits)) byId.set(hit.compiled.entry.id, hit);
 	}
-	return [...byId.values()]
-		.sort((a, b) => b.confidence - a.confidence || (a.line ?? 0) - (b.line ?? 0) || a.compiled.order - b.compiled.order)
-		.map((hit) => localize(hit, ctx));
+	return [...byId.values()].sort(
+		(a, b) => b.score - a.score || (a.line ?? 0) - (b.line ?? 0) || a.compiled.order - b.compiled.order,
+	);
+}
+
+function placements(hits: readonly Hit[]): Placement[] {
+	const contested = hits.length > 1 && (hits[0] as Hit).score - (hits[1] as Hit).score < CONTESTED_MARGIN;
+	return hits.map((_, index) => (index > 0 ? 'alternative' : contested ? 'first-contested' : 'first'));
+}
+
+/** The ranking without texts: the calibration script and the tests measure it against the fixture tables. */
+export function rankCauses(text: string, ctx: ExplainContext): RankedCause[] {
+	const hits = rankHits(text, ctx);
+	const places = placements(hits);
+	return hits.map((hit, index) => ({
+		id: hit.compiled.entry.id,
+		score: hit.score,
+		kind: hit.kind,
+		placement: places[index] as Placement,
+	}));
+}
+
+/**
+ * Explains every recognisable line of `text` (a reply, an exception message or a log excerpt), best match first.
+ * Each cause appears once, with the line it was most confidently found on. When no line is recognised but the
+ * context names a probe error code, causes that fit the probe result alone are returned with lower confidence.
+ * `confidence` is the measured share of correct answers for matches of the same evidence kind and placement
+ * (calibration.ts), not the rule score.
+ */
+export function explain(text: string, ctx: ExplainContext, calibration?: Calibration): Explanation[] {
+	const hits = rankHits(text, ctx);
+	const places = placements(hits);
+	return hits.map((hit, index) => localize(hit, calibrated(hit.kind, places[index] as Placement, calibration), ctx));
 }
 
 /** The last server line of a redacted probe transcript (`S: ...`), for probes that recorded no serverResponse. */

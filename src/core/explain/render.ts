@@ -5,6 +5,7 @@ import type { Explanation, WalkthroughRef } from './types';
 export const EXPLAIN_LABELS = {
 	heading: { en: 'Explanation', de: 'Erklärung' },
 	cause: { en: 'Cause', de: 'Ursache' },
+	question: { en: 'Check', de: 'Prüfen' },
 	fix: { en: 'Fix', de: 'Behebung' },
 	walkthrough: { en: 'Walkthrough', de: 'Anleitung' },
 	openWalkthrough: { en: 'Open walkthrough', de: 'Anleitung öffnen' },
@@ -35,6 +36,7 @@ export function renderText(matches: readonly Explanation[], lang: Lang): string 
 		const lines = [
 			`${index + 1}. ${match.title}  [${match.id}, ${tr(EXPLAIN_LABELS.confidence, lang, { percent: percent(match.confidence) })}]`,
 			`   ${tr(EXPLAIN_LABELS.cause, lang)}: ${match.cause}`,
+			...(match.question ? [`   ${tr(EXPLAIN_LABELS.question, lang)}: ${match.question}`] : []),
 			`   ${tr(EXPLAIN_LABELS.fix, lang)}:`,
 			...match.fix.map((step, n) => `     ${n + 1}. ${step}`),
 		];
@@ -77,6 +79,7 @@ export function renderMarkdown(
 	const parts = [
 		`**${escapeMarkdown(match.title)}** (${escapeMarkdown(match.id)}, ${tr(EXPLAIN_LABELS.confidence, lang, { percent: percent(match.confidence) })})`,
 		`**${tr(EXPLAIN_LABELS.cause, lang)}:** ${escapeMarkdown(match.cause)}`,
+		...(match.question ? [`**${tr(EXPLAIN_LABELS.question, lang)}:** ${escapeMarkdown(match.question)}`] : []),
 		`**${tr(EXPLAIN_LABELS.fix, lang)}:**\n\n${match.fix.map((step, n) => `${n + 1}. ${escapeMarkdown(step)}`).join('\n')}`,
 	];
 	if (match.walkthrough) {

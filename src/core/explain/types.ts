@@ -77,8 +77,13 @@ export interface Explanation {
 	cause: string;
 	fix: string[];
 	walkthrough?: WalkthroughRef;
-	/** 0..1: how sure the match is; the most specific evidence and a fitting context score highest. */
+	/**
+	 * 0..1: the measured share of matches of this evidence kind and placement (best and clear, best but contested,
+	 * alternative) that named the right cause on the real-world table; see calibration.ts.
+	 */
 	confidence: number;
+	/** The question that tells this cause apart from look-alikes that share its wording (questions.ts). */
+	question?: string;
 	sources: string[];
 	/** The raw line the explanation was found on (trimmed); empty when only the probe result was known. */
 	matchedText: string;

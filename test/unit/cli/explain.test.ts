@@ -44,6 +44,7 @@ test('json output has exactly the documented shape, best match first, exit 0', a
 		'fix',
 		'id',
 		'matchedText',
+		'question',
 		'sources',
 		'title',
 		'walkthrough',

@@ -148,6 +148,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{ enhanced: ['5.7.64'], text: /TenantAttribution/i },
+			{ text: /\bRelay(?:ing)? (?:access )?denied\b/i, bias: 0.25 },
+			// Postfix's smtpd_relay_restrictions: an unauthenticated client sending to a foreign domain.
+			{ enhanced: ['5.7.1'], text: /Recipient address rejected: Access denied/i, bias: 0.15 },
 		],
 	},
 	{
@@ -185,6 +188,19 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{ text: /(?:POP3?|IMAP)[ /](?:IMAP |POP3? )?(?:access|Zugriff) (?:is )?(?:disabled|deaktiviert)/i, bias: 0.2 },
+			// GMX's and WEB.DE's own wording: the POP3/IMAP/SMTP protocols are switched off ("deaktiviert").
+			{
+				text: /Protokolle (?:POP3|IMAP)[\w/]*.{0,80}\bdeaktiviert\b|\bdie Protokolle\b.{0,60}\baktivieren\b/i,
+				bias: 0.35,
+			},
+			{ text: /invalid credentials or IMAP is disabled/i, bias: 0.35 },
+			// GMX and WEB.DE switch IMAP/POP3 off by default: a refused login there most often means exactly that.
+			{
+				text: /\bauthentication failed\b|\bLOGIN failed\b|AUTHENTICATIONFAILED/i,
+				when: { provider: ['gmx', 'web-de'] },
+				bias: 0.1,
+			},
+			{ text: /\bLOGIN failed\b/i, when: { provider: ['outlook-com'] }, bias: 0.1 },
 			{ when: { probe: ['AUTH_FAILED'], provider: ['gmx', 'web-de', 'zoho', 'outlook-com'] }, bias: -0.1 },
 		],
 	},
@@ -213,6 +229,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ smtp: [550], enhanced: ['5.1.1', '5.1.10'] },
 			{ enhanced: ['5.1.1', '5.1.10'], bias: -0.05 },
+			// Exchange Online's directory-based edge blocking refuses unknown recipients with 5.4.1.
+			{ enhanced: ['5.4.1'], text: /Recipient address rejected/i, bias: 0.15 },
+			{ enhanced: ['5.1.6'], text: /no longer/i, bias: 0.15 },
 			{ text: /RecipientNotFound|RecipNotFound/i, bias: 0.3 },
 			{
 				text: /User unknown|No such user|mailbox (?:unavailable|does not exist|not found)|account that you tried to reach does not exist/i,
@@ -258,6 +277,10 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.15,
 			},
 			{ text: /mailbox does not exist/i, imapStatus: ['NO'], bias: 0.3 },
+			{
+				text: /MailboxFolderSelectError|nonexistent namespace|Mailbox name should probably be prefixed|Mailbox isn'?t selectable|Folder not exists|requested folder does not exist/i,
+				bias: 0.25,
+			},
 			{ when: { probe: ['FOLDER_NOT_FOUND'] } },
 		],
 	},
@@ -289,6 +312,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ smtp: [504], enhanced: ['5.7.4', '5.5.4'], text: /Unrecognized authentication type|mechanism/i },
 			{ text: /Unrecognized authentication type/i, bias: 0.3 },
+			{ text: /AUTH mechanism \S+ not available/i, bias: 0.3 },
 			{
 				text: /Unsupported authentication mechanism|No (?:compatible|supported) authentication mechanism|authentication mechanism (?:is )?not supported|AUTH mechanism (?:\w+ )?not available/i,
 				bias: 0.3,
@@ -339,6 +363,14 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				enhanced: ['4.7.0', '4.3.2', '5.4.5', '4.7.28'],
 				text: /try again later|too many|limit|quota/i,
 			},
+			// Rate limits and quotas in every wording providers and MTAs use (Gmail, Exchange Online, Amazon SES,
+			// Postfix policy daemons, rspamd).
+			{
+				text: /Throttling failure|Rate ?limit\b.{0,40}\bexceeded|temporarily rate limited|\brate limit(?:ed|ing)?\b|reached (?:its|your|the) (?:daily )?limit|receiving mail at a rate|only \d+ messages per (?:day|hour|minute)|Maximum sending rate|daily (?:user )?sending (?:quota|limit)|(?:message|recipient|sending|daily) quota exceeded|try again in \d+ (?:seconds?|minutes?)|too many (?:messages|requests|recipients)|limit for message recipients/i,
+				bias: 0.3,
+			},
+			{ smtp: [421, 450, 451, 452, 454], enhanced: ['4.7.0', '4.7.1', '4.2.1', '4.7.28'], text: /try again later/i },
+			{ enhanced: ['5.1.90', '5.4.5'], bias: 0.1 },
 			{ imapCode: ['LIMIT'] },
 			{ aadsts: ['50196'] },
 			{ when: { probe: ['THROTTLED'] } },
@@ -369,7 +401,12 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3',
 		],
 		rules: [
-			{ imapCode: ['UNAVAILABLE'] },
+			{ imapCode: ['UNAVAILABLE', 'TEMPFAIL'] },
+			{
+				text: /Temporary (?:System Problem|failure on server)|temporarily (?:not )?available|Service (?:is )?temporarily/i,
+				bias: 0.25,
+			},
+			{ smtp: [421], text: /Service closing transmission channel|Service not available/i, bias: 0.15 },
 			{ imapCode: ['SERVERBUG'], bias: -0.1 },
 			{ smtp: [421], text: /Service not available|temporarily unavailable|closing transmission channel/i },
 			{ text: /\bBYE\b.*(?:shutting down|server (?:is )?unavailable|Service unavailable)/i, bias: 0.1 },

@@ -57,7 +57,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			{ aadsts: ['700016'] },
 			{ aadsts: ['70001'], bias: -0.05 },
 			{ aadsts: ['50194'], bias: -0.1 },
-			{ text: /Application with identifier '[^']*' was not found in the directory/i, bias: 0.25 },
+			{ text: /Application (?:id )?with identifier\b.{0,120}?\bwas not found in the directory/i, bias: 0.25 },
 			{ oauthError: ['unauthorized_client'], bias: -0.2 },
 		],
 	},
@@ -265,6 +265,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			{ aadsts: ['70043'] },
 			{ aadsts: ['54005'], bias: -0.1 },
 			{ oauthError: ['invalid_grant'], text: /expired|revoked/i, bias: -0.2 },
+			{ text: /refresh token has expired|provided grant has expired/i, bias: 0.25 },
 			{ text: /Token has been expired or revoked/i, bias: 0.2 },
 		],
 	},
@@ -308,11 +309,14 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			{ imapStatus: ['NO'], text: /\bAUTHENTICATE failed\.?/, when: { auth: ['oauth2'] }, bias: 0.2 },
 			{ smtp: [535], enhanced: ['5.7.3'], when: { auth: ['oauth2'] }, bias: 0.05 },
 			{ smtp: [535], enhanced: ['5.7.3'], bias: -0.12 },
+			{ enhanced: ['5.7.3'], text: /Authentication unsuccessful/i, when: { auth: ['oauth2'] } },
+			{ enhanced: ['5.7.3'], text: /Authentication unsuccessful/i, bias: -0.12 },
 			// Gmail's XOAUTH2 failure challenge, as JSON or in its base64 form.
 			{ text: /"status"\s*:\s*"40[01]"\s*,\s*"schemes"\s*:\s*"bearer/i, bias: 0.4 },
 			{ text: /eyJzdGF0dXMiOiI0MD[AE]/, bias: 0.4 },
 			{ imapCode: ['AUTHENTICATIONFAILED'], text: /Invalid credentials/i, when: { auth: ['oauth2'] }, bias: 0.12 },
 			{ smtp: [535], enhanced: ['5.7.8'], text: /Username and Password not accepted/i, when: { auth: ['oauth2'] } },
+			{ smtp: [535], text: /Username and Password not accepted/i, when: { auth: ['oauth2'] }, bias: -0.05 },
 			{ errorCode: ['EOAUTH2'], bias: -0.1 },
 			{ when: { probe: ['AUTH_FAILED', 'OAUTH_CLAIMS'], auth: ['oauth2'] } },
 		],
@@ -346,6 +350,46 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ imapStatus: ['BAD'], text: /User is authenticated but not connected/i, bias: 0.1 },
 			{ text: /User is authenticated but not connected/i, bias: 0.3 },
+		],
+	},
+	{
+		id: 'device-code-not-completed',
+		title: {
+			en: 'The device-code sign-in was not completed',
+			de: 'Die Anmeldung per Gerätecode wurde nicht abgeschlossen',
+		},
+		cause: {
+			en: 'A device-code sign-in waits until someone opens the verification page and enters the code. AADSTS70016 (authorization_pending) only means that nobody has finished yet; AADSTS70019 and AADSTS70020 (expired_token, code_expired) mean the code ran out (after about 15 minutes) before the sign-in was completed; authorization_declined means the user cancelled it.',
+			de: 'Eine Anmeldung per Gerätecode wartet, bis jemand die Bestätigungsseite öffnet und den Code eingibt. AADSTS70016 (authorization_pending) bedeutet nur, dass noch niemand fertig ist; AADSTS70019 und AADSTS70020 (expired_token, code_expired) bedeuten, dass der Code (nach etwa 15 Minuten) abgelaufen ist, bevor die Anmeldung abgeschlossen war; authorization_declined bedeutet, dass der Benutzer abgebrochen hat.',
+		},
+		fix: [
+			{
+				en: 'Run "Mail: Sign In" again and finish the sign-in at https://microsoft.com/devicelogin within the time shown, with the account the adapter uses.',
+				de: '"Mail: Anmelden" erneut ausführen und die Anmeldung unter https://microsoft.com/devicelogin innerhalb der angezeigten Zeit abschließen, mit dem Konto, das der Adapter verwendet.',
+			},
+			{
+				en: 'A pending message while the tool still polls is normal; it only matters when the sign-in never completes.',
+				de: 'Eine Meldung "ausstehend", solange das Werkzeug noch abfragt, ist normal; sie zählt erst, wenn die Anmeldung nie abgeschlossen wird.',
+			},
+			{
+				en: 'If the code expires within seconds, check the computer’s clock and time zone: the expiry is computed from it.',
+				de: 'Läuft der Code schon nach Sekunden ab, Uhrzeit und Zeitzone des Rechners prüfen: Der Ablauf wird daraus berechnet.',
+			},
+		],
+		walkthrough: 'm365-oauth2-delegated',
+		sources: [
+			'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-device-code',
+			'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes',
+		],
+		rules: [
+			{ aadsts: ['70016'] },
+			{ aadsts: ['70019'] },
+			{ aadsts: ['70020'] },
+			{ oauthError: ['authorization_pending', 'authorization_declined', 'expired_token', 'code_expired'] },
+			{
+				text: /device code has expired|Pending end-user authorization|Authorization is pending|polling state code_expired|device ?code.{0,160}\bCode Expired\b/i,
+				bias: 0.25,
+			},
 		],
 	},
 ];

@@ -37,7 +37,9 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ smtp: [535], enhanced: ['5.7.139'], text: /SmtpClientAuthentication is disabled/i, bias: 0.05 },
 			{ text: /SmtpClientAuthentication is disabled|aka\.ms\/smtp_auth_disabled/i, bias: 0.2 },
+			{ text: /SMTP ?client(?:Authentication)? is disabled for the (?:Tenant|Mailbox)/i, bias: 0.2 },
 			{ smtp: [535], enhanced: ['5.7.3'], when: { provider: ['microsoft365'] }, bias: -0.15 },
+			{ enhanced: ['5.7.3'], text: /Authentication unsuccessful/i, when: { provider: ['microsoft365'] }, bias: -0.2 },
 		],
 	},
 	{
@@ -85,6 +87,19 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			// Exchange Online answers every Basic IMAP login this way since Basic auth for IMAP was retired.
 			{ imapStatus: ['NO'], text: /\bLOGIN failed\.?/, bias: 0.15 },
 			{ imapStatus: ['NO'], text: /\bAUTHENTICATE failed\.?/, when: { auth: ['password', 'app-password'] }, bias: 0.1 },
+			// The LOGIN/AUTHENTICATE refusals as libraries relay them (imaplib, imap_tools, PHP imap_open, MailKit).
+			{ text: /\bLOGIN failed\b/i, when: { provider: [...MICROSOFT] }, bias: 0.3 },
+			{
+				text: /\bAUTHENTICATE failed\b/i,
+				when: { provider: [...MICROSOFT], auth: ['password', 'app-password'] },
+				bias: 0.3,
+			},
+			{
+				enhanced: ['5.7.3'],
+				text: /Authentication unsuccessful/i,
+				when: { auth: ['app-password'], provider: [...MICROSOFT] },
+				bias: -0.05,
+			},
 			{ text: /-ERR Authentication failure: unknown user name or bad password/i, when: { provider: [...MICROSOFT] } },
 			{
 				smtp: [535],
@@ -93,6 +108,12 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 				bias: -0.05,
 			},
 			{ smtp: [535], enhanced: ['5.7.3'], when: { auth: ['password'], provider: [...MICROSOFT] }, bias: -0.2 },
+			{
+				enhanced: ['5.7.3'],
+				text: /Authentication unsuccessful/i,
+				when: { auth: ['password'], provider: [...MICROSOFT] },
+				bias: -0.2,
+			},
 		],
 	},
 	{
@@ -146,6 +167,12 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.12,
 			},
 			{ imapCode: ['AUTHENTICATIONFAILED'], bias: -0.1 },
+			// Library and server-log wording: node-imap, imap_tools, Dovecot and Cyrus auth logs, Postfix smtpd.
+			{ text: /\bInvalid credentials\b|\bauthentication failed\b|\bInvalid user name or password\b/i, bias: -0.05 },
+			{ text: /\bPassword mismatch\b|passdb.{0,60}\bunknown user\b|\): unknown user\b/i, bias: 0.3 },
+			{ text: /\(auth failed, \d+ attempts?\b|SASL (?:PLAIN|LOGIN|CRAM-MD5) authentication failed/i, bias: 0.2 },
+			{ text: /\bLOGIN failed\b/i, bias: -0.05 },
+			{ enhanced: ['5.7.3'], text: /Authentication unsuccessful/i, when: { auth: ['password'] }, bias: 0.02 },
 			{ aadsts: ['50126'] },
 			{
 				text: /-ERR (?:\[AUTH\] )?(?:Authentication failed|Username and password not accepted|invalid user or password)/i,
@@ -317,6 +344,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /\baccount (?:is |has been )?(?:locked|disabled|suspended)\b/i, bias: -0.05 },
 			{ text: /\b(?:user|account) (?:is )?locked\b/i, bias: -0.1 },
 			{ text: /Account appears to be locked/i, bias: 0.2 },
+			{ aadsts: ['500571'] },
+			{ text: /\b(?:user|guest user) account is disabled\b|Account is blocked\b/i, bias: 0.3 },
 			{ imapCode: ['ALERT'], text: /account (?:is )?(?:locked|disabled|suspended)/i },
 		],
 	},
@@ -348,7 +377,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ aadsts: ['50133'] },
 			{ oauthError: ['user_password_expired'] },
 			{ imapCode: ['EXPIRED'] },
-			{ text: /password (?:has )?expired|expired password/i },
+			{ text: /password (?:has |is )?expired|expired password|PasswordExpired/i },
 		],
 	},
 	{

@@ -31,7 +31,7 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{ smtp: [538], enhanced: ['5.7.11'] },
 			{ imapCode: ['PRIVACYREQUIRED'] },
-			{ text: /Plaintext authentication dis(?:allowed|abled)/i, bias: 0.3 },
+			{ text: /(?:Plaintext|cleartext) (?:authentication|logins?) (?:dis(?:allowed|abled)|not allowed)/i, bias: 0.3 },
 			{ errorCode: ['LOGINDISABLED'] },
 			{ text: /\bLogin is disabled\b/i, bias: 0.2 },
 			{ errorCode: ['EREQUIRETLS'], bias: -0.1 },
@@ -117,7 +117,7 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{
-				text: /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed/i,
+				text: /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed|SSL certificate could not be validated|certificate verification failed|SELF_SIGNED_CERT_IN_CHAIN|alert unknown ca/i,
 				bias: 0.3,
 			},
 			{ when: { probe: ['TLS_CERT_INVALID'] }, bias: -0.05 },
@@ -232,10 +232,89 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			{ errorCode: ['ETIMEDOUT', 'CONNECT_TIMEOUT', 'ETIMEOUT'], when: { stage: ['dns', 'tcp', 'tls'] } },
 			{ errorCode: ['CONNECT_TIMEOUT'] },
 			{ errorCode: ['EHOSTUNREACH', 'ENETUNREACH'], bias: 0.1 },
-			{ text: /connect ETIMEDOUT|Connection timed? ?out|timed out while connecting|operation timed out/i, bias: 0.3 },
+			{
+				text: /connect ETIMEDOUT|Connection timed? ?out|timed ?out while connecting|operation timed out/i,
+				bias: 0.3,
+			},
 			{ text: /connection attempt failed because the connected party did not properly respond/i, bias: 0.35 },
 			{ when: { probe: ['TIMEOUT'], stage: ['dns', 'tcp', 'tls'] } },
 			{ when: { probe: ['TIMEOUT'] }, bias: -0.1 },
+		],
+	},
+	{
+		id: 'tls-version-unsupported',
+		title: {
+			en: 'Client and server have no TLS version in common',
+			de: 'Client und Server haben keine gemeinsame TLS-Version',
+		},
+		cause: {
+			en: 'One side only speaks TLS 1.0 or 1.1, which the other side refuses. Microsoft 365 (SMTP AUTH and the Entra ID sign-in) accepts TLS 1.2 or newer only, and current Node.js and OpenSSL builds refuse servers that offer nothing newer than TLS 1.1.',
+			de: 'Eine Seite beherrscht nur TLS 1.0 oder 1.1, was die andere ablehnt. Microsoft 365 (SMTP AUTH und die Anmeldung bei Entra ID) nimmt nur TLS 1.2 oder neuer an, und aktuelle Node.js- und OpenSSL-Versionen lehnen Server ab, die nichts Neueres als TLS 1.1 anbieten.',
+		},
+		fix: [
+			{
+				en: 'Update the sending program or its runtime so it negotiates TLS 1.2 or 1.3 (old .NET Framework: enable strong cryptography; old Java: enable TLSv1.2).',
+				de: 'Das sendende Programm oder seine Laufzeitumgebung aktualisieren, damit es TLS 1.2 oder 1.3 aushandelt (altes .NET Framework: starke Kryptografie einschalten; altes Java: TLSv1.2 aktivieren).',
+			},
+			{
+				en: 'If the mail server is the old side, update its TLS configuration; lowering tls.minVersion in the client is only a stopgap for a server you control.',
+				de: 'Ist der Mailserver die alte Seite, dessen TLS-Konfiguration aktualisieren; tls.minVersion im Client herabzusetzen ist nur eine Notlösung für einen Server in eigener Verantwortung.',
+			},
+			{
+				en: 'Exchange Online only: a device that cannot do TLS 1.2 can send through smtp-legacy.office365.com once an admin has run Set-TransportConfig -AllowLegacyTLSClients $true.',
+				de: 'Nur Exchange Online: Ein Gerät ohne TLS 1.2 kann über smtp-legacy.office365.com senden, nachdem ein Administrator Set-TransportConfig -AllowLegacyTLSClients $true ausgeführt hat.',
+			},
+		],
+		sources: [
+			'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/opt-in-exchange-online-endpoint-for-legacy-tls-using-smtp-auth',
+			'https://learn.microsoft.com/en-us/troubleshoot/entra/entra-id/app-integration/enable-support-tls-environment',
+			'https://github.com/nodemailer/nodemailer/issues/1076',
+		],
+		rules: [
+			{ aadsts: ['1002016'] },
+			{ text: /TLS version 1\.0, 1\.1 and\/or 3DES cipher/i, bias: 0.35 },
+			{ enhanced: ['4.7.66'], text: /TLS 1\.0 and 1\.1 are not supported/i, bias: 0.1 },
+			{ text: /TLS 1\.0 and 1\.1 are not supported|aka\.ms\/smtp_auth_tls/i, bias: 0.3 },
+			{
+				text: /tlsv1 alert protocol version|unsupported protocol|version too low|no protocols available|ssl_choose_client_version/i,
+				bias: 0.3,
+			},
+			{ errorCode: ['ERR_SSL_UNSUPPORTED_PROTOCOL', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'], bias: 0.15 },
+		],
+	},
+	{
+		id: 'sasl-mechanism-missing',
+		title: {
+			en: 'The relaying mail server has no usable SASL mechanism',
+			de: 'Der weiterleitende Mailserver hat keinen nutzbaren SASL-Mechanismus',
+		},
+		cause: {
+			en: 'The local MTA (Postfix, Exim, Sendmail) found no SASL mechanism it may use with the smarthost, so it never sent the credentials: the SASL plugins are not installed (libsasl2-modules, cyrus-sasl-plain, a XOAUTH2 plugin), the plugin is in a directory the SASL library does not search, or the security options forbid the plain-text mechanisms the server offers.',
+			de: 'Der lokale MTA (Postfix, Exim, Sendmail) hat keinen SASL-Mechanismus gefunden, den er beim Smarthost verwenden darf, und die Zugangsdaten deshalb gar nicht gesendet: Die SASL-Plugins fehlen (libsasl2-modules, cyrus-sasl-plain, ein XOAUTH2-Plugin), das Plugin liegt in einem Verzeichnis, das die SASL-Bibliothek nicht durchsucht, oder die Sicherheitsoptionen verbieten die Klartext-Mechanismen, die der Server anbietet.',
+		},
+		fix: [
+			{
+				en: 'Install the mechanism plugins: Debian/Ubuntu `apt install libsasl2-modules`, RHEL/Alma `dnf install cyrus-sasl-plain`; for OAuth2 the XOAUTH2 plugin (sasl-xoauth2) in the SASL plugin directory.',
+				de: 'Die Mechanismus-Plugins installieren: Debian/Ubuntu `apt install libsasl2-modules`, RHEL/Alma `dnf install cyrus-sasl-plain`; für OAuth2 das XOAUTH2-Plugin (sasl-xoauth2) im SASL-Plugin-Verzeichnis.',
+			},
+			{
+				en: 'Postfix: allow PLAIN/LOGIN over TLS with smtp_sasl_security_options = noanonymous and smtp_sasl_tls_security_options = noanonymous; smtp_sasl_mechanism_filter takes mechanism names (PLAIN, LOGIN, XOAUTH2), not plugin names.',
+				de: 'Postfix: PLAIN/LOGIN über TLS mit smtp_sasl_security_options = noanonymous und smtp_sasl_tls_security_options = noanonymous erlauben; smtp_sasl_mechanism_filter erwartet Mechanismusnamen (PLAIN, LOGIN, XOAUTH2), keine Plugin-Namen.',
+			},
+			{
+				en: 'Compare the mechanisms the library knows (`pluginviewer -c`) with the AUTH line in the server’s EHLO reply.',
+				de: 'Die Mechanismen, die die Bibliothek kennt (`pluginviewer -c`), mit der AUTH-Zeile in der EHLO-Antwort des Servers vergleichen.',
+			},
+		],
+		sources: [
+			'https://www.postfix.org/SASL_README.html#client_sasl_enable',
+			'https://github.com/bokysan/docker-postfix/issues/180',
+			'https://github.com/tarickb/sasl-xoauth2',
+		],
+		rules: [
+			{ text: /No worthy mechs found/i, bias: 0.45 },
+			{ text: /cannot authenticate to server\b.{0,120}\bno mechanism available/i, bias: 0.45 },
+			{ text: /\bno mechanism available\b|cannot SASL authenticate to server/i, bias: 0.35 },
 		],
 	},
 ];

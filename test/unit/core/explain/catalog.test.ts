@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATALOG } from '../../../../src/core/explain/catalog';
 import { resolveWalkthroughRef } from '../../../../src/core/walkthroughs/catalog';
-import { REAL_WORLD_LINES } from '../../../fixtures/error-lines/real-world';
+import { DISTINGUISHING_QUESTIONS } from '../../../../src/core/explain/questions';
+import { HELD_OUT_LINES } from '../../../fixtures/error-lines/held-out';
+import { NEAR_MISSES, REAL_WORLD_LINES } from '../../../fixtures/error-lines/real-world';
 
 /** The cause ids issue 4 names; each must exist with exactly this id. */
 const REQUIRED_CAUSE_IDS = [
@@ -66,16 +68,45 @@ test('every walkthrough reference resolves to a real guide (and step) in src/cor
 	}
 });
 
-test('the real-world table has at least three lines with a source for every cause in the catalog', () => {
+/**
+ * What makes a line "noisy": anything around the server's words that a user pastes along (timestamps and log
+ * prefixes, exception class names, JSON/XML/HTML wrappers, escaped quotes and line breaks, Python bytes reprs,
+ * non-English surroundings).
+ */
+const NOISE =
+	/^\W*\[?\d{4}-\d{2}-\d{2}|^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d|\b\w+(?:\/\w+)*\[\d+\]:|\b(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|\w(?:Exception|Error):|^\s*[{<]|"\w+"\s*:|\\[rn"]|\bb'|<\/?[a-z]+>|[^\x00-\x7F]{2}/;
+
+test('the error-line tables: 300+ real lines with https sources, 8+ per cause, 60+ noisy, 30+ near misses', () => {
+	const all = [...REAL_WORLD_LINES, ...HELD_OUT_LINES];
+	assert.ok(all.length >= 300, `only ${all.length} lines`);
 	for (const entry of CATALOG) {
-		const lines = REAL_WORLD_LINES.filter((line) => line.id === entry.id);
-		assert.ok(lines.length >= 3, `${entry.id}: only ${lines.length} real-world lines`);
-	}
-	for (const line of REAL_WORLD_LINES) {
-		assert.match(line.source, /^https:\/\//, line.line);
+		const lines = all.filter((line) => line.id === entry.id);
+		assert.ok(lines.length >= 8, `${entry.id}: only ${lines.length} real-world lines`);
 		assert.ok(
-			CATALOG.some((entry) => entry.id === line.id),
-			`fixture names unknown cause ${line.id}`,
+			HELD_OUT_LINES.some((line) => line.id === entry.id) || entry.id === 'web-login-required',
+			`${entry.id}: nothing held out`,
 		);
+	}
+	for (const line of [...all, ...NEAR_MISSES]) {
+		assert.match(line.source, /^https:\/\//, line.line);
+		const id = 'id' in line ? line.id : line.expected;
+		assert.ok(
+			CATALOG.some((entry) => entry.id === id),
+			`fixture names unknown cause ${id}`,
+		);
+	}
+	const noisy = all.filter((line) => NOISE.test(line.line)).length;
+	assert.ok(noisy >= 60, `only ${noisy} noisy lines`);
+	assert.ok(NEAR_MISSES.length >= 30, `only ${NEAR_MISSES.length} near misses`);
+});
+
+test('distinguishing questions exist in both languages and only for known causes', () => {
+	for (const [id, question] of Object.entries(DISTINGUISHING_QUESTIONS)) {
+		assert.ok(
+			CATALOG.some((entry) => entry.id === id),
+			`question for unknown cause ${id}`,
+		);
+		assert.ok(question.en.endsWith('?') || question.en.includes('?'), `${id}: not a question`);
+		assert.notEqual(question.en, question.de, id);
 	}
 });
