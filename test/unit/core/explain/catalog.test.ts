@@ -74,7 +74,7 @@ test('every walkthrough reference resolves to a real guide (and step) in src/cor
  * non-English surroundings).
  */
 const NOISE =
-	/^\W*\[?\d{4}-\d{2}-\d{2}|^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d|\b\w+(?:\/\w+)*\[\d+\]:|\b(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|\w(?:Exception|Error):|^\s*[{<]|"\w+"\s*:|\\[rn"]|\bb'|<\/?[a-z]+>|[^\x00-\x7F]{2}/;
+	/^\W*\[?\d{4}-\d{2}-\d{2}|^\W*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d|\b\w+(?:\/\w+)*\[\d+\]:|\b(?:[a-z]\w*\.)+[A-Z]\w*(?:Exception|Error)\b|\w(?:Exception|Error):|^\s*[{<]|"\w+"\s*:|\\[rn"]|\bb'|<\/?[a-z]+>|[^\p{ASCII}]{2}/u;
 
 test('the error-line tables: 300+ real lines with https sources, 8+ per cause, 60+ noisy, 30+ near misses', () => {
 	const all = [...REAL_WORLD_LINES, ...HELD_OUT_LINES];
