@@ -22,7 +22,7 @@ const PAGE_LABELS = {
 
 /** Copies exactly the fields the page renders, so nothing else core may add to `Explanation` goes over the wire. */
 function toView(match: Explanation): ExplanationView {
-	const { id, title, cause, fix, walkthrough, confidence, sources, matchedText, line } = match;
+	const { id, title, cause, fix, walkthrough, confidence, question, sources, matchedText, line } = match;
 	return {
 		id,
 		title,
@@ -32,6 +32,7 @@ function toView(match: Explanation): ExplanationView {
 		sources,
 		matchedText,
 		...(walkthrough !== undefined ? { walkthrough } : {}),
+		...(question !== undefined ? { question } : {}),
 		...(line !== undefined ? { line } : {}),
 	};
 }

@@ -211,6 +211,7 @@ export function parseHostMessage(message: unknown): HostToWebview | undefined {
 export const EXPLAIN_UI_KEYS = [
 	'heading',
 	'cause',
+	'question',
 	'fix',
 	'walkthrough',
 	'openWalkthrough',
@@ -233,6 +234,8 @@ export interface ExplanationView {
 	/** `guide-id` or `guide-id#step-id`; the page only shows it and asks the host to open it by match index. */
 	walkthrough?: string;
 	confidence: number;
+	/** The check that tells this cause apart from the other candidates of an ambiguous line. */
+	question?: string;
 	sources: string[];
 	matchedText: string;
 	line?: number;
@@ -283,6 +286,7 @@ function isExplanationView(value: unknown): boolean {
 		isStringArray(v.fix) &&
 		(v.walkthrough === undefined || typeof v.walkthrough === 'string') &&
 		typeof v.confidence === 'number' &&
+		(v.question === undefined || typeof v.question === 'string') &&
 		isStringArray(v.sources) &&
 		typeof v.matchedText === 'string' &&
 		(v.line === undefined || (typeof v.line === 'number' && Number.isInteger(v.line)))

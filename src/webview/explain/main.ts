@@ -61,6 +61,8 @@ function matchSection(ui: ExplainUiStrings, match: ExplanationView, index: numbe
 		}),
 		el('h3', { text: ui.cause }),
 		el('p', { className: 'cause', text: match.cause }),
+		match.question !== undefined && el('h3', { text: ui.question }),
+		match.question !== undefined && el('p', { className: 'question', text: match.question }),
 		el('h3', { text: ui.fix }),
 		el(
 			'ol',
