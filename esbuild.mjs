@@ -60,7 +60,7 @@ const targets = [
 		...node,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
-		external: ['vscode', './probe-runner.js'],
+		external: ['vscode', './probe-runner.js', './discovery-runner.js'],
 	},
 	{ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
 	{
@@ -72,6 +72,7 @@ const targets = [
 	},
 	{ ...node, entryPoints: ['src/cli/commands/test.ts'], outfile: 'dist/cli-test.js' },
 	{ ...node, entryPoints: ['src/client/probe-runner.ts'], outfile: 'dist/probe-runner.js' },
+	{ ...node, entryPoints: ['src/client/discovery-runner.ts'], outfile: 'dist/discovery-runner.js' },
 	{
 		...common,
 		platform: 'browser',

@@ -19,6 +19,7 @@ const REQUIRED = [
 	'extension/dist/server.js',
 	'extension/dist/cli.js',
 	'extension/dist/cli-test.js',
+	'extension/dist/discovery-runner.js',
 ];
 const FORBIDDEN = [/\.map$/, /(^|\/)node_modules\//, /(^|\/)src\//, /(^|\/)test\//, /\.ts$/];
 

@@ -5,6 +5,7 @@ import { registerLanguageFeatures } from './client/language-client';
 import { registerProbeFeatures } from './client/probe-commands';
 import { registerExplainFeatures } from './client/explain-commands';
 import { registerWalkthroughFeatures } from './client/walkthrough-panel';
+import { registerDiscoveryCommands } from './client/discovery-commands';
 
 /**
  * Activation stays light: the language server runs in its own process, and the probe libraries
@@ -17,6 +18,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
 	registerWalkthroughFeatures(ctx);
 	registerExplainFeatures(ctx);
 	registerProbeFeatures(ctx);
+	registerDiscoveryCommands(ctx);
 	await registerLanguageFeatures(ctx);
 }
 

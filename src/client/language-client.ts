@@ -85,7 +85,7 @@ export async function registerLanguageFeatures(ctx: ClientContext): Promise<void
 		run: { module, transport: TransportKind.ipc },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
 	};
-	const initializationOptions: InitializationOptions = { validation: 'rules-only' };
+	const initializationOptions: InitializationOptions = { validation: 'rules-only', discoveryCommands: true };
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
 			{ scheme, language: 'json' },

@@ -29,7 +29,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** `<stem>.mailaccounts.json`, or `<stem>-2…` when taken: an existing config is never overwritten. */
-async function freeFileName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
+export async function freeFileName(folder: vscode.Uri, stem: string): Promise<vscode.Uri> {
 	for (let n = 1; ; n++) {
 		const candidate = vscode.Uri.joinPath(folder, `${n === 1 ? stem : `${stem}-${n}`}.mailaccounts.json`);
 		if (!(await exists(candidate))) return candidate;

@@ -24,6 +24,7 @@ import { DiagnosticSources } from '../shared/ids';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
+import { discoveryCodeActions } from './discovery-actions';
 import { schemaHover } from './hover';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
 
@@ -71,6 +72,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let documentChanges = false;
 	let registerForConfigurationChanges = false;
 	let validation: Validation = 'full';
+	let discoveryCommands = false;
 	/** Settings sent with `didChangeConfiguration`, for clients that cannot answer `workspace/configuration`. */
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -90,6 +92,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		registerForConfigurationChanges = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		const options = params.initializationOptions as InitializationOptions | undefined;
 		validation = options?.validation === 'rules-only' ? 'rules-only' : 'full';
+		discoveryCommands = options?.discoveryCommands === true;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -242,7 +245,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		const { findings, version } = await analysisFor(document, token);
 		const lang = langOf(await settingsFor(document.uri));
 		const target = { uri: document.uri, version, documentChanges };
-		return codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang));
+		const actions = codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang));
+		return discoveryCommands ? [...actions, ...discoveryCodeActions(document, findings, params, lang)] : actions;
 	});
 
 	const schemas = new Map<Lang, JsonSchema>();

@@ -17,6 +17,11 @@ export const Commands = {
 	explainError: 'mailcfg.explainError',
 	openWalkthrough: 'mailcfg.openWalkthrough',
 	newConfig: 'mailcfg.newConfig',
+	newAccountFromEmail: 'mailcfg.newAccountFromEmail',
+	/** Internal (code action "Fill in server settings for <domain>"): discovery for an existing account. */
+	fillServerSettings: '_mailcfg.fillServerSettings',
+	/** Internal (code action on oauth2-tenant-required): the Entra tenant ID of the account's domain. */
+	lookupTenant: '_mailcfg.lookupTenant',
 	restartServer: 'mailcfg.restartServer',
 	showLog: 'mailcfg.showLog',
 } as const;

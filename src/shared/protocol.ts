@@ -15,6 +15,31 @@ export interface InitializationOptions {
 	 * VS Code client asks for `rules-only` to avoid showing each of those problems twice.
 	 */
 	validation?: Validation;
+	/**
+	 * The client runs the discovery commands (`_mailcfg.fillServerSettings`, `_mailcfg.lookupTenant`): only then does
+	 * the server offer the code actions that name them. The lookups need the network, so they run in the client, on
+	 * the user's pick, never while diagnostics are computed.
+	 */
+	discoveryCommands?: boolean;
+}
+
+/** Arguments of `_mailcfg.fillServerSettings` and `_mailcfg.lookupTenant` (server → client, in a code action). */
+export interface DiscoveryCommandArgs {
+	uri: string;
+	/** Position in `accounts` when the action was offered; `accountId` wins when the file changed meanwhile. */
+	accountIndex: number;
+	accountId?: string;
+	email: string;
+	domain: string;
+}
+
+/** Checks command arguments that arrive from the server (or any other caller) before they are used. */
+export function discoveryArgsFrom(value: unknown): DiscoveryCommandArgs | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const { uri, accountIndex, accountId, email, domain } = value as Record<string, unknown>;
+	if (typeof uri !== 'string' || typeof email !== 'string' || typeof domain !== 'string') return undefined;
+	if (typeof accountIndex !== 'number' || !Number.isInteger(accountIndex) || accountIndex < 0) return undefined;
+	return { uri, accountIndex, ...(typeof accountId === 'string' ? { accountId } : {}), email, domain };
 }
 
 /** LSP code action kind of "apply every preferred mailcfg fix" (a sub-kind of `source.fixAll`). */

@@ -33,6 +33,14 @@ export function insertAccountEdits(text: string, account: Account): Edit[] {
 		: modify(text, ['accounts'], [account], options(text));
 }
 
+/** The ids of the file's accounts, so a new one gets a free id. */
+export function accountIdsIn(text: string): string[] {
+	return parseConfig(text).accounts.flatMap((a) => {
+		const id = (a.value as { id?: unknown } | undefined)?.id;
+		return typeof id === 'string' ? [id] : [];
+	});
+}
+
 /** The index of the account with this id, else the one at `index` when its email matches. */
 export function findAccount(
 	text: string,
