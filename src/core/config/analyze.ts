@@ -60,24 +60,24 @@ const SYNTAX: Readonly<Record<string, Localized>> = {
 	},
 };
 
-const TOO_LARGE: Localized = {
+export const TOO_LARGE: Localized = {
 	en: 'The file is larger than {limit} MB; mailcfg does not check files this big.',
 	de: 'Die Datei ist größer als {limit} MB; so große Dateien prüft mailcfg nicht.',
 };
 
-const INTERNAL: Localized = {
+export const INTERNAL: Localized = {
 	en: 'mailcfg could not check this file (internal error: {error}). Please report it.',
 	de: 'mailcfg konnte diese Datei nicht prüfen (interner Fehler: {error}). Bitte melden.',
 };
 
-function fileFinding(code: string, range: Range, message: string): Finding {
+export function fileFinding(code: string, range: Range, message: string): Finding {
 	return { code, severity: 'error', message, range, source: 'mailcfg', docUrl: ruleDocUrl(code), fixes: [] };
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** Top to bottom, the most severe first on the same spot; stable, so equal findings keep the rule order. */
-function byPosition(a: Finding, b: Finding): number {
+export function byPosition(a: Finding, b: Finding): number {
 	const sa = a.range.start;
 	const sb = b.range.start;
 	return sa.line - sb.line || sa.character - sb.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];

@@ -2,11 +2,20 @@ import type { Node } from 'jsonc-parser';
 import type { LineIndex, TextEdit } from '../text/positions';
 
 /**
+ * What a rule's quick fix may ask of the file's format: JSON (JsonEditor) or another config format (a source
+ * adapter's editor, which answers undefined where that format cannot express the value).
+ */
+export interface ConfigEditor {
+	replaceValue(node: Node, value: unknown): TextEdit | undefined;
+	insertProperty(object: Node, key: string, value: unknown): TextEdit | undefined;
+}
+
+/**
  * Minimal text edits for quick fixes that keep the user's formatting: replace one value, rename one key, insert
  * one property next to its siblings in the same style (inline or one per line, tabs or spaces, LF or CRLF).
  * Each edit is computed from the already parsed tree, so a file with thousands of findings is not re-parsed per fix.
  */
-export class JsonEditor {
+export class JsonEditor implements ConfigEditor {
 	private readonly indentUnit: string;
 	private readonly eol: string;
 

@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { JsonEditor } from '../config/edits';
+import type { ConfigEditor } from '../config/edits';
 import type { Severity } from '../config/findings';
 import type { ParsedConfig } from '../config/parse';
 import type { Lang, Localized } from '../i18n';
@@ -14,7 +14,7 @@ export interface FileContext {
 	text: string;
 	parsed: ParsedConfig;
 	lines: LineIndex;
-	editor: JsonEditor;
+	editor: ConfigEditor;
 	lang: Lang;
 	now: Date;
 	accounts: readonly AccountContext[];

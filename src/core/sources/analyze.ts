@@ -1,0 +1,86 @@
+import {
+	INTERNAL,
+	MAX_TEXT_LENGTH,
+	TOO_LARGE,
+	type AnalyzeOptions,
+	analyzeText,
+	byPosition,
+	fileFinding,
+} from '../config/analyze';
+import { isMailcfgDocument } from '../config/document-kind';
+import type { Finding } from '../config/findings';
+import { tr } from '../i18n';
+import { runRules } from '../rules/engine';
+import { LineIndex, type Range } from '../text/positions';
+import { adviceFor } from './advice';
+import { type SourceContext, type SourceFormat, formatOfName, sourceAccounts } from './formats';
+import { SourceEditor, parsedFromAccounts } from './tree';
+
+/**
+ * The findings for a config in another tool's format: its accounts mapped to our model, the same semantic rules
+ * (there is no schema to check), advice adapted to the format. A file without mail settings has none. Never throws.
+ */
+export function analyzeSource(
+	text: string,
+	format: SourceFormat,
+	options: AnalyzeOptions & { context?: SourceContext },
+): Finding[] {
+	const { lang } = options;
+	const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+	if (text.length > MAX_TEXT_LENGTH) {
+		return [fileFinding('file-too-large', start, tr(TOO_LARGE, lang, { limit: MAX_TEXT_LENGTH / 1024 / 1024 }))];
+	}
+	try {
+		const context = options.context ?? {};
+		const accounts = sourceAccounts(format, text, context);
+		if (accounts.length === 0) return [];
+		const lines = new LineIndex(text);
+		const editor = new SourceEditor(lines);
+		const parsed = parsedFromAccounts(text, accounts, editor);
+		const disabled = new Set(options.disabledRules ?? []);
+		const findings: Finding[] = [];
+		for (const finding of runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled)) {
+			const advice = adviceFor(format, finding.code, context.fileName);
+			if (advice === 'drop') continue;
+			findings.push(
+				advice
+					? { ...finding, message: tr(advice.message, lang), severity: advice.severity ?? finding.severity, fixes: [] }
+					: finding,
+			);
+		}
+		return findings.sort(byPosition);
+	} catch (error) {
+		return [
+			fileFinding(
+				'internal-error',
+				start,
+				tr(INTERNAL, lang, { error: error instanceof Error ? error.message : String(error) }),
+			),
+		];
+	}
+}
+
+/** `json` for our own format, a source format, or undefined when mailcfg has nothing to say about the file. */
+export type DocumentFormat = 'json' | SourceFormat;
+
+/**
+ * The format of a document: the one the user named, else our JSON (by name or `$schema`), else the one its name
+ * says. Only a name decides for other formats: a random YAML file is never read as Spring configuration.
+ */
+export function documentFormat(uri: string, text: string, named?: DocumentFormat): DocumentFormat | undefined {
+	if (named) return named;
+	if (isMailcfgDocument(uri, text)) return 'json';
+	return formatOfName(uri);
+}
+
+/** Every finding for a document of any supported format; none for a document that is no mail config. */
+export function analyzeDocument(
+	uri: string,
+	text: string,
+	options: AnalyzeOptions & { format?: DocumentFormat; context?: SourceContext },
+): Finding[] {
+	const format = documentFormat(uri, text, options.format);
+	if (format === 'json') return analyzeText(text, options);
+	if (!format) return [];
+	return analyzeSource(text, format, { ...options, context: { fileName: uri, ...options.context } });
+}

@@ -1,0 +1,58 @@
+/** The config formats besides our own JSON, how their files are named, and the adapter that reads each. */
+import { dotenvAccounts } from './dotenv';
+import type { MappedAccount } from './tree';
+
+export const SOURCE_FORMATS = ['dotenv', 'spring', 'postfix', 'msmtp', 'mbsync'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+export function isSourceFormat(value: unknown): value is SourceFormat {
+	return typeof value === 'string' && (SOURCE_FORMATS as readonly string[]).includes(value);
+}
+
+/** What an adapter may know besides the text. */
+export interface SourceContext {
+	/** The file's name or URI: `.env.example` is meant to be committed, `.env` is not. */
+	fileName?: string;
+	/** The text of a file beside this one, by base name (Postfix's SASL password map); undefined if absent. */
+	sibling?(name: string): string | undefined;
+}
+
+export type SourceAdapter = (text: string, context: SourceContext) => MappedAccount[];
+
+const ADAPTERS: Readonly<Record<SourceFormat, SourceAdapter>> = {
+	dotenv: (text) => dotenvAccounts(text),
+	spring: () => [],
+	postfix: () => [],
+	msmtp: () => [],
+	mbsync: () => [],
+};
+
+/** The accounts a file of this format configures; none when it holds no mail settings. */
+export function sourceAccounts(format: SourceFormat, text: string, context: SourceContext = {}): MappedAccount[] {
+	return ADAPTERS[format](text, context);
+}
+
+/** The base name of a path or URI (either separator, query and fragment removed, escapes decoded). */
+export function baseName(pathOrUri: string): string {
+	let path = pathOrUri.split(/[?#]/)[0] ?? '';
+	try {
+		path = decodeURIComponent(path);
+	} catch {
+		// A malformed escape is no reason to reject the name; test it as written.
+	}
+	return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+const NAMES: readonly [RegExp, SourceFormat][] = [
+	[/^\.env(\..+)?$|\.env$/i, 'dotenv'],
+	[/^application([-.][^/\\]*)?\.(properties|ya?ml)$/i, 'spring'],
+	[/^main\.cf$/i, 'postfix'],
+	[/^(\.?msmtprc|msmtp\.conf)$/i, 'msmtp'],
+	[/^(\.?mbsyncrc|\.?isyncrc)$/i, 'mbsync'],
+];
+
+/** The format a file's name says it has (`.env.local` → dotenv, `application-prod.yml` → spring...). */
+export function formatOfName(pathOrUri: string): SourceFormat | undefined {
+	const name = baseName(pathOrUri);
+	return NAMES.find(([pattern]) => pattern.test(name))?.[1];
+}
