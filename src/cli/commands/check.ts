@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixedClock, parseDay, systemClock } from '../../core/clock';
-import { analyzeText } from '../../core/config/analyze';
 import { type Localized, tr } from '../../core/i18n';
 import { ruleById } from '../../core/rules/registry';
 import { isConfigFileName } from '../../core/config/document-kind';
+import { type DocumentFormat, analyzeDocument } from '../../core/sources/analyze';
+import { type SourceContext, formatOfName, sourceAccounts } from '../../core/sources/formats';
 import { formatJson } from '../format/json';
 import type { CheckedFile } from '../format/report';
 import { formatSarif } from '../format/sarif';
@@ -29,8 +31,8 @@ const TEXTS = {
 	missing: { en: 'cannot read {path}: {reason}', de: '{path} kann nicht gelesen werden: {reason}' },
 	failed: { en: 'cannot check {path}: {reason}', de: '{path} kann nicht geprüft werden: {reason}' },
 	noConfigs: {
-		en: 'no config files (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json) found in {path}',
-		de: 'keine Konfigurationsdateien (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json) in {path} gefunden',
+		en: 'no config files (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json, .env*, application*.properties/.yml, main.cf, .msmtprc, .mbsyncrc) found in {path}',
+		de: 'keine Konfigurationsdateien (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json, .env*, application*.properties/.yml, main.cf, .msmtprc, .mbsyncrc) in {path} gefunden',
 	},
 } satisfies Record<string, Localized>;
 
@@ -42,11 +44,23 @@ async function findConfigs(dir: string): Promise<string[]> {
 		const full = join(dir, entry.name);
 		if (entry.isDirectory()) {
 			if (!SKIPPED_DIRS.has(entry.name)) found.push(...(await findConfigs(full)));
-		} else if ((entry.isFile() || entry.isSymbolicLink()) && isConfigFileName(entry.name)) {
+		} else if (
+			(entry.isFile() || entry.isSymbolicLink()) &&
+			(isConfigFileName(entry.name) || formatOfName(entry.name))
+		) {
 			found.push(full);
 		}
 	}
 	return found;
+}
+
+/** A file beside `path` (Postfix's SASL password map), or undefined when there is none. */
+function readSibling(path: string, name: string): string | undefined {
+	try {
+		return readFileSync(join(dirname(path), name), 'utf8');
+	} catch {
+		return undefined;
+	}
 }
 
 function reason(error: unknown): string {
@@ -66,6 +80,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	const parsed = parseCommandArgs(CHECK, args);
 	const format = flag(parsed, 'format') ?? 'text';
 	const lang = chooseLang(flag(parsed, 'lang'), io.env);
+	const formatIn = flag(parsed, 'format-in') as DocumentFormat | undefined;
 	const nowValue = flag(parsed, 'now');
 	let now = systemClock;
 	if (nowValue !== undefined) {
@@ -81,6 +96,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	};
 
 	const paths: string[] = [];
+	/** Found in a folder rather than named: another tool's file counts only when it holds mail settings. */
+	const searched = new Set<string>();
 	for (const input of parsed.positionals) {
 		const full = resolve(io.cwd, input);
 		try {
@@ -88,6 +105,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 				const configs = await findConfigs(full);
 				if (configs.length === 0) complain(TEXTS.noConfigs, { path: input });
 				paths.push(...configs);
+				for (const config of configs) searched.add(config);
 			} else {
 				// A file named explicitly is checked whatever its name.
 				paths.push(full);
@@ -113,8 +131,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 			complain(TEXTS.missing, { path: display(full), reason: reason(error) });
 			continue;
 		}
+		// A file named explicitly is checked as our format unless its name or --format-in says otherwise.
+		const format = formatIn ?? (isConfigFileName(full) ? 'json' : formatOfName(full)) ?? 'json';
+		const context: SourceContext = { fileName: full, sibling: (name) => readSibling(full, name) };
+		if (format !== 'json' && searched.has(full) && sourceAccounts(format, text, context).length === 0) continue;
 		try {
-			files.push({ file: display(full), findings: analyzeText(text, { lang, now, validation: 'full' }) });
+			files.push({
+				file: display(full),
+				findings: analyzeDocument(full, text, { lang, now, validation: 'full', format, context }),
+			});
 		} catch (error) {
 			// The rules guard against bad input; this is the last line of defence (e.g. a stack overflow on absurd nesting).
 			unreadable = true;

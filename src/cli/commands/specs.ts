@@ -1,5 +1,6 @@
 import { AUTH_METHODS, PROVIDER_IDS } from '../../core/config/model';
 import { STAGE_NAMES } from '../../core/probes/result';
+import { SOURCE_FORMATS } from '../../core/sources/formats';
 import { type CommandSpec, LANG_OPTION } from '../args';
 
 /*
@@ -13,8 +14,8 @@ export const CHECK: CommandSpec = {
 	name: 'check',
 	args: '<files or folders...>',
 	summary: {
-		en: 'Check config files (folders are searched for *.mailaccount.json, *.mailaccounts.json, mailaccounts.json) against the schema and the provider rules, offline.',
-		de: 'Konfigurationsdateien offline gegen Schema und Anbieterregeln prüfen (Ordner werden nach *.mailaccount.json, *.mailaccounts.json, mailaccounts.json durchsucht).',
+		en: 'Check config files (folders are searched for *.mailaccount.json, *.mailaccounts.json, mailaccounts.json and the mail settings of .env files, see docs/formats.md) against the schema and the provider rules, offline.',
+		de: 'Konfigurationsdateien offline gegen Schema und Anbieterregeln prüfen (Ordner werden nach *.mailaccount.json, *.mailaccounts.json, mailaccounts.json und den Mail-Einstellungen von .env-Dateien durchsucht, siehe docs/formats.md).',
 	},
 	options: [
 		{
@@ -22,6 +23,15 @@ export const CHECK: CommandSpec = {
 			type: 'string',
 			choices: ['text', 'json', 'sarif'],
 			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
+		},
+		{
+			name: 'format-in',
+			type: 'string',
+			choices: ['json', ...SOURCE_FORMATS],
+			description: {
+				en: 'read the files in this format (default: by file name, else json); see docs/formats.md',
+				de: 'die Dateien in diesem Format lesen (Standard: nach Dateiname, sonst json); siehe docs/formats.md',
+			},
 		},
 		LANG_OPTION,
 		{

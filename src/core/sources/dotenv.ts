@@ -318,7 +318,7 @@ function urlAccount(entry: Entry): MappedAccount | undefined {
 					auth: {
 						method: derivedLeaf('password', at(password ? 3 : 2)),
 						...(user ? { user: leaf(user, at(2)) } : {}),
-						...(password ? { password: leaf(password, at(3)) } : {}),
+						...(password ? { password: leaf(secretValue(password), at(3)) } : {}),
 					},
 				}
 			: {}),
