@@ -3,6 +3,7 @@
 // of all bundles (scripts/package.mjs derives THIRD_PARTY_NOTICES.md from it).
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,15 +18,6 @@ const common = {
 	legalComments: 'none',
 };
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const node = {
-	...common,
-	platform: 'node',
-	format: 'cjs',
-	target: 'node20',
-	// jsonc-parser's UMD build (its `main`) requires files by computed paths that esbuild cannot follow: use its ESM build.
-	mainFields: ['module', 'main'],
-	define: { __MAILCFG_VERSION__: JSON.stringify(version) },
-};
 
 /** Prints errors in the `$esbuild-watch` problem-matcher format used by .vscode/tasks.json. */
 const problemMatcher = {
@@ -55,6 +47,82 @@ const cliTestSplit = {
 	},
 };
 
+const require = createRequire(import.meta.url);
+
+/**
+ * ajv's standalone code for the schema validators of each language, from the schemas and options that
+ * src/core/config/validators.ts compiles at run time. Compiling costs about half a second per language; generated
+ * code costs nothing, which is most of `mailcfg check`'s start and the language server's first diagnostics.
+ */
+async function standaloneValidators() {
+	// validators.ts is TypeScript: bundle it (with the schema source) to call it from this plain-node script, together
+	// with ajv's code generator so both use the same copy of ajv.
+	const { outputFiles } = await esbuild.build({
+		stdin: {
+			contents:
+				"export { newAjv, validatorSchemas } from './src/core/config/validators'; export { default as standalone } from 'ajv/dist/standalone';",
+			resolveDir: process.cwd(),
+			loader: 'ts',
+		},
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		write: false,
+		logLevel: 'warning',
+	});
+	const source = outputFiles[0].text;
+	// Every bundle imports the validators, and watch mode rebuilds often: generate again only when the inputs changed.
+	if (validatorCache?.source === source) return validatorCache.code;
+	const module = { exports: {} };
+	new Function('module', 'exports', 'require', source)(module, module.exports, require);
+	const { newAjv, validatorSchemas, standalone } = module.exports;
+	const code = {};
+	for (const lang of ['en', 'de']) {
+		const ajv = newAjv({ code: { source: true } });
+		for (const [name, schema] of Object.entries(validatorSchemas(lang))) ajv.addSchema(schema, name);
+		code[lang] = standalone(ajv, { file: 'file', account: 'account' });
+	}
+	validatorCache = { source, code };
+	return code;
+}
+let validatorCache;
+
+/** Swaps validators.ts for the generated validators; each language is evaluated on first use only. */
+const schemaValidatorsPlugin = {
+	name: 'schema-validators',
+	setup(build) {
+		let generated;
+		build.onStart(() => {
+			generated = undefined;
+		});
+		build.onLoad({ filter: /[\\/]src[\\/]core[\\/]config[\\/]validators\.ts$/ }, () => ({
+			contents:
+				"exports.compileValidators = (lang) => (lang === 'de' ? require('mailcfg-validators:de') : require('mailcfg-validators:en'));",
+			loader: 'js',
+		}));
+		build.onResolve({ filter: /^mailcfg-validators:/ }, (args) => ({
+			path: args.path.slice('mailcfg-validators:'.length),
+			namespace: 'mailcfg-validators',
+		}));
+		build.onLoad({ filter: /.*/, namespace: 'mailcfg-validators' }, async (args) => ({
+			contents: (await (generated ??= standaloneValidators()))[args.path],
+			loader: 'js',
+			resolveDir: process.cwd(),
+		}));
+	},
+};
+
+const node = {
+	...common,
+	plugins: [schemaValidatorsPlugin],
+	platform: 'node',
+	format: 'cjs',
+	target: 'node20',
+	// jsonc-parser's UMD build (its `main`) requires files by computed paths that esbuild cannot follow: use its ESM build.
+	mainFields: ['module', 'main'],
+	define: { __MAILCFG_VERSION__: JSON.stringify(version) },
+};
+
 const targets = [
 	{
 		...node,
@@ -68,7 +136,7 @@ const targets = [
 		entryPoints: ['src/cli/main.ts'],
 		outfile: 'dist/cli.js',
 		banner: { js: '#!/usr/bin/env node' },
-		plugins: [cliTestSplit],
+		plugins: [schemaValidatorsPlugin, cliTestSplit],
 	},
 	{ ...node, entryPoints: ['src/cli/commands/test.ts'], outfile: 'dist/cli-test.js' },
 	{ ...node, entryPoints: ['src/client/probe-runner.ts'], outfile: 'dist/probe-runner.js' },

@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import { type Lang, type Localized, tr } from '../i18n';
 import { editDistance } from '../providers/hosts';
@@ -6,7 +6,7 @@ import type { LineIndex, Range } from '../text/positions';
 import type { JsonEditor } from './edits';
 import { type Finding, type Fix, ruleDocUrl } from './findings';
 import { type ParsedConfig, propertyNamed } from './parse';
-import { type JsonSchema, buildSchema } from './schema-source';
+import { type Validators, compileValidators } from './validators';
 
 /** Every code a schema problem can have; docs/rules.md documents each. */
 export const SCHEMA_CODES = [
@@ -23,46 +23,13 @@ export const SCHEMA_CODES = [
 ] as const;
 type SchemaCode = (typeof SCHEMA_CODES)[number];
 
-/** VS Code's schema keywords: documentation for the editor that ajv must accept and ignore. */
-const EDITOR_KEYWORDS = [
-	'markdownDescription',
-	'enumDescriptions',
-	'markdownEnumDescriptions',
-	'defaultSnippets',
-	'patternErrorMessage',
-	'allowComments',
-	'allowTrailingCommas',
-];
-
-/**
- * The file without its accounts, and one account. Validating each account on its own keeps the cost linear: ajv
- * gathers the errors of a referenced schema by concatenating arrays per array item, which is quadratic for a
- * generated file with thousands of incomplete accounts.
- */
-interface Validators {
-	file: ValidateFunction;
-	account: ValidateFunction;
-}
-
 const validators = new Map<Lang, Validators>();
 
-/**
- * Compiled lazily, once per language (the texts ajv hands back in `parentSchema`, such as `patternErrorMessage`,
- * come from the schema of that language); every file after the first reuses them.
- */
+/** Once per language (the texts ajv hands back in `parentSchema` come from the schema of that language). */
 function validatorsFor(lang: Lang): Validators {
 	let compiled = validators.get(lang);
 	if (!compiled) {
-		const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-		ajv.addVocabulary(EDITOR_KEYWORDS);
-		const schema = buildSchema(lang);
-		const properties = schema.properties as Record<string, JsonSchema>;
-		const { items, ...accounts } = properties.accounts ?? {};
-		if (items === undefined) throw new Error('the schema no longer describes accounts[] items');
-		compiled = {
-			file: ajv.compile({ ...schema, properties: { ...properties, accounts } }),
-			account: ajv.compile({ definitions: schema.definitions, $ref: '#/definitions/account' }),
-		};
+		compiled = compileValidators(lang);
 		validators.set(lang, compiled);
 	}
 	return compiled;

@@ -1,0 +1,81 @@
+// The built CLI (dist/cli.js, from `npm run build`, which `npm test` runs first): `check`, `explain`, `walkthroughs`
+// and `--help` must start without the probe libraries, which live in dist/cli-test.js and load only for `test`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { CliIo } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
+import { VALID } from '../../fixtures/configs/samples';
+
+const DIST = join(__dirname, '../../../dist');
+const dir = mkdtempSync(join(tmpdir(), 'mailcfg-bundle-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI and returns the files node loaded from dist/ (bundled code never enters require.cache). */
+function loadedBundles(args: string[]): string[] {
+	const report = join(dir, 'loaded.json');
+	const preload = join(dir, 'preload.js');
+	writeFileSync(
+		preload,
+		`process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(Object.keys(require.cache))));`,
+	);
+	try {
+		execFileSync(process.execPath, ['--require', preload, join(DIST, 'cli.js'), ...args], {
+			cwd: dir,
+			stdio: 'ignore',
+		});
+	} catch {
+		// Exit codes 1 and 2 are expected for some commands; only the loaded files matter here.
+	}
+	return (JSON.parse(readFileSync(report, 'utf8')) as string[])
+		.filter((file) => file.startsWith(DIST))
+		.map((file) => file.slice(DIST.length + 1));
+}
+
+test('the probe libraries are in dist/cli-test.js only', () => {
+	// One string from each library: imapflow's own error text, msal-node's and nodemailer's client classes.
+	for (const marker of ['Can not re-use ImapFlow instance', 'PublicClientApplication', 'SMTPConnection']) {
+		assert.equal(readFileSync(join(DIST, 'cli.js'), 'utf8').includes(marker), false, marker);
+		assert.equal(readFileSync(join(DIST, 'cli-test.js'), 'utf8').includes(marker), true, marker);
+	}
+});
+
+test('check, explain, walkthroughs and help load dist/cli.js alone; test loads dist/cli-test.js', () => {
+	writeFileSync(join(dir, 'a.mailaccounts.json'), VALID);
+	assert.deepEqual(loadedBundles(['check', 'a.mailaccounts.json']), ['cli.js']);
+	assert.deepEqual(loadedBundles(['explain', '535 5.7.139 Authentication unsuccessful']), ['cli.js']);
+	assert.deepEqual(loadedBundles(['walkthroughs']), ['cli.js']);
+	assert.deepEqual(loadedBundles(['test', '--help']), ['cli.js']);
+	assert.deepEqual(loadedBundles(['test', 'missing.mailaccounts.json']), ['cli.js', 'cli-test.js']);
+});
+
+test('the bundle validates with ajv code generated at build time exactly as the sources compile it', async () => {
+	const fixtures = join(__dirname, '../../fixtures/configs');
+	for (const lang of ['en', 'de']) {
+		const args = ['check', fixtures, '--format', 'json', '--lang', lang, '--now', '2026-06-01'];
+		let built: string;
+		try {
+			built = execFileSync(process.execPath, [join(DIST, 'cli.js'), ...args], { encoding: 'utf8' });
+		} catch (error) {
+			built = (error as { stdout: string }).stdout;
+		}
+		let inProcess = '';
+		const io: CliIo = {
+			stdout: (t) => (inProcess += t),
+			stderr: () => undefined,
+			readStdin: () => Promise.resolve(''),
+			env: {},
+			cwd: process.cwd(),
+		};
+		await main(args, io);
+		assert.ok(
+			JSON.parse(built).files.some((f: { diagnostics: { code: string }[] }) =>
+				f.diagnostics.some((d) => d.code.startsWith('schema-')),
+			),
+		);
+		assert.equal(built, inProcess);
+	}
+});
