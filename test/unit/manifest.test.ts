@@ -24,6 +24,7 @@ interface Manifest {
 		commands?: CommandContribution[];
 		configuration?: ConfigurationSection | ConfigurationSection[];
 		jsonValidation?: { fileMatch: string | string[]; url: string }[];
+		languages?: { id: string; filenamePatterns?: string[] }[];
 		menus?: Record<string, { command: string; when?: string }[]>;
 		walkthroughs?: {
 			id: string;
@@ -108,6 +109,14 @@ describe('package.nls', () => {
 });
 
 describe('package.json files and links', () => {
+	test('config files open as JSON with Comments, so comments and trailing commas are no errors', () => {
+		const patterns = (manifest.contributes.languages ?? [])
+			.filter((l) => l.id === 'jsonc')
+			.flatMap((l) => l.filenamePatterns ?? []);
+		const validations = (manifest.contributes.jsonValidation ?? []).flatMap((v) => [v.fileMatch].flat());
+		assert.deepEqual(patterns.sort(), [...validations].sort());
+	});
+
 	test('jsonValidation covers the three config names and points at schemas that exist', () => {
 		const validations = manifest.contributes.jsonValidation ?? [];
 		const matched = validations.flatMap((v) => [v.fileMatch].flat());
