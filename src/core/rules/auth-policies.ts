@@ -5,6 +5,10 @@ import type { AuthPolicy, MailProtocol, ProviderInfo } from '../providers/types'
 import { daysUntil, formatDay, relativeDay } from './dates';
 import { secretName } from './context';
 import type { AccountContext, AccountRule, FileContext, FixSpec, RuleMeta } from './types';
+import { PLACEHOLDER_GUID } from '../config/account-templates';
+
+/** The tenant a skeleton names when the account has no mail domain to take it from. */
+const PLACEHOLDER_TENANT = 'contoso.onmicrosoft.com';
 
 /** A rule whose facts (which provider, protocols, methods, since when) come from `authPolicies` in provider data. */
 interface PolicyRuleSpec extends RuleMeta {
@@ -59,7 +63,10 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 	};
 }
 
-/** Replaces the whole `auth` object with an OAuth2 skeleton; `clientId` stays empty so the schema asks for it. */
+/**
+ * Replaces the whole `auth` object with an OAuth2 skeleton. The client ID is the templates' placeholder GUID (the
+ * walkthrough says where the real one is): a fix must not leave a schema error behind.
+ */
 function oauth2Skeleton(
 	account: AccountContext,
 	file: FileContext,
@@ -74,14 +81,14 @@ function oauth2Skeleton(
 		flow === 'client-credentials'
 			? {
 					flow,
-					tenant: emailDomain(account.str(['email']) ?? user) ?? '',
-					clientId: '',
+					tenant: emailDomain(account.str(['email']) ?? user) ?? PLACEHOLDER_TENANT,
+					clientId: PLACEHOLDER_GUID,
 					clientSecret: `\${secret:${secretName(account.id, 'CLIENT_SECRET')}}`,
 					scopes: [provider.oauth2.appOnlyScope],
 				}
 			: {
 					flow,
-					clientId: '',
+					clientId: PLACEHOLDER_GUID,
 					scopes: [
 						...protocols.map((p) => provider.oauth2?.delegatedScopes[p] ?? ''),
 						...(provider.oauth2.refreshScope ? [provider.oauth2.refreshScope] : []),

@@ -1,4 +1,5 @@
 import type { SecurityMode } from '../config/model';
+import { documentedEndpoints } from '../providers/detect';
 import { isLoopback } from './context';
 import { PORT_MODES, STANDARD_PORTS, isDocumented, portSecurityConflict } from './ports';
 import type { AccountRule, FixSpec } from './types';
@@ -43,6 +44,28 @@ export const portSecurityMismatch: AccountRule = {
 						edits: [portNode && file.editor.replaceValue(portNode, standard)],
 					},
 				});
+			}
+			// At a provider that documents its endpoints, a fix that lands anywhere else would only trade this error for
+			// provider-endpoint-mismatch: offer the documented combinations only, the first of them preferred.
+			const documented = host ? documentedEndpoints(host, protocol) : [];
+			if (documented.length > 0) {
+				const fitting = candidates.filter((c) => isDocumented(host, protocol, c.port, c.security));
+				candidates.splice(0, candidates.length, ...fitting);
+				if (fitting.length === 0) {
+					const endpoint = documented[0]!;
+					candidates.push({
+						port: endpoint.port,
+						security: endpoint.security,
+						spec: {
+							title: T.fixBoth,
+							args: { port: endpoint.port, security: endpoint.security },
+							edits: [
+								portNode && file.editor.replaceValue(portNode, endpoint.port),
+								securityNode && file.editor.replaceValue(securityNode, endpoint.security),
+							],
+						},
+					});
+				}
 			}
 			// Preferred (and applied by "fix all") only when it lands on what the provider documents.
 			const preferred = candidates.find((c) => isDocumented(host, protocol, c.port, c.security));
