@@ -271,7 +271,7 @@ async function guarded(
 				candidates: [],
 			};
 		return {
-			report: { kind, status: 'failed', detail: text(STEP_TEXTS.dnsFailed, { error: describeError(error) }) },
+			report: { kind, status: 'failed', detail: text(STEP_TEXTS.stepFailed, { error: describeError(error) }) },
 			candidates: [],
 		};
 	}

@@ -42,6 +42,7 @@ export const STEP_TEXTS = {
 	mxNone: { en: '{domain} has no MX records', de: '{domain} hat keine MX-Einträge' },
 	nxdomain: { en: '{domain} does not exist (NXDOMAIN)', de: '{domain} existiert nicht (NXDOMAIN)' },
 	dnsFailed: { en: 'DNS query failed ({error})', de: 'DNS-Abfrage fehlgeschlagen ({error})' },
+	stepFailed: { en: 'failed ({error})', de: 'fehlgeschlagen ({error})' },
 
 	srvFound: { en: '{records}', de: '{records}' },
 	srvNone: {

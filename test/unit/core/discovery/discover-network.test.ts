@@ -66,6 +66,14 @@ describe('discovery over the network (loopback)', () => {
 		assert.equal(result.account?.auth.oauth2?.tenant, 'notenant.test');
 	});
 
+	test('an authority that cannot be reached: the tenant step fails and says why, the servers stay', async () => {
+		const result = await discover('import@contoso.test', options({ authorityHost: 'https://127.0.0.1:1' }));
+		assert.equal(step(result, 'tenant')?.status, 'failed');
+		assert.match(step(result, 'tenant')?.detail.en ?? '', /^failed \(ECONNREFUSED/);
+		assert.equal(result.tenant, null);
+		assert.deepEqual(servers(result.imap), ['outlook.office365.com:993/tls']);
+	});
+
 	test('hybrid: MX at Microsoft 365, but the domain’s own autoconfig names its server, which wins', async () => {
 		const result = await discover('archive@hybrid.test', options());
 		assert.deepEqual(servers(result.imap), ['mail.hybrid.test:993/tls', 'outlook.office365.com:993/tls']);
