@@ -1,10 +1,9 @@
 /**
  * The CA certificates every probe connection trusts: Node's bundled roots, the file in `NODE_EXTRA_CA_CERTS`, and the
  * extra CAs a front end hands over (CLI `--ca`, the extension's `mailcfg.probe.extraCaCertificates` and the system
- * store). An explicit `ca` replaces Node's default store (which is where `NODE_EXTRA_CA_CERTS` lives), and inside
- * VS Code's extension host the default store of HTTPS requests is swapped for the system store when
- * `http.systemCertificates` is on; so the OAuth2 client always passes this list explicitly, and IMAP, SMTP and HTTPS
- * trust the same certificates wherever they run.
+ * store). Inside VS Code's extension host the trust of HTTPS requests that bring none of their own is changed by its
+ * proxy agent when `http.systemCertificates` is on; so the OAuth2 client always brings its own, and IMAP, SMTP and
+ * HTTPS trust the same certificates wherever they run.
  */
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
@@ -72,16 +71,22 @@ const contexts = new Map<string, { ca: string[]; secureContext: tls.SecureContex
 const MAX_CONTEXTS = 8;
 
 /**
- * `ca` and a matching `secureContext` for a connection that trusts Node's roots, `NODE_EXTRA_CA_CERTS` and
- * `extraCa`. Building a context from a few hundred certificates costs tens of milliseconds, so each distinct set is
- * built once and shared. Passing `ca` as well keeps VS Code's proxy agent from adding its own certificate list.
+ * TLS options for a connection that trusts Node's default store (its roots and `NODE_EXTRA_CA_CERTS`) plus
+ * `extraCa`. The context starts from the default store, which Node builds once per process, and takes the extra CAs
+ * on top; each distinct set is built once and shared, as parsing a few hundred certificates per connection would cost
+ * tens of milliseconds each time. `ca` lists the same certificates: Node uses the context, but an explicit `ca` keeps
+ * VS Code's proxy agent from replacing or extending the trust of the request.
  */
 export function trustedTls(extraCa: readonly string[] = []): { ca: string[]; secureContext: tls.SecureContext } {
-	const ca = [...new Set([...tls.rootCertificates, ...environmentCa(), ...extraCa])];
-	const key = ca.join('\n');
+	const extra = [...new Set(extraCa)];
+	const key = extra.join('\n');
 	let entry = contexts.get(key);
 	if (!entry) {
-		entry = { ca, secureContext: tls.createSecureContext({ ca }) };
+		const secureContext = tls.createSecureContext();
+		// The native context's own method, as Node's `ca` handling and VS Code's proxy agent use it.
+		const native = secureContext.context as { addCACert(pem: string): void };
+		for (const pem of extra) native.addCACert(pem);
+		entry = { ca: [...tls.rootCertificates, ...environmentCa(), ...extra], secureContext };
 		if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
 		contexts.set(key, entry);
 	}
