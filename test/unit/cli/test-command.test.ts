@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { runTest } from '../../../src/cli/commands/test';
+import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { type TestCerts, testCerts } from '../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../support/smtp-server';
+import { exitCodeOf } from '../../support/cli-exit';
 
 const USER = 'cli@example.test';
 const PASSWORD = 'Cli-Secret-2026';
@@ -60,14 +62,10 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 		env,
 		cwd: dir,
 	};
-	let code: number;
-	try {
-		code = await runTest(args, io);
-	} catch (error) {
-		// main() turns UsageError into exit 2; the command itself throws it
-		stderr += String(error);
-		code = 2;
-	}
+	const code = await exitCodeOf(
+		() => runTest(args, io),
+		(text) => (stderr += text),
+	);
 	return { code, stdout, stderr };
 }
 
@@ -132,7 +130,7 @@ test('text output: a stage tree with the failure highlighted, German on request'
 test('usage and config errors → exit 2', async () => {
 	const cases: [string[], Record<string, string>, RegExp][] = [
 		[[], {}, /config file/],
-		[['missing.mailaccounts.json'], {}, /ENOENT/],
+		[['missing.mailaccounts.json'], {}, /^cannot read \S*missing\.mailaccounts\.json: .*ENOENT/],
 		[['broken.mailaccounts.json'], {}, /not valid JSON/],
 		[['good.mailaccounts.json', '--account', 'nope'], {}, /unknown account id\(s\): nope \(the file has: good\)/],
 		[['good.mailaccounts.json', '--timeout', 'soon'], {}, /--timeout expects a whole number/],
@@ -176,4 +174,18 @@ test('--send-test-mail sends one mail per selected SMTP account', async () => {
 	const { code } = await cli(['good.mailaccounts.json', '--send-test-mail', 'admin@example.test', ...common]);
 	assert.equal(code, 0);
 	assert.equal(smtp.messages.length, before + 1);
+});
+
+test('through the real entry: an unreadable config is a usage error with its translated message', async () => {
+	let stderr = '';
+	const io: CliIo = {
+		stdout: () => undefined,
+		stderr: (t) => (stderr += t),
+		readStdin: () => Promise.resolve(''),
+		env: {},
+		cwd: dir,
+	};
+	const code = await main(['test', 'missing.mailaccounts.json', '--lang', 'de'], io);
+	assert.equal(code, 2);
+	assert.match(stderr, /^mailcfg test: \S*missing\.mailaccounts\.json kann nicht gelesen werden: .*ENOENT/);
 });

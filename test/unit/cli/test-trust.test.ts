@@ -14,6 +14,7 @@ import type { CliIo } from '../../../src/cli/io';
 import { testCerts } from '../../support/certs';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
 import { type RecordingServer, startRecordingServer } from '../../support/recording-server';
+import { exitCodeOf } from '../../support/cli-exit';
 
 let dir: string;
 let recorder: RecordingServer;
@@ -54,13 +55,10 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 		env,
 		cwd: dir,
 	};
-	let code: number;
-	try {
-		code = await runTest(args, io, { interactive: false, openUrl: () => Promise.resolve() });
-	} catch (error) {
-		stderr += error instanceof Error ? error.message : String(error);
-		code = 2;
-	}
+	const code = await exitCodeOf(
+		() => runTest(args, io, { interactive: false, openUrl: () => Promise.resolve() }),
+		(text) => (stderr += text),
+	);
 	return { code, stdout, stderr };
 }
 

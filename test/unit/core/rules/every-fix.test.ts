@@ -1,0 +1,110 @@
+// Every quick fix of every fixable rule, applied to a config that triggers it: the fixed file is valid JSON, the
+// finding is gone for that account, and the fix brings in no new error. The one deliberate exception is a
+// skeleton that leaves a value for the user to fill in (the schema then asks for it): such fixes name the
+// schema code they leave behind.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse } from 'jsonc-parser';
+import type { Finding } from '../../../../src/core/config/findings';
+import { analyze, applyFix, configText } from './helpers';
+import { GENERIC, GMAIL, GMX, M365_APP_ONLY, M365_PRINTER, patch } from './fixtures';
+
+/** Rules whose findings carry fixes; the table below must trigger each of them. */
+const FIXABLE = [
+	'app-password-required',
+	'cleartext-transport',
+	'delete-without-delay',
+	'duplicate-account-id',
+	'exo-imap-basic-auth',
+	'exo-smtp-basic-auth-retirement',
+	'google-password-auth',
+	'host-typo',
+	'oauth2-app-only-scope',
+	'oauth2-missing-client-secret',
+	'oauth2-scope-resource',
+	'oauth2-tenant-required',
+	'outlook-consumer-basic-auth',
+	'plaintext-secret',
+	'port-security-mismatch',
+	'provider-endpoint-mismatch',
+	'sender-not-authorized',
+	'submission-port-25',
+	'tls-legacy-version',
+	'tls-verification-disabled',
+];
+
+/** Schema findings a fix may leave on purpose: an empty value the user must fill in. */
+const FILL_IN = new Set(['schema-empty', 'schema-required']);
+
+const TRIGGERS: object[][] = [
+	[patch(GENERIC, { imap: { security: 'none', port: 143 } })],
+	[patch(GENERIC, { smtp: { port: 25, security: 'starttls' } })],
+	[patch(GENERIC, { imap: { tls: { rejectUnauthorized: false } } })],
+	[patch(GENERIC, { imap: { tls: { minVersion: 'TLSv1' } } })],
+	[patch(GENERIC, { imap: { afterImport: { action: 'delete' } } })],
+	[patch(GENERIC, { auth: { password: 'Sommer2026!' } })],
+	[GENERIC, GENERIC],
+	[patch(GMAIL, { auth: { method: 'password', password: '${secret:GMAIL}' } })],
+	[patch(GMX, { imap: { security: 'starttls' } })],
+	[patch(M365_PRINTER, { smtp: { port: 465, security: 'tls' } })],
+	[patch(M365_PRINTER, { smtp: { port: 465 } })],
+	[patch(M365_PRINTER, { smtp: { from: 'buchhaltung@contoso.com' } })],
+	[M365_PRINTER],
+	[patch(M365_PRINTER, { auth: { method: 'password' } })],
+	[patch(M365_APP_ONLY, { imap: { host: 'outlook.office356.com' } })],
+	[patch(M365_APP_ONLY, { auth: { method: 'password', password: '${secret:X}', oauth2: undefined } })],
+	[patch(M365_APP_ONLY, { auth: { oauth2: { scopes: ['https://outlook.office365.com/IMAP.AccessAsUser.All'] } } })],
+	[patch(M365_APP_ONLY, { auth: { oauth2: { scopes: ['https://graph.microsoft.com/.default'] } } })],
+	[patch(M365_APP_ONLY, { auth: { oauth2: { tenant: undefined } } })],
+	[patch(M365_APP_ONLY, { auth: { oauth2: { clientSecret: undefined } } })],
+	[
+		{
+			id: 'outlook',
+			email: 'praxis@outlook.de',
+			auth: { method: 'password', user: 'praxis@outlook.de', password: '${secret:OUTLOOK}' },
+			imap: { host: 'outlook.office365.com', port: 993, security: 'tls' },
+		},
+	],
+	[
+		{
+			id: 'yahoo',
+			email: 'praxis@yahoo.com',
+			auth: { method: 'password', user: 'praxis@yahoo.com', password: '${secret:YAHOO}' },
+			imap: { host: 'imap.mail.yahoo.com', port: 993, security: 'tls' },
+		},
+	],
+];
+
+const key = (f: Finding) => `${f.code}|${f.accountId ?? ''}`;
+
+test('every fix of every fixable rule removes its finding without bringing a new error', () => {
+	const fixedCodes = new Set<string>();
+	const problems: string[] = [];
+	for (const accounts of TRIGGERS) {
+		const text = configText(...accounts);
+		const before = analyze(text);
+		for (const finding of before.filter((f) => f.fixes.length > 0)) {
+			fixedCodes.add(finding.code);
+			for (const fix of finding.fixes) {
+				const label = `${finding.code} → "${fix.title}"`;
+				const fixed = applyFix(text, fix);
+				const errors: unknown[] = [];
+				parse(fixed, errors as never[]);
+				if (errors.length) problems.push(`${label}: invalid JSON`);
+				const after = analyze(fixed);
+				const sameBefore = before.filter((f) => key(f) === key(finding)).length;
+				const sameAfter = after.filter((f) => key(f) === key(finding)).length;
+				if (sameAfter >= sameBefore) problems.push(`${label}: the finding stays`);
+				const known = new Set(before.map(key));
+				const newErrors = after.filter((f) => f.severity === 'error' && !known.has(key(f)) && !FILL_IN.has(f.code));
+				for (const f of newErrors) problems.push(`${label}: new error ${key(f)}`);
+			}
+		}
+	}
+	assert.deepEqual(problems, []);
+	assert.deepEqual(
+		FIXABLE.filter((id) => !fixedCodes.has(id)),
+		[],
+		'every fixable rule is triggered and fixed by this table',
+	);
+});
