@@ -1,14 +1,16 @@
 /**
  * A hostile (but allowed) OAuth2 authority on loopback, over real HTTPS with the test CA and the production network
  * client: it echoes the token request back in its error, in every encoding, and answers with error words that are
- * names of Object.prototype members. The check must carry none of the secret and still word the error.
+ * names of Object.prototype members. The check must carry none of the secret and still word the error. The same
+ * names as a config's `provider` must not break the explanation's walkthrough lookup.
  */
 import assert from 'node:assert/strict';
 import { type Server, createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { systemClock } from '../../../../src/core/clock';
-import type { Account } from '../../../../src/core/config/model';
+import type { Account, ProviderId } from '../../../../src/core/config/model';
+import { explain } from '../../../../src/core/explain/match';
 import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../../../src/core/probes/context';
 import { probeOAuth2 } from '../../../../src/core/probes/oauth2';
 import { STRICT_POLICY } from '../../../../src/core/trust/policy';
@@ -105,5 +107,16 @@ test('Object.prototype names as the error word are words like any other', async 
 		assert.equal(typeof check.error?.message, 'string', word);
 		assert.match(check.error?.message ?? '', new RegExp(`${word}`), word);
 		assert.doesNotMatch(check.error?.message ?? '', /function|\[object|native code/, word);
+	}
+});
+
+test('Object.prototype names as the provider leave the walkthrough lookup alone', () => {
+	const line = '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.';
+	const plain = explain(line, { lang: 'en' })[0];
+	assert.ok(plain, 'the line is explained');
+	for (const provider of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+		const [best] = explain(line, { lang: 'en', provider: provider as ProviderId });
+		assert.equal(best?.id, plain.id, provider);
+		assert.deepEqual(best?.walkthrough, plain.walkthrough, provider);
 	}
 });
