@@ -1,5 +1,11 @@
-import type * as vscode from 'vscode';
 import type { KeyValueStore } from './probe-targets';
+
+/** The part of VS Code's SecretStorage the store uses (kept free of `vscode`, so plain-Node tests can run it). */
+export interface SecretStorageLike {
+	get(key: string): PromiseLike<string | undefined>;
+	store(key: string, value: string): PromiseLike<void>;
+	delete(key: string): PromiseLike<void>;
+}
 
 /** Key prefixes inside VS Code's SecretStorage (the OS keychain); nothing secret is ever kept anywhere else. */
 const SECRET_PREFIX = 'mailcfg.secret.';
@@ -18,7 +24,7 @@ export const UNSCOPED = '';
  */
 export class SecretStore {
 	constructor(
-		private readonly storage: vscode.SecretStorage,
+		private readonly storage: SecretStorageLike,
 		private readonly index: KeyValueStore,
 	) {}
 

@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type * as vscode from 'vscode';
-import { SecretStore, UNSCOPED } from '../../../src/client/secrets';
+import { type SecretStorageLike, SecretStore, UNSCOPED } from '../../../src/client/secrets';
 
 function stores() {
 	const secrets = new Map<string, string>();
@@ -14,7 +13,7 @@ function stores() {
 		get: (key: string) => Promise.resolve(secrets.get(key)),
 		store: (key: string, value: string) => Promise.resolve(void secrets.set(key, value)),
 		delete: (key: string) => Promise.resolve(void secrets.delete(key)),
-	} as unknown as vscode.SecretStorage;
+	} satisfies SecretStorageLike;
 	const memento = {
 		get: <T>(key: string) => structuredClone(state.get(key)) as T | undefined,
 		update: (key: string, value: unknown) => Promise.resolve(void state.set(key, structuredClone(value))),
