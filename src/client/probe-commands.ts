@@ -8,11 +8,11 @@ import type { ClientContext } from './context';
 import { type AccountEntry, accountAtOffset, listAccounts, secretNamesIn } from './probe-accounts';
 import { ProbeExplainer } from './probe-explainer';
 import type { ReportNode } from './probe-report-model';
-import { ProbeSession, type TestTarget } from './probe-session';
-import { TargetConfirmations, targetKey, targetsOf } from './probe-targets';
+import { ProbeSession, type TestTarget, secretScope } from './probe-session';
+import { TargetConfirmations, destinationsOf } from './probe-targets';
 import { PROBE_TEXTS as T } from './probe-texts';
 import { ReportView } from './report-view';
-import { SecretStore } from './secrets';
+import { SecretStore, UNSCOPED } from './secrets';
 import { TestDiagnostics } from './test-diagnostics';
 
 /** The config file names of the workspace search (document-kind.ts also accepts any file with our `$schema`). */
@@ -35,7 +35,7 @@ function isAccountArgs(value: unknown): value is AccountArgs {
 /** Registers the connection-test commands, the report view, the test diagnostics and the secret commands. */
 export function registerProbeFeatures(ctx: ClientContext): void {
 	const { extension } = ctx;
-	const secrets = new SecretStore(extension.secrets);
+	const secrets = new SecretStore(extension.secrets, extension.globalState);
 	const explainer = new ProbeExplainer(ctx.lang);
 	const explain = explainer.explain.bind(explainer);
 	const view = new ReportView(ctx.lang, explain);
@@ -50,7 +50,7 @@ export function registerProbeFeatures(ctx: ClientContext): void {
 		diagnostics,
 		view,
 		explainer,
-		(name) => commands.storeSecretValue(name),
+		(name, scope) => commands.storeSecretValue(name, scope),
 	);
 	commands.attach(session);
 	const table: [string, (...args: unknown[]) => unknown][] = [
@@ -153,9 +153,9 @@ class ProbeCommands {
 		});
 		if (!to) return undefined;
 		const recipient = to.trim();
-		const smtp = targetsOf(target.account.value).find((t) => t.protocol === 'smtp');
+		const smtp = destinationsOf(target.account.value).find((d) => d.protocol === 'smtp');
 		const confirmed = await vscode.window.showWarningMessage(
-			this.text('confirmSend', { host: smtp ? targetKey(smtp) : '-', account: target.account.id, to: recipient }),
+			this.text('confirmSend', { host: smtp?.key ?? '-', account: target.account.id, to: recipient }),
 			{ modal: true },
 			this.text('send'),
 		);
@@ -216,14 +216,27 @@ class ProbeCommands {
 		await vscode.window.showTextDocument(document, { preview: true });
 	}
 
-	/** Store Secret…: a name from the configs (or typed), then the value in a password box. */
-	async storeSecret(arg: unknown): Promise<boolean> {
-		const name = typeof arg === 'string' && SECRET_NAME.test(arg) ? arg : await this.pickSecretName(true);
-		return name ? this.storeSecretValue(name) : false;
+	/**
+	 * The scope the palette's secret commands act on: the active editor's workspace folder, else the first workspace
+	 * folder, else the scope shared by files outside any workspace.
+	 */
+	private currentScope(): string {
+		const uri = vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+		return uri ? secretScope(uri) : UNSCOPED;
 	}
 
-	/** Asks for a secret's value and stores it; also the "store it" step when a test finds a secret missing. */
-	async storeSecretValue(name: string): Promise<boolean> {
+	/** Store Secret…: a name from the configs (or typed), then the value in a password box. */
+	async storeSecret(arg: unknown): Promise<boolean> {
+		const scope = this.currentScope();
+		const name = typeof arg === 'string' && SECRET_NAME.test(arg) ? arg : await this.pickSecretName(true, scope);
+		return name ? this.storeSecretValue(name, scope) : false;
+	}
+
+	/**
+	 * Asks for a secret's value and stores it for one workspace folder; also the "store it" step when a test finds a
+	 * secret missing.
+	 */
+	async storeSecretValue(name: string, scope: string): Promise<boolean> {
 		const value = await vscode.window.showInputBox({
 			prompt: this.text('secretPrompt', { name }),
 			password: true,
@@ -231,7 +244,7 @@ class ProbeCommands {
 			validateInput: (v) => (v === '' ? this.text('secretEmpty') : undefined),
 		});
 		if (!value) return false;
-		await this.secrets.store(name, value);
+		await this.secrets.store(scope, name, value);
 		await vscode.commands.executeCommand('setContext', ContextKeys.secretStored, true);
 		this.ctx.log.info(`Secret "${name}" stored.`);
 		void vscode.window.showInformationMessage(this.text('secretStored', { name }));
@@ -239,7 +252,8 @@ class ProbeCommands {
 	}
 
 	async deleteSecret(arg: unknown): Promise<boolean> {
-		const name = typeof arg === 'string' && SECRET_NAME.test(arg) ? arg : await this.pickSecretName(false);
+		const scope = this.currentScope();
+		const name = typeof arg === 'string' && SECRET_NAME.test(arg) ? arg : await this.pickSecretName(false, scope);
 		if (!name) return false;
 		const confirmed = await vscode.window.showWarningMessage(
 			this.text('confirmDelete', { name }),
@@ -247,13 +261,13 @@ class ProbeCommands {
 			this.text('delete'),
 		);
 		if (!confirmed) return false;
-		await this.secrets.delete(name);
+		await this.secrets.delete(scope, name);
 		this.ctx.log.info(`Secret "${name}" deleted.`);
 		void vscode.window.showInformationMessage(this.text('secretDeleted', { name }));
 		return true;
 	}
 
-	private async pickSecretName(allowOther: boolean): Promise<string | undefined> {
+	private async pickSecretName(allowOther: boolean, scope: string): Promise<string | undefined> {
 		const names = new Set<string>();
 		for (const document of await this.configDocuments()) secretNamesIn(document.getText()).forEach((n) => names.add(n));
 		if (names.size === 0 && !allowOther) {
@@ -263,7 +277,7 @@ class ProbeCommands {
 		const other = this.text('secretOther');
 		const items: vscode.QuickPickItem[] = [];
 		for (const name of [...names].sort()) {
-			const stored = await this.secrets.has(name);
+			const stored = await this.secrets.has(scope, name);
 			items.push({ label: name, description: this.text(stored ? 'secretIsStored' : 'secretNotStored') });
 		}
 		if (allowOther) items.push({ label: other, alwaysShow: true });

@@ -9,7 +9,9 @@ import type { AccountReport } from '../core/probes/result';
 import type { ProbeProgress } from '../core/probes/stage-runner';
 import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
 import { ContextKeys, SettingKeys } from '../shared/ids';
+import { accountViolations } from '../core/trust/account';
 import type { TrustPolicy } from '../core/trust/policy';
+import { violationMessage } from '../core/trust/texts';
 import { readProbeSettings, readTrustSettings } from './configuration';
 import type { ClientContext } from './context';
 import { type AccountEntry, secretNamesOfAccount } from './probe-accounts';
@@ -17,10 +19,10 @@ import type { ProbeExplainer } from './probe-explainer';
 import { runBounded } from './probe-pool';
 import { PROTOCOL_LABELS, reportPassed } from './probe-report-model';
 import { probeRunner } from './probe-runner-loader';
-import { type TargetConfirmations, targetKey, targetsOf } from './probe-targets';
+import { type TargetConfirmations, describeDestination, destinationsOf, isRemoteCleartext } from './probe-targets';
 import { PROBE_TEXTS as T } from './probe-texts';
 import type { ReportView } from './report-view';
-import type { SecretStore } from './secrets';
+import { type SecretStore, UNSCOPED } from './secrets';
 import type { TestDiagnostics } from './test-diagnostics';
 import { extraCas } from './trusted-cas';
 
@@ -42,7 +44,7 @@ export class ProbeSession {
 		private readonly diagnostics: TestDiagnostics,
 		private readonly view: ReportView,
 		private readonly explainer: ProbeExplainer,
-		private readonly storeSecretFlow: (name: string) => Promise<boolean>,
+		private readonly storeSecretFlow: (name: string, scope: string) => Promise<boolean>,
 	) {}
 
 	/** False (after telling the user why) in an untrusted workspace. */
@@ -55,29 +57,67 @@ export class ProbeSession {
 	}
 
 	/**
-	 * Asks what has to be asked before anything connects: missing secrets and unconfirmed targets. Runs one account
-	 * at a time so dialogs never stack. False when the user declined.
+	 * Asks what has to be asked before anything connects: refusals of the user's allowances, missing secrets (offering
+	 * one stored for another workspace only with a question), and the destinations with what each receives. Runs one
+	 * account at a time so dialogs never stack. Returns the test's policy (with the cleartext destinations the user
+	 * accepted), or undefined when the user declined or the config is refused.
 	 */
-	async prepare(target: TestTarget): Promise<boolean> {
+	async prepare(target: TestTarget): Promise<TrustPolicy | undefined> {
 		const lang = this.ctx.lang();
 		const { account } = target;
+		const policy = this.trustPolicy();
+		const refused = accountViolations(account.value, policy).filter((v) => v.kind !== 'cleartext');
+		if (refused.length) {
+			const message = [...new Set(refused.map((v) => violationMessage(v, lang, 'editor')))].join(' ');
+			this.ctx.log.warn(`${account.id}: ${message}`);
+			void vscode.window.showErrorMessage(message);
+			return undefined;
+		}
+		const scope = secretScope(target.document.uri);
 		for (const name of secretNamesOfAccount(account.value)) {
-			if (await this.secrets.has(name)) continue;
+			if (await this.secrets.has(scope, name)) continue;
+			if (await this.offerOtherScope(scope, name, account.id)) continue;
 			const choice = await vscode.window.showWarningMessage(
 				tr(T.missingSecret, lang, { account: account.id, name }),
 				tr(T.storeIt, lang),
 			);
-			if (!choice || !(await this.storeSecretFlow(name))) return false;
+			if (!choice || !(await this.storeSecretFlow(name, scope))) return undefined;
 		}
-		const unconfirmed = this.confirmations.unconfirmed(targetsOf(account.value));
-		if (unconfirmed.length === 0) return true;
+		const destinations = destinationsOf(account.value);
+		const unconfirmed = this.confirmations.unconfirmed(destinations);
+		const cleartext = unconfirmed.filter(isRemoteCleartext);
+		if (unconfirmed.length > 0) {
+			const lines = unconfirmed.map((d) => `• ${describeDestination(d, lang)}`).join('\n');
+			const choice = await vscode.window.showWarningMessage(
+				tr(T.confirmTargets, lang, { account: account.id }),
+				{
+					modal: true,
+					detail: `${lines}\n\n${tr(cleartext.length ? T.confirmCleartextDetail : T.confirmTargetsDetail, lang)}`,
+				},
+				tr(cleartext.length ? T.connectCleartext : T.connect, lang),
+			);
+			if (!choice) return undefined;
+			await this.confirmations.confirm(unconfirmed);
+		}
+		return { ...policy, cleartextDestinations: cleartext.map((d) => d.key) };
+	}
+
+	/** A secret of this name stored for another workspace folder is used here only if the user says so. */
+	private async offerOtherScope(scope: string, name: string, accountId: string): Promise<boolean> {
+		const others = await this.secrets.otherScopes(scope, name);
+		const source = others[0];
+		if (source === undefined) return false;
+		const lang = this.ctx.lang();
+		const where = source === UNSCOPED ? tr(T.secretUnscoped, lang) : vscode.Uri.parse(source, true).fsPath;
 		const choice = await vscode.window.showWarningMessage(
-			tr(T.confirmTargets, lang, { targets: unconfirmed.map(targetKey).join(', '), account: account.id }),
-			{ modal: true, detail: tr(T.confirmTargetsDetail, lang) },
-			tr(T.connect, lang),
+			tr(T.secretOtherScope, lang, { name, account: accountId, where }),
+			{ modal: true },
+			tr(T.secretUseHere, lang),
 		);
 		if (!choice) return false;
-		await this.confirmations.confirm(unconfirmed);
+		const value = await this.secrets.get(source, name);
+		if (value === undefined) return false;
+		await this.secrets.store(scope, name, value);
 		return true;
 	}
 
@@ -91,7 +131,13 @@ export class ProbeSession {
 	): Promise<(AccountReport | undefined)[]> {
 		if (!(await this.ensureTrusted())) return targets.map(() => undefined);
 		const approved: TestTarget[] = [];
-		for (const target of targets) if (await this.prepare(target)) approved.push(target);
+		const policies = new Map<TestTarget, TrustPolicy>();
+		for (const target of targets) {
+			const policy = await this.prepare(target);
+			if (!policy) continue;
+			approved.push(target);
+			policies.set(target, policy);
+		}
 		if (approved.length === 0) return targets.map(() => undefined);
 		const lang = this.ctx.lang();
 		const concurrency = readProbeSettings(approved[0]?.document.uri).concurrency;
@@ -109,7 +155,7 @@ export class ProbeSession {
 						async (target) => {
 							const report = await this.runOne(
 								target,
-								{ signal: controller.signal, extraCa },
+								{ signal: controller.signal, extraCa, policy: policies.get(target) ?? this.trustPolicy() },
 								(stage) =>
 									progress.report({ message: tr(T.progressAccount, lang, { account: target.account.id, stage }) }),
 								options.sendTestMailTo,
@@ -139,10 +185,12 @@ export class ProbeSession {
 	 * the token cache it fills in SecretStorage serves the later IMAP/SMTP tests.
 	 */
 	async signIn(target: TestTarget): Promise<AccountReport | undefined> {
-		if (!(await this.ensureTrusted()) || !(await this.prepare(target))) return undefined;
+		if (!(await this.ensureTrusted())) return undefined;
+		const policy = await this.prepare(target);
+		if (!policy) return undefined;
 		const lang = this.ctx.lang();
 		const account = target.account.value as Account;
-		const credentials = await this.resolveSecrets(target, account);
+		const credentials = await this.resolveSecrets(target, account, policy);
 		const extraCa = await this.extraCa();
 		if (!credentials.ok) {
 			void vscode.window.showErrorMessage(credentials.message);
@@ -154,7 +202,7 @@ export class ProbeSession {
 				const controller = new AbortController();
 				const subscription = token.onCancellationRequested(() => controller.abort());
 				try {
-					const ctx = this.probeContext(target, { signal: controller.signal, extraCa });
+					const ctx = this.probeContext(target, { signal: controller.signal, extraCa }, policy);
 					const { check } = await probeRunner().probeOAuth2(account, credentials.credentials, ctx, {
 						onProgress: (event) => {
 							if (event.state !== 'start') return;
@@ -242,7 +290,7 @@ export class ProbeSession {
 				openBrowser: async (url) => {
 					await vscode.env.openExternal(vscode.Uri.parse(url, true));
 				},
-				...(clientId ? { cache: this.secrets.tokenCache(clientId, account.id) } : {}),
+				...(clientId ? { cache: this.secrets.tokenCache(secretScope(target.document.uri), clientId, account.id) } : {}),
 			},
 			trust: { policy, frontEnd: 'editor' },
 		};
@@ -265,7 +313,7 @@ export class ProbeSession {
 	/** Runs one account's checks and records the outcome; an engine crash becomes a log line, never a raw error. */
 	private async runOne(
 		target: TestTarget,
-		run: { signal: AbortSignal; extraCa: string[] },
+		run: { signal: AbortSignal; extraCa: string[]; policy: TrustPolicy },
 		onStage: (stage: string) => void,
 		sendTestMailTo?: string,
 	): Promise<AccountReport | undefined> {
@@ -276,8 +324,8 @@ export class ProbeSession {
 			const [report] = await probeRunner().testAccounts(
 				{ accounts: [value] },
 				{
-					ctx: this.probeContext(target, run),
-					resolveSecrets: (account) => this.resolveSecrets(target, account),
+					ctx: this.probeContext(target, run, run.policy),
+					resolveSecrets: (account) => this.resolveSecrets(target, account, run.policy),
 					onProgress: (event) => {
 						if (event.state === 'start') onStage(stageLabel(event));
 					},
@@ -299,7 +347,9 @@ export class ProbeSession {
 	resolveSecrets(target: TestTarget, account: Account, policy = this.trustPolicy()): Promise<CredentialsResult> {
 		const resolver: SecretResolver = {
 			get: (ref: SecretRef) =>
-				ref.kind === 'env' ? Promise.resolve(process.env[ref.name]) : this.secrets.get(ref.name),
+				ref.kind === 'env'
+					? Promise.resolve(process.env[ref.name])
+					: this.secrets.get(secretScope(target.document.uri), ref.name),
 			howToProvide: (ref: SecretRef): Localized =>
 				ref.kind === 'env'
 					? { en: tr(T.howEnv, 'en', { name: ref.name }), de: tr(T.howEnv, 'de', { name: ref.name }) }
@@ -369,6 +419,14 @@ function stageLabel(event: ProbeProgress): string {
 function oauthClientId(account: unknown): string | undefined {
 	const auth = (account as { auth?: { method?: unknown; oauth2?: { clientId?: unknown } } } | undefined)?.auth;
 	return auth?.method === 'oauth2' && typeof auth.oauth2?.clientId === 'string' ? auth.oauth2.clientId : undefined;
+}
+
+/**
+ * The scope of a document's `${secret:...}` values: its workspace folder, or its own folder outside any workspace.
+ * A secret stored for one repository is not handed to another without asking.
+ */
+export function secretScope(uri: vscode.Uri): string {
+	return (vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..')).toString();
 }
 
 function errorName(error: unknown): string {

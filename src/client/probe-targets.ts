@@ -1,15 +1,16 @@
 /**
- * The hosts a connection test would send an account's credentials to, and the memory of which ones the user
- * has confirmed. A config file can aim stored secrets at any host, so each new host:port is confirmed once.
+ * What the editor asks before a connection test sends credentials: per destination (host:port or authority
+ * origin), which secret references and environment variables go there and whether the channel is cleartext, and
+ * the memory of what the user already confirmed. A config file can aim stored secrets at any host, so a destination
+ * is confirmed together with the secrets it receives: a config that starts sending another secret there asks again.
+ * Cleartext to a remote host is never remembered; it is asked every time.
  */
-import { MICROSOFT_LOGIN } from '../core/probes/oauth2-plan';
+import { formatRef } from '../core/secrets';
+import { type Lang, type Localized, tr } from '../core/i18n';
+import { type Destination, destinationsOf } from '../core/trust/account';
 
-/** Where a probe connects with credentials. */
-export interface ProbeTarget {
-	protocol: 'imap' | 'smtp' | 'oauth2';
-	host: string;
-	port: number;
-}
+export type { Destination };
+export { destinationsOf };
 
 /** The subset of VS Code's `Memento` (workspaceState) the store needs. */
 export interface KeyValueStore {
@@ -17,52 +18,54 @@ export interface KeyValueStore {
 	update(key: string, value: unknown): PromiseLike<void>;
 }
 
-const STORE_KEY = 'mailcfg.confirmedTargets';
-/** The authority host when a config names none; the tenant only changes the path. */
-const DEFAULT_AUTHORITY_HOST = new URL(MICROSOFT_LOGIN).hostname;
+const STORE_KEY = 'mailcfg.confirmedDestinations';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Cleartext to a host that is not this machine: the user accepts that risk per test, never once for all. */
+export function isRemoteCleartext(destination: Destination): boolean {
+	return destination.cleartext && !destination.loopback;
 }
 
-function endpoint(protocol: 'imap' | 'smtp', value: unknown): ProbeTarget | undefined {
-	if (!isRecord(value) || typeof value.host !== 'string' || value.host.trim() === '') return undefined;
-	if (typeof value.port !== 'number') return undefined;
-	return { protocol, host: value.host.trim().toLowerCase(), port: value.port };
+/** What a confirmation covers: the destination and exactly what it receives. */
+export function confirmationKey(destination: Destination): string {
+	const secrets = destination.secrets.map((s) => (s.ref ? formatRef(s.ref) : `literal:${s.field}`)).sort();
+	return [destination.key, ...secrets, ...(destination.accessToken ? ['token'] : [])].join('|');
 }
 
-function authorityTarget(oauth2: unknown): ProbeTarget | undefined {
-	if (!isRecord(oauth2)) return undefined;
-	if (typeof oauth2.authority !== 'string') return { protocol: 'oauth2', host: DEFAULT_AUTHORITY_HOST, port: 443 };
-	try {
-		const url = new URL(oauth2.authority);
-		return { protocol: 'oauth2', host: url.hostname.toLowerCase(), port: url.port ? Number(url.port) : 443 };
-	} catch {
-		// An unparsable authority fails in the OAuth2 probe with a CONFIG error before anything connects.
-		return undefined;
-	}
-}
+const TEXTS = {
+	line: { en: '{key} ({protocol}, {channel}): {what}', de: '{key} ({protocol}, {channel}): {what}' },
+	encrypted: { en: 'encrypted', de: 'verschlüsselt' },
+	cleartext: {
+		en: 'CLEARTEXT: anyone on the network path can read the credentials',
+		de: 'KLARTEXT: Jeder auf dem Netzweg kann die Zugangsdaten mitlesen',
+	},
+	loopbackCleartext: { en: 'unencrypted, this machine only', de: 'unverschlüsselt, nur dieser Rechner' },
+	literal: { en: 'the value written in "{field}"', de: 'der in „{field}“ eingetragene Wert' },
+	token: { en: 'the access token', de: 'das Zugriffstoken' },
+	nothing: { en: 'no secret', de: 'kein Geheimnis' },
+} satisfies Record<string, Localized>;
 
-/**
- * Every target an account's test would contact with its credentials: the OAuth2 authority (client secret,
- * sign-in), the IMAP and the SMTP server.
- */
-export function targetsOf(account: unknown): ProbeTarget[] {
-	if (!isRecord(account)) return [];
-	const auth = isRecord(account.auth) ? account.auth : {};
-	const targets = [
-		auth.method === 'oauth2' ? authorityTarget(auth.oauth2) : undefined,
-		endpoint('imap', account.imap),
-		endpoint('smtp', account.smtp),
+const PROTOCOLS = { imap: 'IMAP', smtp: 'SMTP', oauth2: 'OAuth2' } as const;
+
+/** One line of the confirmation: `imap.example.com:993 (IMAP, encrypted): ${secret:PW}`. */
+export function describeDestination(destination: Destination, lang: Lang): string {
+	const what = [
+		...destination.secrets.map((s) => (s.ref ? formatRef(s.ref) : tr(TEXTS.literal, lang, { field: s.field }))),
+		...(destination.accessToken ? [tr(TEXTS.token, lang)] : []),
 	];
-	return targets.filter((t): t is ProbeTarget => t !== undefined);
+	const channel = !destination.cleartext
+		? TEXTS.encrypted
+		: destination.loopback
+			? TEXTS.loopbackCleartext
+			: TEXTS.cleartext;
+	return tr(TEXTS.line, lang, {
+		key: destination.key,
+		protocol: PROTOCOLS[destination.protocol],
+		channel: tr(channel, lang),
+		what: what.length ? what.join(', ') : tr(TEXTS.nothing, lang),
+	});
 }
 
-export function targetKey(target: ProbeTarget): string {
-	return `${target.host}:${target.port}`;
-}
-
-/** Confirmed `host:port` keys, kept in workspaceState so another workspace asks again. */
+/** Confirmed destinations (with what they receive), kept in workspaceState so another workspace asks again. */
 export class TargetConfirmations {
 	constructor(private readonly store: KeyValueStore) {}
 
@@ -71,21 +74,14 @@ export class TargetConfirmations {
 		return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 	}
 
-	/** The targets not confirmed yet, without duplicates (IMAP and SMTP on one host:port ask once). */
-	unconfirmed(targets: readonly ProbeTarget[]): ProbeTarget[] {
+	/** The destinations to ask about: new ones, changed ones, and every remote cleartext one. */
+	unconfirmed(destinations: readonly Destination[]): Destination[] {
 		const known = new Set(this.confirmed());
-		const result: ProbeTarget[] = [];
-		for (const target of targets) {
-			const key = targetKey(target);
-			if (known.has(key)) continue;
-			known.add(key);
-			result.push(target);
-		}
-		return result;
+		return destinations.filter((d) => isRemoteCleartext(d) || !known.has(confirmationKey(d)));
 	}
 
-	async confirm(targets: readonly ProbeTarget[]): Promise<void> {
-		const all = new Set([...this.confirmed(), ...targets.map(targetKey)]);
-		await this.store.update(STORE_KEY, [...all].sort());
+	async confirm(destinations: readonly Destination[]): Promise<void> {
+		const remembered = destinations.filter((d) => !isRemoteCleartext(d)).map(confirmationKey);
+		await this.store.update(STORE_KEY, [...new Set([...this.confirmed(), ...remembered])].sort());
 	}
 }

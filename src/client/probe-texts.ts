@@ -8,14 +8,28 @@ export const PROBE_TEXTS = {
 	},
 	manageTrust: { en: 'Manage Workspace Trust', de: 'Arbeitsbereich-Vertrauen verwalten' },
 	confirmTargets: {
-		en: 'Connect to {targets} with the credentials of account "{account}"?',
-		de: 'Mit den Zugangsdaten des Kontos „{account}“ zu {targets} verbinden?',
+		en: 'The test of account "{account}" sends credentials to these destinations:',
+		de: 'Der Test des Kontos „{account}“ sendet Zugangsdaten an diese Ziele:',
 	},
 	confirmTargetsDetail: {
-		en: 'These hosts were not tested from this workspace before. Only continue if the config file is yours; you are asked once per host and port.',
-		de: 'Diese Hosts wurden aus diesem Arbeitsbereich noch nicht getestet. Fahren Sie nur fort, wenn die Konfigurationsdatei von Ihnen stammt; die Frage kommt einmal pro Host und Port.',
+		en: 'Only continue if the config file is yours. You are asked again when a destination or what it receives changes.',
+		de: 'Fahren Sie nur fort, wenn die Konfigurationsdatei von Ihnen stammt. Die Frage kommt wieder, wenn sich ein Ziel oder das, was es erhält, ändert.',
+	},
+	confirmCleartextDetail: {
+		en: 'At least one destination is not encrypted and not on this machine: anyone on the network path can read what is sent there. Only continue if you accept that risk; you are asked every time.',
+		de: 'Mindestens ein Ziel ist unverschlüsselt und nicht auf diesem Rechner: Jeder auf dem Netzweg kann mitlesen, was dorthin geht. Fahren Sie nur fort, wenn Sie dieses Risiko eingehen; die Frage kommt jedes Mal.',
 	},
 	connect: { en: 'Connect', de: 'Verbinden' },
+	connectCleartext: { en: 'Send in Cleartext', de: 'Im Klartext senden' },
+	secretOtherScope: {
+		en: 'Account "{account}" needs the secret "{name}". A secret of that name is stored for {where}, not for this workspace folder. Use that value here too?',
+		de: 'Das Konto „{account}“ braucht das Geheimnis „{name}“. Ein Geheimnis dieses Namens ist für {where} gespeichert, nicht für diesen Arbeitsbereichsordner. Diesen Wert auch hier verwenden?',
+	},
+	secretUnscoped: {
+		en: 'all workspaces (stored by an earlier version)',
+		de: 'alle Arbeitsbereiche (von einer früheren Version gespeichert)',
+	},
+	secretUseHere: { en: 'Use It Here', de: 'Hier verwenden' },
 	missingSecret: {
 		en: 'Account "{account}" needs the secret "{name}", which is not stored yet.',
 		de: 'Das Konto „{account}“ braucht das Geheimnis „{name}“, das noch nicht gespeichert ist.',

@@ -35,7 +35,11 @@ export interface ShellOptions {
 	lang: 'en' | 'de';
 }
 
-/** The Content-Security-Policy of a panel: nothing inline, scripts only with this render's nonce. */
+/**
+ * The Content-Security-Policy of a panel: nothing inline, scripts only with this render's nonce. `base-uri` and
+ * `form-action` do not fall back to `default-src`, so they are closed explicitly: an injected `<base>` cannot
+ * re-point relative URLs and an injected form cannot post anywhere.
+ */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
 	return [
 		"default-src 'none'",
@@ -43,6 +47,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 		`style-src ${cspSource}`,
 		`font-src ${cspSource}`,
 		`script-src 'nonce-${nonce}'`,
+		"base-uri 'none'",
+		"form-action 'none'",
 	].join('; ');
 }
 

@@ -69,7 +69,7 @@ test('Send Test Mail asks for the recipient and a confirmation, then sends exact
 	await confirm.locator('.monaco-button', { hasText: /^Send$/ }).click();
 
 	// The first connection from this workspace asks to confirm the target hosts as well.
-	const target = bench.page.locator('.monaco-dialog-box', { hasText: 'with the credentials of account' });
+	const target = bench.page.locator('.monaco-dialog-box', { hasText: 'sends credentials to these destinations' });
 	await target.waitFor({ timeout: 20_000 });
 	await target.locator('.monaco-button', { hasText: 'Connect' }).first().click();
 

@@ -91,6 +91,8 @@ test('Test Connection shows the stage report and an explained diagnostic on the 
 	const dialog = bench.page.locator('.monaco-dialog-box');
 	await dialog.waitFor({ timeout: 20_000 });
 	await bench.screenshot('1-confirm-target');
+	// Per destination: what it receives and whether the channel is encrypted.
+	assert.match(await dialog.innerText(), /127\.0\.0\.1:\d+ \(SMTP, encrypted\): \$\{env:MAILCFG_DEMO_PASSWORD\}/);
 	await dialog.locator('.monaco-button', { hasText: 'Connect' }).first().click();
 
 	const toast = bench.page.locator('.notification-toast', { hasText: ACCOUNT }).first();

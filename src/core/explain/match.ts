@@ -225,7 +225,11 @@ function keepClose(hits: Hit[]): Hit[] {
 
 function localize(hit: Hit, confidence: number, ctx: ExplainContext): Explanation {
 	const { entry } = hit.compiled;
-	const walkthrough = (ctx.provider && entry.walkthroughByProvider?.[ctx.provider]) || entry.walkthrough;
+	// `provider` comes from the config or a flag: an own-property lookup, so `constructor` or `__proto__` find nothing.
+	const byProvider = entry.walkthroughByProvider;
+	const walkthrough =
+		(ctx.provider && byProvider && Object.hasOwn(byProvider, ctx.provider) ? byProvider[ctx.provider] : undefined) ||
+		entry.walkthrough;
 	const question = DISTINGUISHING_QUESTIONS[entry.id];
 	return {
 		id: entry.id,

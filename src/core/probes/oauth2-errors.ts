@@ -5,6 +5,7 @@
 import { tr, type Lang, type Localized } from '../i18n';
 import type { ProbeError, ProbeErrorCode } from './result';
 import { OAUTH2_TEXTS } from './oauth2-texts';
+import { maskAll, secretForms } from './redact';
 
 interface MsalLikeError {
 	name?: string;
@@ -29,14 +30,11 @@ const NETWORK_CAUSES: [RegExp, ProbeErrorCode][] = [
 	[/EPROTO|wrong version number|SSL routines/i, 'TLS_NEGOTIATION'],
 ];
 
-/** Removes every known secret value from text that came from a server or library. */
+/** Removes every known secret value, in every encoding, from text that came from a server or library. */
 export function scrub(text: string, secrets: readonly (string | undefined)[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('***');
-	}
+	const forms = secrets.flatMap((secret) => (secret && secret.length >= 4 ? secretForms(secret) : []));
 	// Bearer tokens and JWT-shaped strings never belong in a report, whoever echoed them.
-	return result
+	return maskAll(text, forms)
 		.replace(/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '***')
 		.replace(/(Bearer\s+)\S+/gi, '$1***')
 		.slice(0, MAX_SERVER_RESPONSE);
@@ -102,18 +100,23 @@ export function mapMsalError(error: unknown, lang: Lang, secrets: readonly (stri
 	};
 }
 
+/**
+ * OAuth error words (RFC 6749 §5.2) with their own explanation. A Map, because the word comes from the server: a
+ * plain object would answer `constructor` or `__proto__` with Object.prototype's members.
+ */
+const BY_ERROR = new Map<string, Localized>([
+	['invalid_client', OAUTH2_TEXTS.invalidClient],
+	['unauthorized_client', OAUTH2_TEXTS.unauthorizedClient],
+	['invalid_scope', OAUTH2_TEXTS.invalidScope],
+	['interaction_required', OAUTH2_TEXTS.interactionRequired],
+	['consent_required', OAUTH2_TEXTS.interactionRequired],
+	['login_required', OAUTH2_TEXTS.interactionRequired],
+]);
+
 /** Message for an error body straight from the token or discovery endpoint (`error`, `error_description`). */
 export function serverMessage(error: string, subError: string | undefined, aadsts: string[], lang: Lang): string {
 	const suffix = aadsts.length ? ` (${aadsts.join(', ')})` : '';
-	const byError: Record<string, Localized> = {
-		invalid_client: OAUTH2_TEXTS.invalidClient,
-		unauthorized_client: OAUTH2_TEXTS.unauthorizedClient,
-		invalid_scope: OAUTH2_TEXTS.invalidScope,
-		interaction_required: OAUTH2_TEXTS.interactionRequired,
-		consent_required: OAUTH2_TEXTS.interactionRequired,
-		login_required: OAUTH2_TEXTS.interactionRequired,
-	};
-	const text = byError[error] ?? (subError === 'consent_required' ? OAUTH2_TEXTS.interactionRequired : undefined);
+	const text = BY_ERROR.get(error) ?? (subError === 'consent_required' ? OAUTH2_TEXTS.interactionRequired : undefined);
 	if (text) return tr(text, lang, { aadsts: suffix });
 	if (error === 'expired_token') return tr(OAUTH2_TEXTS.deviceCodeExpired, lang);
 	const aadstsList = aadsts.length ? `, ${aadsts.join(', ')}` : '';

@@ -1,6 +1,6 @@
 /**
  * Redaction for everything a probe reports: the transcript, server replies and error details. Two layers, because
- * either alone leaks: the known secret values (and their base64 forms, as SASL carries them) are replaced wherever
+ * either alone leaks: the known secret values (in every encoding they travel in, see secretForms) are replaced wherever
  * they appear, and protocol shapes that carry credentials are masked even when the value is not known to us
  * (a server echoing a payload, a token minted during the run).
  */
@@ -27,16 +27,46 @@ const PATTERNS: [RegExp, string][] = [
 	],
 ];
 
-function base64Forms(value: string): string[] {
-	const bytes = Buffer.from(value, 'utf8');
-	// Inside a longer SASL blob ("\0user\0secret") the secret starts at any offset modulo 3; for each, keep only the
-	// base64 characters made purely of the secret's own bits.
-	return [0, 1, 2]
-		.map((pad) => {
-			const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
-			return encoded.slice(Math.ceil((pad * 8) / 6), Math.floor(((pad + bytes.length) * 8) / 6));
-		})
-		.filter((form) => form.length >= 6);
+/**
+ * The base64 characters made purely of the secret's own bits, for each of the three offsets (modulo 3) at which it
+ * can start inside a longer blob (`\0user\0secret` in SASL PLAIN), in both alphabets (base64 and base64url).
+ */
+function base64Forms(bytes: Buffer): string[] {
+	const forms: string[] = [];
+	for (const pad of [0, 1, 2]) {
+		const shifted = Buffer.concat([Buffer.alloc(pad), bytes]);
+		const start = Math.ceil((pad * 8) / 6);
+		const end = Math.floor(((pad + bytes.length) * 8) / 6);
+		forms.push(shifted.toString('base64').slice(start, end), shifted.toString('base64url').slice(start, end));
+	}
+	return forms;
+}
+
+/**
+ * Every form in which a secret travels or gets echoed: raw; base64 at any alignment; URL-encoded (either hex case)
+ * and form-encoded (a client secret in a token request body, echoed by an authority); JSON-escaped (also with
+ * non-ASCII as \u escapes). Forms under 6 characters are left out: they would shred ordinary words.
+ */
+export function secretForms(secret: string): string[] {
+	const percent = encodeURIComponent(secret);
+	const json = JSON.stringify(secret).slice(1, -1);
+	const forms = new Set([
+		secret,
+		...base64Forms(Buffer.from(secret, 'utf8')),
+		percent,
+		percent.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		json,
+		json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+	]);
+	return [...forms].filter((form) => form === secret || form.length >= 6);
+}
+
+/** Replaces every occurrence of the given strings, longest first so a secret that contains another is masked whole. */
+export function maskAll(text: string, values: Iterable<string>): string {
+	let out = text;
+	for (const value of [...values].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
+	return out;
 }
 
 /** Masks secrets in text; one per probe run, fed with every secret the run uses. */
@@ -53,16 +83,12 @@ export class Redactor {
 	 */
 	add(secret: string | undefined): void {
 		if (!secret || secret.length < 4) return;
-		this.values.add(secret);
-		for (const form of base64Forms(secret)) this.values.add(form);
+		for (const form of secretForms(secret)) this.values.add(form);
 	}
 
 	/** Masks known secrets and credential-carrying shapes in one line or a multi-line block. */
 	text(input: string): string {
-		let out = input;
-		// Longest first so a secret that contains another one is masked whole.
-		for (const value of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
-		return out
+		return maskAll(input, this.values)
 			.split(/\r?\n/)
 			.map((line) => redactLine(line))
 			.join('\n');

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type KeyValueStore, TargetConfirmations, targetKey, targetsOf } from '../../../src/client/probe-targets';
+import {
+	type KeyValueStore,
+	TargetConfirmations,
+	describeDestination,
+	destinationsOf,
+} from '../../../src/client/probe-targets';
 import { listAccounts } from '../../../src/client/probe-accounts';
 import { TWO_ACCOUNTS } from './fixtures';
 
@@ -18,55 +23,95 @@ class MapStore implements KeyValueStore {
 	}
 }
 
-test('targetsOf lists the authority, IMAP and SMTP endpoints an account would contact', () => {
+test('the confirmation lists per destination what it receives (references, env variables, token) and the channel', () => {
 	const [invoices, scanner] = listAccounts(TWO_ACCOUNTS);
-	assert.deepEqual(targetsOf(invoices?.value), [
-		{ protocol: 'oauth2', host: 'login.microsoftonline.com', port: 443 },
-		{ protocol: 'imap', host: 'outlook.office365.com', port: 993 },
+	const lines = (account: unknown, lang: 'en' | 'de' = 'en') =>
+		destinationsOf(account).map((d) => describeDestination(d, lang));
+	assert.deepEqual(lines(invoices?.value), [
+		'https://login.microsoftonline.com (OAuth2, encrypted): ${secret:INVOICES_CLIENT_SECRET}',
+		'outlook.office365.com:993 (IMAP, encrypted): the access token',
 	]);
-	assert.deepEqual(targetsOf(scanner?.value), [{ protocol: 'smtp', host: 'mail.gmx.net', port: 587 }]);
+	assert.deepEqual(lines(scanner?.value), ['mail.gmx.net:587 (SMTP, encrypted): ${secret:SCANNER_PASSWORD}']);
+	const hostile = {
+		auth: { method: 'password', user: 'u', password: '${env:MAILCFG_PW}' },
+		imap: { host: 'Mail.Example.INVALID', port: 143, security: 'none' },
+		smtp: { host: '127.0.0.1', port: 25, security: 'none' },
+	};
+	assert.deepEqual(lines(hostile), [
+		'mail.example.invalid:143 (IMAP, CLEARTEXT: anyone on the network path can read the credentials): ${env:MAILCFG_PW}',
+		'127.0.0.1:25 (SMTP, unencrypted, this machine only): ${env:MAILCFG_PW}',
+	]);
+	assert.match(lines(hostile, 'de')[0] ?? '', /KLARTEXT: Jeder auf dem Netzweg/);
+	assert.deepEqual(
+		lines({ auth: { method: 'password', password: 'hunter22' }, smtp: { host: 'h.invalid', port: 465 } }),
+		['h.invalid:465 (SMTP, encrypted): the value written in "auth.password"'],
+	);
 });
 
-test('targetsOf takes a custom authority, normalises host case and ignores incomplete endpoints', () => {
+test('incomplete endpoints and unparsable authorities are not destinations (nothing connects there)', () => {
 	const cases: [unknown, string[]][] = [
 		[
-			{ auth: { method: 'oauth2', oauth2: { authority: 'https://idp.example.test:8443/tenant' } } },
-			['idp.example.test:8443'],
+			{
+				auth: {
+					method: 'oauth2',
+					oauth2: { flow: 'device-code', clientId: 'c', authority: 'https://idp.example.invalid:8443/t' },
+				},
+			},
+			['https://idp.example.invalid:8443'],
 		],
-		[{ auth: { method: 'oauth2', oauth2: { authority: 'not a url' } } }, []],
-		[{ imap: { host: ' IMAP.Example.COM ', port: 143 } }, ['imap.example.com:143']],
+		[{ auth: { method: 'oauth2', oauth2: { flow: 'device-code', clientId: 'c', authority: 'not a url' } } }, []],
 		[{ imap: { host: 'x' }, smtp: { host: '', port: 25 } }, []],
-		[{ auth: { method: 'password' }, smtp: { host: 'smtp.office365.com', port: 587 } }, ['smtp.office365.com:587']],
 		[null, []],
 		['text', []],
 	];
 	for (const [account, expected] of cases) {
-		assert.deepEqual(targetsOf(account).map(targetKey), expected, JSON.stringify(account));
+		assert.deepEqual(
+			destinationsOf(account).map((d) => d.key),
+			expected,
+			JSON.stringify(account),
+		);
 	}
 });
 
-test('confirmations: new targets are asked once, confirmed ones are remembered in the store', async () => {
+const destination = (overrides: Record<string, unknown>) =>
+	destinationsOf({
+		auth: { method: 'password', user: 'u', password: '${secret:PW}' },
+		imap: { host: 'mail.example.invalid', port: 993, security: 'tls', ...overrides },
+	})[0]!;
+
+test('confirmations remember a destination with what it receives; a changed secret or another host asks again', async () => {
 	const store = new MapStore();
 	const confirmations = new TargetConfirmations(store);
-	const imap = { protocol: 'imap', host: 'mail.example.com', port: 993 } as const;
-	const smtp = { protocol: 'smtp', host: 'mail.example.com', port: 587 } as const;
-	const sameHostPort = { protocol: 'smtp', host: 'mail.example.com', port: 993 } as const;
-
-	assert.deepEqual(confirmations.unconfirmed([imap, smtp, sameHostPort]), [imap, smtp]);
+	const imap = destination({});
+	assert.deepEqual(confirmations.unconfirmed([imap]), [imap]);
 	await confirmations.confirm([imap]);
-	assert.deepEqual(confirmations.unconfirmed([imap, smtp]), [smtp]);
+	assert.deepEqual(confirmations.unconfirmed([imap]), []);
 	// A fresh instance over the same store (a reload) still knows the confirmation.
-	assert.deepEqual(new TargetConfirmations(store).unconfirmed([imap, smtp, sameHostPort]), [smtp]);
-	await confirmations.confirm([smtp, imap]);
-	assert.deepEqual(confirmations.unconfirmed([imap, smtp]), []);
-	assert.deepEqual(store.get('mailcfg.confirmedTargets'), ['mail.example.com:587', 'mail.example.com:993']);
+	assert.deepEqual(new TargetConfirmations(store).unconfirmed([imap]), []);
+	const otherSecret = destinationsOf({
+		auth: { method: 'password', user: 'u', password: '${env:MAILCFG_OTHER}' },
+		imap: { host: 'mail.example.invalid', port: 993, security: 'tls' },
+	})[0]!;
+	assert.deepEqual(confirmations.unconfirmed([otherSecret]), [otherSecret], 'another secret to the same host asks');
+	const otherPort = destination({ port: 143 });
+	assert.deepEqual(confirmations.unconfirmed([otherPort]), [otherPort]);
 	// Another workspace (another store) asks again.
 	assert.deepEqual(new TargetConfirmations(new MapStore()).unconfirmed([imap]), [imap]);
 });
 
+test('remote cleartext is asked every time; cleartext to loopback is remembered like any destination', async () => {
+	const store = new MapStore();
+	const confirmations = new TargetConfirmations(store);
+	const remote = destination({ port: 143, security: 'none' });
+	const local = destination({ host: '127.0.0.1', port: 143, security: 'none' });
+	await confirmations.confirm([remote, local]);
+	assert.deepEqual(confirmations.unconfirmed([remote, local]), [remote]);
+	assert.deepEqual(store.get('mailcfg.confirmedDestinations'), ['127.0.0.1:143|${secret:PW}']);
+});
+
 test('confirmations ignore a corrupted stored value instead of trusting it', () => {
 	const store = new MapStore();
-	store.data.set('mailcfg.confirmedTargets', JSON.stringify({ 'mail.example.com:993': true }));
-	const target = { protocol: 'imap', host: 'mail.example.com', port: 993 } as const;
-	assert.deepEqual(new TargetConfirmations(store).unconfirmed([target]), [target]);
+	store.data.set('mailcfg.confirmedDestinations', JSON.stringify({ 'mail.example.invalid:993|${secret:PW}': true }));
+	const imap = destination({});
+	assert.deepEqual(new TargetConfirmations(store).unconfirmed([imap]), [imap]);
 });

@@ -84,7 +84,7 @@ describe('webview HTML shell', () => {
 		const csp = cspOf(shell('explain', 'bm9uY2Vub25jZW5vbmNlMQ=='));
 		assert.equal(
 			csp,
-			`default-src 'none'; img-src ${CSP_SOURCE}; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; script-src 'nonce-bm9uY2Vub25jZW5vbmNlMQ=='`,
+			`default-src 'none'; img-src ${CSP_SOURCE}; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; script-src 'nonce-bm9uY2Vub25jZW5vbmNlMQ=='; base-uri 'none'; form-action 'none'`,
 		);
 		assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https:(?!\/\/abc123)|\*/);
 		assert.equal(contentSecurityPolicy(CSP_SOURCE, 'n'), csp.replace('bm9uY2Vub25jZW5vbmNlMQ==', 'n'));

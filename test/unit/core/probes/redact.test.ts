@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Redactor, redactLine } from '../../../../src/core/probes/redact';
+import { scrub } from '../../../../src/core/probes/oauth2-errors';
 import { Transcript } from '../../../../src/core/probes/transcript';
+import { assertNoCanary, canary, canaryEncodings } from '../../../support/canaries';
 
 const PASSWORD = 'Winter2026!Import';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -74,4 +76,24 @@ test('the client answer to a continuation request is masked whole', () => {
 		'S: 535 5.7.3 Authentication unsuccessful',
 		'C: QUIT',
 	]);
+});
+
+test('every encoding of a known secret is masked: raw, base64 at any alignment, URL/form-encoded, JSON-escaped', () => {
+	for (const secret of [canary(), canary({ wire: true }), 'Winter2026!Import', 'pässwört mit Leerzeichen']) {
+		const redactor = new Redactor([secret]);
+		const body = new URLSearchParams({ client_id: 'c', client_secret: secret, grant_type: 'client_credentials' });
+		const lines = [
+			...[...canaryEncodings(secret).values()].map((form) => `echo: ${form} (end)`),
+			// SASL blobs with the secret at each offset, as base64 and base64url
+			...['', 'u', 'us', '\0alice@example.test\0'].flatMap((prefix) => [
+				`payload ${Buffer.from(`${prefix}${secret}`).toString('base64')}`,
+				`payload ${Buffer.from(`${prefix}${secret}`).toString('base64url')}`,
+			]),
+			`AADSTS7000215: Invalid client secret provided. Request body: ${body.toString()}`,
+			`{"error_description":${JSON.stringify(`secret was ${secret}`)}}`,
+		];
+		const redacted = lines.map((line) => redactor.text(line)).join('\n');
+		assertNoCanary({ redacted }, [secret]);
+		assertNoCanary({ scrubbed: lines.map((line) => scrub(line, [secret])).join('\n') }, [secret]);
+	}
 });
