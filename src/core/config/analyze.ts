@@ -3,7 +3,7 @@ import { type Lang, type Localized, tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
 import { JsonEditor } from './edits';
-import { type Finding, type Severity, ruleDocUrl } from './findings';
+import { type Finding, FindingSink, bySeverity, ruleDocUrl } from './findings';
 import { parseConfig } from './parse';
 import { schemaFindings } from './schema';
 
@@ -18,12 +18,21 @@ export interface AnalyzeOptions {
 	 * own JSON language server already reports syntax and schema problems (VS Code), so each shows up once.
 	 */
 	validation?: Validation;
+	/** Findings reported before the closing "and N more" note; {@link MAX_FINDINGS_PER_FILE} by default. */
+	maxFindings?: number;
 }
 
 export type Validation = 'full' | 'rules-only';
 
 /** Larger files are not configs someone edits by hand; checking them would only stall the editor. */
 export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
+
+/**
+ * Findings reported per file; the rest are counted in one closing note. Eclipse's Java compiler stops at 100 per
+ * file for the same reason: nobody reads further down a problem list than that, while a generated file with millions
+ * of broken accounts would otherwise hold millions of findings in memory and on the wire (CLI and LSP alike).
+ */
+export const MAX_FINDINGS_PER_FILE = 200;
 
 const SYNTAX: Readonly<Record<string, Localized>> = {
 	InvalidSymbol: { en: 'Unexpected character.', de: 'Unerwartetes Zeichen.' },
@@ -65,6 +74,11 @@ export const TOO_LARGE: Localized = {
 	de: 'Die Datei ist größer als {limit} MB; so große Dateien prüft mailcfg nicht.',
 };
 
+const MORE: Localized = {
+	en: 'and {count} more problems in this file, not listed (mailcfg reports at most {limit} per file); fix the ones above and check again.',
+	de: 'und {count} weitere Probleme in dieser Datei, nicht aufgeführt (mailcfg meldet höchstens {limit} pro Datei); die obigen beheben und erneut prüfen.',
+};
+
 export const INTERNAL: Localized = {
 	en: 'mailcfg could not check this file (internal error: {error}). Please report it.',
 	de: 'mailcfg konnte diese Datei nicht prüfen (interner Fehler: {error}). Bitte melden.',
@@ -74,13 +88,11 @@ export function fileFinding(code: string, range: Range, message: string): Findin
 	return { code, severity: 'error', message, range, source: 'mailcfg', docUrl: ruleDocUrl(code), fixes: [] };
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /** Top to bottom, the most severe first on the same spot; stable, so equal findings keep the rule order. */
 export function byPosition(a: Finding, b: Finding): number {
 	const sa = a.range.start;
 	const sb = b.range.start;
-	return sa.line - sb.line || sa.character - sb.character || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+	return sa.line - sb.line || sa.character - sb.character || bySeverity(a.severity, b.severity);
 }
 
 /**
@@ -97,27 +109,44 @@ export function analyzeText(text: string, options: AnalyzeOptions): Finding[] {
 	try {
 		const disabled = new Set(options.disabledRules ?? []);
 		const full = options.validation !== 'rules-only';
+		const limit = options.maxFindings ?? MAX_FINDINGS_PER_FILE;
 		const parsed = parseConfig(text);
 		const lines = new LineIndex(text);
 		const editor = new JsonEditor(text, lines);
-		let findings: Finding[] = full
-			? parsed.syntaxErrors.map((e) =>
-					fileFinding(
-						'json-syntax',
-						lines.rangeOf(e.offset, e.length),
-						tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang),
-					),
-				)
-			: [];
-		if (parsed.root) {
-			// concat, not push(...): a generated file can have more findings than a call may take arguments.
-			findings = findings.concat(
-				full ? schemaFindings({ parsed, lines, editor, lang }) : [],
-				runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled),
-			);
+		// One sink per stream, each in file order: the first `limit` of their union by position is among what they keep.
+		const sinks = [0, 1, 2, 3].map(() => new FindingSink(limit, disabled));
+		const [syntax, schema, accounts, file] = sinks as [FindingSink, FindingSink, FindingSink, FindingSink];
+		if (full) {
+			for (const e of parsed.syntaxErrors) {
+				if (!syntax.open && !disabled.has('json-syntax')) {
+					syntax.skip('error');
+					continue;
+				}
+				const message = tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang);
+				syntax.add(fileFinding('json-syntax', lines.rangeOf(e.offset, e.length), message));
+			}
 		}
-		const enabled = disabled.size === 0 ? findings : findings.filter((f) => !disabled.has(f.code));
-		return enabled.sort(byPosition);
+		if (parsed.root) {
+			if (full) schemaFindings({ parsed, lines, editor, lang }, schema);
+			runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled, { accounts, file });
+		}
+		const found = sinks.flatMap((sink) => sink.kept).sort(byPosition);
+		const shown = found.slice(0, limit);
+		const more = new FindingSink(0);
+		for (const f of found.slice(limit)) more.skip(f.severity);
+		for (const sink of sinks) if (sink.omittedSeverity) more.skip(sink.omittedSeverity, sink.omitted);
+		if (more.omitted > 0 && more.omittedSeverity) {
+			const last = shown[shown.length - 1]?.range ?? start;
+			shown.push({
+				...fileFinding(
+					'too-many-findings',
+					{ start: last.end, end: last.end },
+					tr(MORE, lang, { count: more.omitted, limit }),
+				),
+				severity: more.omittedSeverity,
+			});
+		}
+		return shown;
 	} catch (error) {
 		// A bug in one rule must not take the language server or the CLI down with it.
 		return [

@@ -30,6 +30,48 @@ export interface Finding {
 	fixes: Fix[];
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Negative when `a` is more severe than `b`. */
+export function bySeverity(a: Severity, b: Severity): number {
+	return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+}
+
+/**
+ * Collects findings up to a limit and only counts the rest, so a generated file with millions of problems costs
+ * bounded memory. Producers report in file order (account by account), so what is kept is the start of the file.
+ */
+export class FindingSink {
+	readonly kept: Finding[] = [];
+	omitted = 0;
+	/** The most severe of the omitted findings, so a note about them carries the severity that counts. */
+	omittedSeverity: Severity | undefined;
+
+	/** `ignored`: codes switched off by the user, neither kept nor counted. */
+	constructor(
+		private readonly limit: number,
+		private readonly ignored: ReadonlySet<string> = new Set(),
+	) {}
+
+	/** Whether the next finding is kept; when not, a producer may call {@link skip} instead of building it. */
+	get open(): boolean {
+		return this.kept.length < this.limit;
+	}
+
+	add(finding: Finding): void {
+		if (this.ignored.has(finding.code)) return;
+		if (this.open) this.kept.push(finding);
+		else this.skip(finding.severity);
+	}
+
+	skip(severity: Severity, count = 1): void {
+		this.omitted += count;
+		if (this.omittedSeverity === undefined || bySeverity(severity, this.omittedSeverity) < 0) {
+			this.omittedSeverity = severity;
+		}
+	}
+}
+
 /** Where every rule and schema code is documented; `#<code>` is the heading anchor in docs/rules.md. */
 export const RULES_DOC_URL = 'https://github.com/mailcfg/mailcfg/blob/main/docs/rules.md';
 

@@ -15,9 +15,15 @@ export interface ParsedConfig {
 /** Deeper than any real config; the recursive parser would overflow the stack long before 10 000 levels. */
 export const MAX_NESTING = 64;
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
  * Offset of the bracket that opens level `limit + 1`, or -1. A plain character loop (strings and comments skipped,
  * no recursion, no tokens allocated), because it runs over every text before the recursive parser may see it.
+ * It ends strings and line comments exactly where jsonc-parser's scanner does: at `\n` or `\r` (so also `\r\n`),
+ * but not at U+2028/U+2029, which that scanner keeps inside both. Anything else would let a comment or string hide
+ * brackets from this guard that the parser then descends into.
  */
 export function findExcessiveNesting(text: string, limit = MAX_NESTING): number {
 	let depth = 0;
@@ -27,11 +33,13 @@ export function findExcessiveNesting(text: string, limit = MAX_NESTING): number 
 			for (i++; i < text.length; i++) {
 				const c = text.charCodeAt(i);
 				if (c === 0x5c /* \ */) i++;
-				else if (c === 0x22 || c === 0x0a) break;
+				else if (c === 0x22 || c === LF || c === CR) break;
 			}
 		} else if (ch === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-			const eol = text.indexOf('\n', i);
-			i = eol < 0 ? text.length : eol;
+			for (i += 2; i < text.length; i++) {
+				const c = text.charCodeAt(i);
+				if (c === LF || c === CR) break;
+			}
 		} else if (ch === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
 			const close = text.indexOf('*/', i + 2);
 			i = close < 0 ? text.length : close + 1;

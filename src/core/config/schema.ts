@@ -4,7 +4,7 @@ import { type Lang, type Localized, tr } from '../i18n';
 import { editDistance } from '../providers/hosts';
 import type { LineIndex, Range } from '../text/positions';
 import type { JsonEditor } from './edits';
-import { type Finding, type Fix, ruleDocUrl } from './findings';
+import { type Finding, type FindingSink, type Fix, ruleDocUrl } from './findings';
 import { type ParsedConfig, propertyNamed } from './parse';
 import { type Validators, compileValidators } from './validators';
 
@@ -83,17 +83,20 @@ const M = {
 	fixValue: { en: 'Change to {value}', de: 'Ändern in {value}' },
 } as const satisfies Record<string, Localized>;
 
-/** Spellings people copy from other tools' settings that mean one of our enum values. */
-const ENUM_ALIASES: Readonly<Record<string, string>> = {
-	ssl: 'tls',
-	'ssl/tls': 'tls',
-	'tls/ssl': 'tls',
-	implicit: 'tls',
-	plain: 'none',
-	basic: 'password',
-	oauth: 'oauth2',
-	xoauth2: 'oauth2',
-};
+/**
+ * Spellings people copy from other tools' settings that mean one of our enum values. A Map, since it is keyed by
+ * config text: an object would answer "constructor" from Object.prototype.
+ */
+const ENUM_ALIASES: ReadonlyMap<string, string> = new Map([
+	['ssl', 'tls'],
+	['ssl/tls', 'tls'],
+	['tls/ssl', 'tls'],
+	['implicit', 'tls'],
+	['plain', 'none'],
+	['basic', 'password'],
+	['oauth', 'oauth2'],
+	['xoauth2', 'oauth2'],
+]);
 
 export interface SchemaContext {
 	parsed: ParsedConfig;
@@ -103,23 +106,21 @@ export interface SchemaContext {
 }
 
 /** Validates the parsed value against the schema and turns every problem into a located, localized finding. */
-export function schemaFindings(ctx: SchemaContext): Finding[] {
+export function schemaFindings(ctx: SchemaContext, sink: FindingSink): void {
 	const { parsed } = ctx;
-	if (!parsed.root) return [];
+	if (!parsed.root) return;
 	const { file, account } = validatorsFor(ctx.lang);
-	const findings: Finding[] = [];
-	if (!file(parsed.value)) addFindings(findings, file.errors ?? [], '', ctx);
+	if (!file(parsed.value)) addFindings(sink, file.errors ?? [], '', ctx);
 	const accounts = (parsed.value as { accounts?: unknown } | null | undefined)?.accounts;
 	if (Array.isArray(accounts)) {
 		accounts.forEach((value: unknown, index) => {
-			if (!account(value)) addFindings(findings, account.errors ?? [], `/accounts/${index}`, ctx);
+			if (!account(value)) addFindings(sink, account.errors ?? [], `/accounts/${index}`, ctx);
 		});
 	}
-	return findings;
 }
 
 /** The findings for the errors of one validator call, whose instance paths are relative to `prefix`. */
-function addFindings(findings: Finding[], errors: readonly ErrorObject[], prefix: string, ctx: SchemaContext): void {
+function addFindings(sink: FindingSink, errors: readonly ErrorObject[], prefix: string, ctx: SchemaContext): void {
 	// An anyOf of `required` alternatives is one problem ("imap or smtp"); its branch errors would repeat it.
 	const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
 	// A value of the wrong type also fails its range or pattern; the type is the one thing to fix.
@@ -128,7 +129,7 @@ function addFindings(findings: Finding[], errors: readonly ErrorObject[], prefix
 		if (error.keyword === 'if' || anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
 		if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
 		const finding = toFinding(error, prefix + error.instancePath, ctx);
-		if (finding) findings.push(finding);
+		if (finding) sink.add(finding);
 	}
 }
 
@@ -308,7 +309,7 @@ function closest(name: string, candidates: readonly string[]): string[] {
 
 function enumFixes(value: string, allowed: readonly string[], node: Node, ctx: SchemaContext): Fix[] {
 	const normalized = value.trim().toLowerCase();
-	const exact = allowed.find((a) => a.toLowerCase() === normalized) ?? ENUM_ALIASES[normalized];
+	const exact = allowed.find((a) => a.toLowerCase() === normalized) ?? ENUM_ALIASES.get(normalized);
 	const suggestions = exact && allowed.includes(exact) ? [exact] : closest(normalized, allowed);
 	return suggestions.map((s) => ({
 		title: tr(M.fixValue, ctx.lang, { value: JSON.stringify(s) }),

@@ -8,6 +8,9 @@ export const duplicateAccountId: FileRule = {
 	check(file, report) {
 		const ids = new Set(file.accounts.flatMap((a) => (a.id ? [a.id] : [])));
 		const seen = new Map<string, number>();
+		// Per id, the suffix to try next: each copy continues where the last one stopped, so 50,000 copies of one id
+		// cost 50,000 steps, not 50,000²/2.
+		const nextSuffix = new Map<string, number>();
 		for (const account of file.accounts) {
 			if (!account.id) continue;
 			const first = seen.get(account.id);
@@ -15,8 +18,9 @@ export const duplicateAccountId: FileRule = {
 				seen.set(account.id, account.index);
 				continue;
 			}
-			let n = 2;
+			let n = nextSuffix.get(account.id) ?? 2;
 			while (ids.has(`${account.id}-${n}`)) n++;
+			nextSuffix.set(account.id, n + 1);
 			const renamed = `${account.id}-${n}`;
 			ids.add(renamed);
 			const node = account.nodeAt(['id']);

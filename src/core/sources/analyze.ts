@@ -8,7 +8,7 @@ import {
 	fileFinding,
 } from '../config/analyze';
 import { isMailcfgDocument } from '../config/document-kind';
-import type { Finding } from '../config/findings';
+import { type Finding, FindingSink } from '../config/findings';
 import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
@@ -39,7 +39,13 @@ export function analyzeSource(
 		const parsed = parsedFromAccounts(text, accounts, editor);
 		const disabled = new Set(options.disabledRules ?? []);
 		const findings: Finding[] = [];
-		for (const finding of runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled)) {
+		// Another tool's file holds a handful of accounts: no limit needed.
+		const sinks = {
+			accounts: new FindingSink(Number.POSITIVE_INFINITY),
+			file: new FindingSink(Number.POSITIVE_INFINITY),
+		};
+		runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled, sinks);
+		for (const finding of [...sinks.accounts.kept, ...sinks.file.kept]) {
 			const advice = adviceFor(format, finding.code, context.fileName);
 			if (advice === 'drop') continue;
 			findings.push(

@@ -91,3 +91,29 @@ test('the fast tree ends on text it was never meant for instead of looping', () 
 		}
 	}
 });
+
+test('the nesting guard ends comments and strings where the parser does, on every line terminator', () => {
+	const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+	// jsonc-parser ends line comments and (broken) strings at \n and \r only; U+2028/2029 stay inside them.
+	const cases: [terminator: string, endsComment: boolean][] = [
+		['\n', true],
+		['\r', true],
+		['\r\n', true],
+		['\u2028', false],
+		['\u2029', false],
+	];
+	for (const [terminator, ends] of cases) {
+		for (const opener of ['// comment', '"open string']) {
+			const text = `{"accounts": [ ${opener}${terminator}${deep} ]}`;
+			const name = `${opener} ${JSON.stringify(terminator)}`;
+			const parsed = parseConfig(text);
+			assert.equal(
+				parsed.syntaxErrors.some((e) => e.code === 'NestingTooDeep'),
+				ends,
+				name,
+			);
+			// Where the guard lets the text through, the parser must not meet the brackets either.
+			if (!ends) assert.doesNotThrow(() => parseTree(text, [], { allowTrailingComma: true }), name);
+		}
+	}
+});

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { systemClock } from '../../../../src/core/clock';
+import { MAX_FINDINGS_PER_FILE, analyzeText } from '../../../../src/core/config/analyze';
 import { analyze, codes, configText } from '../rules/helpers';
 import { GENERIC, GMAIL, M365_APP_ONLY, M365_PRINTER, patch } from '../rules/fixtures';
 
@@ -83,16 +85,69 @@ test('5 000 accounts analyze in well under half a second', () => {
 		patch(i % 2 ? M365_PRINTER : GMAIL, { id: `account-${i}`, ...(i % 10 === 0 ? { smtp: { port: 25 } } : {}) }),
 	);
 	const text = configText(...accounts);
-	analyze(text); // warm-up: ajv compile and JIT
+	// Uncapped, so the time includes building every finding.
+	const all = { maxFindings: Number.POSITIVE_INFINITY };
+	analyze(text, 'en', undefined, all); // warm-up: ajv compile and JIT
 	// CPU time of this process, best of three: tests run in parallel with other suites on a shared machine, and wall
 	// time would measure the neighbours rather than the analysis.
 	const times = [0, 1, 2].map(() => {
 		const start = process.cpuUsage();
-		const findings = analyze(text);
+		const findings = analyze(text, 'en', undefined, all);
 		const used = process.cpuUsage(start);
 		assert.ok(findings.length >= 3000);
 		return (used.user + used.system) / 1000;
 	});
 	const best = Math.min(...times);
 	assert.ok(best < 500, `best of three: ${best.toFixed(0)} ms CPU`);
+});
+
+test('findings are capped per file with one closing note that counts the rest and keeps the worst severity', () => {
+	const text = JSON.stringify({ accounts: Array.from({ length: 300 }, () => ({})) });
+	const findings = analyzeText(text, { lang: 'en', now: systemClock });
+	assert.equal(findings.length, MAX_FINDINGS_PER_FILE + 1);
+	const note = findings.at(-1)!;
+	assert.equal(note.code, 'too-many-findings');
+	assert.equal(note.severity, 'error');
+	// Each {} misses id, email and auth, and has neither imap nor smtp: four findings per account.
+	assert.match(
+		note.message,
+		new RegExp(`^and ${300 * 4 - MAX_FINDINGS_PER_FILE} more problems .* at most ${MAX_FINDINGS_PER_FILE} per file`),
+	);
+	const shownEnd = findings.at(-2)!.range.end;
+	assert.deepEqual(note.range, { start: shownEnd, end: shownEnd });
+	// What is listed is the start of the file, in order.
+	const lines = findings.slice(0, -1).map((f) => f.range.start.character);
+	assert.deepEqual(
+		lines,
+		[...lines].sort((a, b) => a - b),
+	);
+	// Under the cap, no note.
+	assert.ok(
+		!codes(analyzeText(text, { lang: 'en', now: systemClock, maxFindings: 2_000 })).includes('too-many-findings'),
+	);
+});
+
+test('a 5 MB file of empty accounts ends with a bounded answer, not an exhausted heap', () => {
+	const text = `{"accounts":[${'{},'.repeat((5 * 1024 * 1024 - 20) / 3)}{}]}`;
+	const before = process.memoryUsage().heapUsed;
+	const findings = analyzeText(text, { lang: 'de', now: systemClock });
+	assert.equal(findings.length, MAX_FINDINGS_PER_FILE + 1);
+	assert.equal(findings.at(-1)!.code, 'too-many-findings');
+	// Generous: the parsed tree of 1.7 million accounts is alive here; 4.4 GB was the failure.
+	assert.ok(process.memoryUsage().heapUsed - before < 1.5 * 1024 ** 3);
+});
+
+test('50,000 accounts with the same id: renames stay unique and the rule stays linear', () => {
+	const text = JSON.stringify({ accounts: Array.from({ length: 50_000 }, () => ({ id: 'same' })) });
+	const start = process.cpuUsage();
+	const findings = analyzeText(text, { lang: 'en', now: systemClock });
+	const used = process.cpuUsage(start);
+	const duplicates = findings.filter((f) => f.code === 'duplicate-account-id');
+	assert.ok(duplicates.length > 0);
+	// Renames continue where the previous copy stopped: same-2, same-3, ... each once.
+	const renames = duplicates.map((f) => f.fixes[0]!.edits[0]!.newText);
+	assert.equal(new Set(renames).size, renames.length);
+	assert.equal(renames[0], '"same-2"');
+	// CPU seconds, with a wide margin for slow machines: the quadratic rule took about 6 minutes here.
+	assert.ok((used.user + used.system) / 1e6 < 60);
 });
