@@ -8,7 +8,7 @@ import {
 	fileFinding,
 } from '../config/analyze';
 import { isMailcfgDocument } from '../config/document-kind';
-import type { Finding } from '../config/findings';
+import { type Finding, ruleDocUrl } from '../config/findings';
 import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
@@ -47,6 +47,33 @@ export function analyzeSource(
 					? { ...finding, message: tr(advice.message, lang), severity: advice.severity ?? finding.severity, fixes: [] }
 					: finding,
 			);
+		}
+		for (const account of accounts) {
+			for (const note of account.notes ?? []) {
+				if (disabled.has(note.code)) continue;
+				findings.push({
+					code: note.code,
+					severity: note.severity,
+					message: tr(note.message, lang),
+					range: lines.rangeOf(note.at.offset, note.at.length),
+					source: 'mailcfg',
+					docUrl: ruleDocUrl(note.code),
+					accountId: account.id,
+					fixes: note.fix
+						? [
+								{
+									title: tr(note.fix.title, lang),
+									edits: [
+										{
+											range: lines.rangeOf(note.fix.edit.at.offset, note.fix.edit.at.length),
+											newText: note.fix.edit.text,
+										},
+									],
+								},
+							]
+						: [],
+				});
+			}
 		}
 		return findings.sort(byPosition);
 	} catch (error) {
