@@ -55,6 +55,17 @@ const NAMES: readonly [RegExp, SourceFormat][] = [
 	[/^(\.?mbsyncrc|\.?isyncrc)$/i, 'mbsync'],
 ];
 
+/** The same names as glob patterns, for editors' document selectors (a unit test keeps both in step). */
+export const SOURCE_GLOBS: readonly string[] = [
+	'**/.env',
+	'**/.env.*',
+	'**/*.env',
+	'**/application*.{properties,yml,yaml}',
+	'**/main.cf',
+	'**/{.msmtprc,msmtprc,msmtp.conf}',
+	'**/{.mbsyncrc,mbsyncrc,.isyncrc}',
+];
+
 /** The format a file's name says it has (`.env.local` → dotenv, `application-prod.yml` → spring...). */
 export function formatOfName(pathOrUri: string): SourceFormat | undefined {
 	const name = baseName(pathOrUri);

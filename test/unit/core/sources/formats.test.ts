@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { matchesGlob } from 'node:path';
 import { describe, test } from 'node:test';
-import { applyEdits, check, fixture, lineOf, mutate, summary } from './helpers';
+import { analyzeText } from '../../../../src/core/config/analyze';
+import { convertSource } from '../../../../src/core/sources/convert';
+import { SOURCE_GLOBS, formatOfName } from '../../../../src/core/sources/formats';
+import { NOW, applyEdits, check, fixture, lineOf, mutate, summary } from './helpers';
 
 describe('msmtp: real files and their mutants', () => {
 	test('dotfiles with defaults, passwordeval and a default alias: nothing to report', () => {
@@ -173,5 +177,64 @@ describe('Spring Boot: real files and their mutants', () => {
 
 	test('look-alike: a YAML whose mail: key means something else produces nothing', () => {
 		assert.deepEqual(check('spring', fixture('spring', 'lookalike.yml'), { fileName: 'application.yml' }), []);
+	});
+});
+
+describe('file names', () => {
+	const cases: [string, string | undefined][] = [
+		['/app/.env', 'dotenv'],
+		['/app/.env.production', 'dotenv'],
+		['/app/config/application-prod.yml', 'spring'],
+		['/app/src/main/resources/application.properties', 'spring'],
+		['/etc/postfix/main.cf', 'postfix'],
+		['/home/u/.msmtprc', 'msmtp'],
+		['/etc/msmtprc', 'msmtp'],
+		['/home/u/.mbsyncrc', 'mbsync'],
+		['/app/docker-compose.yml', undefined],
+		['/app/settings.properties', undefined],
+	];
+	for (const [path, format] of cases) {
+		test(`${path} → ${format ?? 'not a mail config by name'}; the editor's globs agree`, () => {
+			assert.equal(formatOfName(path), format);
+			assert.equal(
+				SOURCE_GLOBS.some((glob) => matchesGlob(path, glob)),
+				format !== undefined,
+			);
+		});
+	}
+});
+
+describe('convert: our format, secrets as references', () => {
+	test('a .env password becomes ${env:VARIABLE}; the converted JSON has the same findings', () => {
+		const text = fixture('dotenv', 'laravel-office365.env');
+		const conversion = convertSource('dotenv', text)!;
+		assert.ok(!conversion.text.includes('Summer2026!'));
+		const json = JSON.parse(conversion.text) as { accounts: { auth: { password: string } }[] };
+		assert.equal(json.accounts[0]!.auth.password, '${env:MAIL_PASSWORD}');
+		const codes = (findings: readonly { code: string }[]) => findings.map((f) => f.code).sort();
+		assert.deepEqual(
+			codes(analyzeText(conversion.text, { lang: 'en', now: NOW })),
+			codes(check('dotenv', text).filter((f) => f.code !== 'plaintext-secret')),
+		);
+	});
+
+	test('msmtp and mbsync: literal passwords and commands become ${secret:ID_PASSWORD}', () => {
+		const msmtp = convertSource('msmtp', fixture('msmtp', 'office365.msmtprc'))!;
+		assert.ok(!msmtp.text.includes('Winter2026!'));
+		assert.match(msmtp.text, /"password": "\$\{secret:OFFICE365_PASSWORD\}"/);
+		const mbsync = convertSource('mbsync', fixture('mbsync', 'paquier.mbsyncrc'))!;
+		assert.match(mbsync.text, /"password": "\$\{secret:EXAMPLE_COM_PASSWORD\}"/);
+		assert.ok(!mbsync.text.includes('gpg2'));
+	});
+
+	test('Postfix with its SASL map: the map password is not copied', () => {
+		const sibling = (name: string) => (name === 'sasl_passwd' ? fixture('postfix', 'sasl_passwd') : undefined);
+		const conversion = convertSource('postfix', fixture('postfix', 'main.cf'), { sibling })!;
+		assert.ok(!conversion.text.includes('Spring2026!'));
+		assert.match(conversion.text, /"user": "monitor@contoso.example"/);
+	});
+
+	test('a file without mail settings converts to nothing', () => {
+		assert.equal(convertSource('dotenv', fixture('dotenv', 'lookalike.env')), undefined);
 	});
 });
