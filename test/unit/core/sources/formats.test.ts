@@ -39,9 +39,11 @@ describe('msmtp: real files and their mutants', () => {
 		const text = mutate(fixture('msmtp', 'office365.msmtprc'), 'port 587\n', 'port 465\n');
 		const mismatch = check('msmtp', text).find((f) => f.code === 'port-security-mismatch')!;
 		assert.equal(mismatch.range.start.line, lineOf(text, 'tls on'));
-		const [toTls, toPort] = mismatch.fixes;
-		assert.match(applyEdits(text, toTls!.edits), /^tls on\ntls_starttls off$/m);
-		assert.match(applyEdits(text, toPort!.edits), /^port 587$/m);
+		// Microsoft documents 587 STARTTLS only, so the one fix offered moves the port (written as an msmtp line).
+		assert.deepEqual(
+			mismatch.fixes.map((f) => applyEdits(text, f.edits).includes('\nport 587\n')),
+			[true],
+		);
 	});
 
 	test('tls off with a password: cleartext, fixed by switching tls on', () => {
