@@ -1,6 +1,6 @@
 import type { Lang } from '../core/i18n';
 import { type CommandSpec, chooseLang, commandHelp, flag, overviewHelp, parseCommandArgs } from './args';
-import { CHECK, DISCOVER, EXPLAIN, HELP, TEST, WALKTHROUGHS } from './commands/specs';
+import { CHECK, CONVERT, DISCOVER, EXPLAIN, HELP, TEST, WALKTHROUGHS } from './commands/specs';
 import { type CliIo, ExitCode, UsageError, nodeIo } from './io';
 
 type Run = (args: string[], io: CliIo) => Promise<number>;
@@ -16,6 +16,7 @@ const COMMANDS: readonly { spec: CommandSpec; load: () => Promise<Run> }[] = [
 	{ spec: EXPLAIN, load: async () => (await import('./commands/explain')).runExplain },
 	{ spec: WALKTHROUGHS, load: async () => (await import('./commands/walkthroughs')).runWalkthroughs },
 	{ spec: DISCOVER, load: async () => (await import('./commands/discover')).runDiscover },
+	{ spec: CONVERT, load: async () => (await import('./commands/convert')).runConvert },
 ];
 
 const findCommand = (name: string | undefined) => COMMANDS.find((c) => c.spec.name === name);

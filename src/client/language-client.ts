@@ -14,6 +14,7 @@ import {
 	walkthroughArgsFromData,
 	walkthroughCommandUri,
 } from '../shared/protocol';
+import { SOURCE_GLOBS } from '../core/sources/formats';
 import type { ClientContext } from './context';
 import { registerSchemaProvider } from './schema-provider';
 
@@ -87,10 +88,15 @@ export async function registerLanguageFeatures(ctx: ClientContext): Promise<void
 	};
 	const initializationOptions: InitializationOptions = { validation: 'rules-only', discoveryCommands: true };
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: ['file', 'untitled'].flatMap((scheme) => [
-			{ scheme, language: 'json' },
-			{ scheme, language: 'jsonc' },
-		]),
+		documentSelector: [
+			...['file', 'untitled'].flatMap((scheme) => [
+				{ scheme, language: 'json' },
+				{ scheme, language: 'jsonc' },
+			]),
+			// Other tools' mail settings, in whatever language mode the editor gives them (dotenv, properties, yaml,
+			// plaintext...): by name only, so no other .yml or text file ever reaches the server.
+			...SOURCE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+		],
 		synchronize: { configurationSection: 'mailcfg' },
 		initializationOptions,
 		outputChannel: ctx.log,

@@ -4,7 +4,17 @@
  */
 import { type Node, visit } from 'jsonc-parser';
 import { parseSecretRef } from '../core/config/model';
-import { nodeAt, parseConfig, propertyOf } from '../core/config/parse';
+import { type ParsedConfig, nodeAt, parseConfig, propertyOf } from '../core/config/parse';
+import { documentFormat, parseDocument } from '../core/sources/analyze';
+
+/**
+ * The accounts of a document: our JSON, or, when `uri` names another tool's file (.env, main.cf, .msmtprc...), its
+ * mapped accounts, whose nodes span the lines they came from.
+ */
+function parsedFor(text: string, uri: string | undefined): ParsedConfig {
+	const format = uri ? documentFormat(uri, text) : undefined;
+	return format && format !== 'json' ? parseDocument(text, format, { fileName: uri }) : parseConfig(text);
+}
 
 /** An account as far as the pickers need it; the value itself is checked by the probe engine. */
 export interface AccountEntry {
@@ -35,9 +45,9 @@ function endpointOf(value: unknown): string | undefined {
 }
 
 /** Every account in a config that has a string `id`, in file order. */
-export function listAccounts(text: string): AccountEntry[] {
+export function listAccounts(text: string, uri?: string): AccountEntry[] {
 	const entries: AccountEntry[] = [];
-	for (const { index, node, value } of parseConfig(text).accounts) {
+	for (const { index, node, value } of parsedFor(text, uri).accounts) {
 		if (!isRecord(value) || typeof value.id !== 'string' || value.id === '') continue;
 		const auth = isRecord(value.auth) ? value.auth : {};
 		entries.push({
@@ -55,12 +65,12 @@ export function listAccounts(text: string): AccountEntry[] {
 }
 
 /** The account whose object contains `offset` (the cursor), or undefined outside every account. */
-export function accountAtOffset(text: string, offset: number): AccountEntry | undefined {
-	return listAccounts(text).find((a) => offset >= a.offset && offset <= a.offset + a.length);
+export function accountAtOffset(text: string, offset: number, uri?: string): AccountEntry | undefined {
+	return listAccounts(text, uri).find((a) => offset >= a.offset && offset <= a.offset + a.length);
 }
 
-function accountNode(text: string, accountId: string): Node | undefined {
-	const parsed = parseConfig(text);
+function accountNode(text: string, accountId: string, uri: string | undefined): Node | undefined {
+	const parsed = parsedFor(text, uri);
 	return parsed.accounts.find((a) => isRecord(a.value) && a.value.id === accountId)?.node;
 }
 
@@ -69,8 +79,13 @@ function accountNode(text: string, accountId: string): Node | undefined {
  * when it exists; else the deepest existing ancestor property; else the account's `id` property, so a failure
  * always lands on a line of its own account. Undefined when the account is not in the text (any more).
  */
-export function spanForPath(text: string, accountId: string, path: readonly (string | number)[]): TextSpan | undefined {
-	const account = accountNode(text, accountId);
+export function spanForPath(
+	text: string,
+	accountId: string,
+	path: readonly (string | number)[],
+	uri?: string,
+): TextSpan | undefined {
+	const account = accountNode(text, accountId, uri);
 	if (!account) return undefined;
 	for (let depth = path.length; depth > 0; depth--) {
 		const node = nodeAt(account, path.slice(0, depth));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isMailcfgDocument } from '../core/config/document-kind';
+import { documentFormat } from '../core/sources/analyze';
 import { tr } from '../core/i18n';
 import { RECIPIENT_RULE, isPlainRecipient } from '../core/probes/recipient';
 import type { AccountReport } from '../core/probes/result';
@@ -113,7 +113,7 @@ class ProbeCommands {
 			return [];
 		}
 		const document = await vscode.workspace.openTextDocument(uri);
-		const targets = listAccounts(document.getText()).map((account) => ({ document, account }));
+		const targets = listAccounts(document.getText(), document.uri.toString()).map((account) => ({ document, account }));
 		if (targets.length === 0) {
 			void vscode.window.showWarningMessage(this.text('noAccountsInFile'));
 			return [];
@@ -299,7 +299,7 @@ class ProbeCommands {
 			void vscode.window.showErrorMessage(this.text('accountNotFound', { account: args.accountId, file: args.uri }));
 			return undefined;
 		}
-		const account = listAccounts(document.getText()).find((a) => a.id === args.accountId);
+		const account = listAccounts(document.getText(), document.uri.toString()).find((a) => a.id === args.accountId);
 		if (!account) {
 			void vscode.window.showErrorMessage(
 				this.text('accountNotFound', { account: args.accountId, file: vscode.workspace.asRelativePath(document.uri) }),
@@ -314,8 +314,12 @@ class ProbeCommands {
 		noneKey: keyof typeof T = 'noAccounts',
 	): Promise<TestTarget | undefined> {
 		const editor = vscode.window.activeTextEditor;
-		if (editor && isMailcfgDocument(editor.document.uri.toString(), editor.document.getText())) {
-			const account = accountAtOffset(editor.document.getText(), editor.document.offsetAt(editor.selection.active));
+		if (editor && documentFormat(editor.document.uri.toString(), editor.document.getText())) {
+			const account = accountAtOffset(
+				editor.document.getText(),
+				editor.document.offsetAt(editor.selection.active),
+				editor.document.uri.toString(),
+			);
 			if (account && accept(account)) return { document: editor.document, account };
 		}
 		const candidates = (await this.allTargets()).filter((t) => accept(t.account));
@@ -341,7 +345,7 @@ class ProbeCommands {
 		const byUri = new Map<string, vscode.TextDocument>();
 		for (const document of vscode.workspace.textDocuments) {
 			if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') continue;
-			if (isMailcfgDocument(document.uri.toString(), document.getText())) byUri.set(document.uri.toString(), document);
+			if (documentFormat(document.uri.toString(), document.getText())) byUri.set(document.uri.toString(), document);
 		}
 		const files = await vscode.workspace.findFiles(CONFIG_GLOB, EXCLUDE_GLOB, 200);
 		for (const uri of files) {
@@ -357,6 +361,8 @@ class ProbeCommands {
 
 	private async allTargets(): Promise<TestTarget[]> {
 		const documents = await this.configDocuments();
-		return documents.flatMap((document) => listAccounts(document.getText()).map((account) => ({ document, account })));
+		return documents.flatMap((document) =>
+			listAccounts(document.getText(), document.uri.toString()).map((account) => ({ document, account })),
+		);
 	}
 }

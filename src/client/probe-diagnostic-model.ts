@@ -65,7 +65,7 @@ export function testDiagnosticsFor(
 	lang: Lang,
 	explain: (check: ProbeCheck) => ExplanationView | undefined,
 ): TestDiagnosticModel[] {
-	const account = listAccounts(text).find((a) => a.id === report.id);
+	const account = listAccounts(text, uri).find((a) => a.id === report.id);
 	if (!account) return [];
 	const result: TestDiagnosticModel[] = [];
 	for (const check of report.checks) {
@@ -73,7 +73,7 @@ export function testDiagnosticsFor(
 		// The engine's path starts at the file root (`accounts`, index); the account is located by id instead, so
 		// an account that moved while the test ran is still found.
 		const path = configPathForCheck(check, account.index, account.value).slice(2);
-		const span = spanForPath(text, report.id, path);
+		const span = spanForPath(text, report.id, path, uri);
 		if (!span) continue;
 		const explanation = explain(check);
 		const walkthroughArgs = explanation

@@ -17,6 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Clock } from '../core/clock';
 import { type Validation, analyzeText } from '../core/config/analyze';
 import { isMailcfgDocument } from '../core/config/document-kind';
+import { analyzeSource, documentFormat } from '../core/sources/analyze';
 import type { Finding } from '../core/config/findings';
 import { type JsonSchema, buildSchema } from '../core/config/schema-source';
 import { type Lang, type Localized, resolveLang, tr } from '../core/i18n';
@@ -159,9 +160,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		const text = document.getText();
 		let findings: Finding[] = [];
 		try {
-			if (isMailcfgDocument(document.uri, text)) {
-				findings = analyze(text, { lang, now: runtime.now, disabledRules: settings.rulesDisabled, validation });
-			}
+			const options = { lang, now: runtime.now, disabledRules: settings.rulesDisabled, validation };
+			const format = documentFormat(document.uri, text);
+			if (format === 'json') findings = analyze(text, options);
+			// Other tools' files (.env, Spring, Postfix, msmtp, mbsync) are recognised by name only.
+			else if (format) findings = analyzeSource(text, format, { ...options, context: { fileName: document.uri } });
 		} catch (error) {
 			// Never log the text itself: config files can hold passwords.
 			log(`mailcfg: analysing ${document.uri} failed: ${describe(error)}`);

@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fixedClock, parseDay, systemClock } from '../../core/clock';
 import { type Localized, tr } from '../../core/i18n';
 import { ruleById } from '../../core/rules/registry';
 import { isConfigFileName } from '../../core/config/document-kind';
-import { type DocumentFormat, analyzeDocument } from '../../core/sources/analyze';
+import { type DocumentFormat, analyzeDocument, formatOfFile } from '../../core/sources/analyze';
 import { type SourceContext, formatOfName, sourceAccounts } from '../../core/sources/formats';
 import { formatJson } from '../format/json';
 import type { CheckedFile } from '../format/report';
@@ -13,6 +13,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
+import { siblingReader } from './siblings';
 import { CHECK } from './specs';
 
 /** Folders a recursive search never enters: dependencies and VCS internals hold no configs of ours. */
@@ -56,15 +57,6 @@ function findConfigs(dir: string): string[] {
 		}
 	}
 	return found;
-}
-
-/** A file beside `path` (Postfix's SASL password map), or undefined when there is none. */
-function readSibling(path: string, name: string): string | undefined {
-	try {
-		return readFileSync(join(dirname(path), name), 'utf8');
-	} catch {
-		return undefined;
-	}
 }
 
 function reason(error: unknown): string {
@@ -136,8 +128,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 			continue;
 		}
 		// A file named explicitly is checked as our format unless its name or --format-in says otherwise.
-		const format = formatIn ?? (isConfigFileName(full) ? 'json' : formatOfName(full)) ?? 'json';
-		const context: SourceContext = { fileName: full, sibling: (name) => readSibling(full, name) };
+		const format = formatOfFile(full, formatIn);
+		const context: SourceContext = { fileName: full, sibling: siblingReader(full) };
 		if (format !== 'json' && searched.has(full) && sourceAccounts(format, text, context).length === 0) continue;
 		try {
 			files.push({

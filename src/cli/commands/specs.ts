@@ -1,7 +1,7 @@
 import { AUTH_METHODS, PROVIDER_IDS } from '../../core/config/model';
 import { STAGE_NAMES } from '../../core/probes/result';
 import { SOURCE_FORMATS } from '../../core/sources/formats';
-import { type CommandSpec, LANG_OPTION } from '../args';
+import { type CommandSpec, LANG_OPTION, type OptionSpec } from '../args';
 
 /*
  * The one definition of every subcommand's options: parsing, validation and `--help` all derive from it.
@@ -10,12 +10,23 @@ import { type CommandSpec, LANG_OPTION } from '../args';
  * and a loader in main.ts.
  */
 
+/** `--format-in`: how to read a config file whose name does not say it (check, test, convert). */
+const FORMAT_IN_OPTION: OptionSpec = {
+	name: 'format-in',
+	type: 'string',
+	choices: ['json', ...SOURCE_FORMATS],
+	description: {
+		en: 'read the files in this format (default: by file name, else json); see docs/formats.md',
+		de: 'die Dateien in diesem Format lesen (Standard: nach Dateiname, sonst json); siehe docs/formats.md',
+	},
+};
+
 export const CHECK: CommandSpec = {
 	name: 'check',
 	args: '<files or folders...>',
 	summary: {
-		en: 'Check config files (folders are searched for *.mailaccount.json, *.mailaccounts.json, mailaccounts.json and the mail settings of .env files, see docs/formats.md) against the schema and the provider rules, offline.',
-		de: 'Konfigurationsdateien offline gegen Schema und Anbieterregeln prüfen (Ordner werden nach *.mailaccount.json, *.mailaccounts.json, mailaccounts.json und den Mail-Einstellungen von .env-Dateien durchsucht, siehe docs/formats.md).',
+		en: 'Check config files (folders are searched for *.mailaccount.json, *.mailaccounts.json, mailaccounts.json and the mail settings of .env, Spring Boot, Postfix, msmtp and mbsync files, see docs/formats.md) against the schema and the provider rules, offline.',
+		de: 'Konfigurationsdateien offline gegen Schema und Anbieterregeln prüfen (Ordner werden nach *.mailaccount.json, *.mailaccounts.json, mailaccounts.json und den Mail-Einstellungen von .env-, Spring-Boot-, Postfix-, msmtp- und mbsync-Dateien durchsucht, siehe docs/formats.md).',
 	},
 	options: [
 		{
@@ -24,15 +35,7 @@ export const CHECK: CommandSpec = {
 			choices: ['text', 'json', 'sarif'],
 			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
 		},
-		{
-			name: 'format-in',
-			type: 'string',
-			choices: ['json', ...SOURCE_FORMATS],
-			description: {
-				en: 'read the files in this format (default: by file name, else json); see docs/formats.md',
-				de: 'die Dateien in diesem Format lesen (Standard: nach Dateiname, sonst json); siehe docs/formats.md',
-			},
-		},
+		FORMAT_IN_OPTION,
 		LANG_OPTION,
 		{
 			name: 'now',
@@ -71,6 +74,7 @@ export const TEST: CommandSpec = {
 			choices: ['text', 'json'],
 			description: { en: 'output format (default: text)', de: 'Ausgabeformat (Standard: text)' },
 		},
+		FORMAT_IN_OPTION,
 		LANG_OPTION,
 		{
 			name: 'timeout',
@@ -309,6 +313,32 @@ export const DISCOVER: CommandSpec = {
 	notes: {
 		en: 'Exit codes: 0 settings found, 1 nothing found (the text says what was tried), 2 bad usage.',
 		de: 'Exit-Codes: 0 Einstellungen gefunden, 1 nichts gefunden (der Text nennt, was versucht wurde), 2 falscher Aufruf.',
+	},
+};
+
+export const CONVERT: CommandSpec = {
+	name: 'convert',
+	args: '<file>',
+	summary: {
+		en: 'Write the mail accounts of a .env, Spring Boot, Postfix, msmtp or mbsync file as a mailaccounts.json config; passwords become ${env:…}/${secret:…} references, never clear text.',
+		de: 'Die Mailkonten einer .env-, Spring-Boot-, Postfix-, msmtp- oder mbsync-Datei als mailaccounts.json-Konfiguration schreiben; Kennwörter werden zu ${env:…}/${secret:…}-Verweisen, nie zu Klartext.',
+	},
+	options: [
+		FORMAT_IN_OPTION,
+		{
+			name: 'out',
+			type: 'string',
+			value: 'FILE',
+			description: {
+				en: 'write to this new file instead of stdout (an existing file is not overwritten)',
+				de: 'in diese neue Datei statt auf stdout schreiben (eine vorhandene Datei wird nicht überschrieben)',
+			},
+		},
+		LANG_OPTION,
+	],
+	notes: {
+		en: 'Exit codes: 0 written, 2 bad usage, an unreadable file, or no mail settings in it.',
+		de: 'Exit-Codes: 0 geschrieben, 2 falscher Aufruf, eine unlesbare Datei oder keine Mail-Einstellungen darin.',
 	},
 };
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { systemClock } from '../../core/clock';
-import { parseConfig } from '../../core/config/parse';
+import { type DocumentFormat, formatOfFile, parseDocument } from '../../core/sources/analyze';
 import type { Account } from '../../core/config/model';
 import { explainCheck } from '../../core/explain/match';
 import { type Lang, type Localized, tr } from '../../core/i18n';
@@ -13,6 +13,7 @@ import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
 import { type ParsedArgs, chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
+import { siblingReader } from './siblings';
 import { TEST } from './specs';
 import type { KeyFileSystem } from '../../core/trust/key-file';
 import type { TrustPolicy } from '../../core/trust/policy';
@@ -28,6 +29,7 @@ const TEXTS = {
 		de: '{path} ist kein gültiges JSON ({code} bei Offset {offset}); Details mit "mailcfg check {path}"',
 	},
 	noAccounts: { en: '{path} has no "accounts" array', de: '{path} hat kein Array "accounts"' },
+	noMailSettings: { en: '{path} holds no mail settings', de: '{path} enthält keine Mail-Einstellungen' },
 	unknownAccount: {
 		en: 'unknown account id(s): {ids} (the file has: {known})',
 		de: 'unbekannte Konto-ID(s): {ids} (die Datei hat: {known})',
@@ -216,7 +218,9 @@ export async function runTest(
 	if (parsed.positionals.length > 1) throw new UsageError(tr(TEXTS.oneFile, lang));
 	const path = resolve(io.cwd, parsed.positionals[0] as string);
 
-	const config = parseConfig(await readInput(path, lang));
+	const formatIn = formatOfFile(path, flag(parsed, 'format-in') as DocumentFormat | undefined);
+	// Another tool's file is read as its mapped accounts; a password written there is the value itself.
+	const config = parseDocument(await readInput(path, lang), formatIn, { fileName: path, sibling: siblingReader(path) });
 	const syntax = config.syntaxErrors[0];
 	if (syntax) {
 		throw new UsageError(tr(TEXTS.notJson, lang, { path, code: syntax.code, offset: syntax.offset }));
@@ -224,6 +228,9 @@ export async function runTest(
 	const file = config.value as { accounts?: unknown } | undefined;
 	if (!file || typeof file !== 'object' || !Array.isArray(file.accounts)) {
 		throw new UsageError(tr(TEXTS.noAccounts, lang, { path }));
+	}
+	if (formatIn !== 'json' && file.accounts.length === 0) {
+		throw new UsageError(tr(TEXTS.noMailSettings, lang, { path }));
 	}
 	const ids = parsed.flags.get('account');
 	if (ids) {

@@ -7,8 +7,9 @@ import {
 	byPosition,
 	fileFinding,
 } from '../config/analyze';
-import { isMailcfgDocument } from '../config/document-kind';
-import { type Finding, FindingSink } from '../config/findings';
+import { isConfigFileName, isMailcfgDocument } from '../config/document-kind';
+import { type ParsedConfig, parseConfig } from '../config/parse';
+import { type Finding, FindingSink, ruleDocUrl } from '../config/findings';
 import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
@@ -54,6 +55,33 @@ export function analyzeSource(
 					: finding,
 			);
 		}
+		for (const account of accounts) {
+			for (const note of account.notes ?? []) {
+				if (disabled.has(note.code)) continue;
+				findings.push({
+					code: note.code,
+					severity: note.severity,
+					message: tr(note.message, lang),
+					range: lines.rangeOf(note.at.offset, note.at.length),
+					source: 'mailcfg',
+					docUrl: ruleDocUrl(note.code),
+					accountId: account.id,
+					fixes: note.fix
+						? [
+								{
+									title: tr(note.fix.title, lang),
+									edits: [
+										{
+											range: lines.rangeOf(note.fix.edit.at.offset, note.fix.edit.at.length),
+											newText: note.fix.edit.text,
+										},
+									],
+								},
+							]
+						: [],
+				});
+			}
+		}
 		return findings.sort(byPosition);
 	} catch (error) {
 		return [
@@ -77,6 +105,20 @@ export function documentFormat(uri: string, text: string, named?: DocumentFormat
 	if (named) return named;
 	if (isMailcfgDocument(uri, text)) return 'json';
 	return formatOfName(uri);
+}
+
+/**
+ * The format of a file given by the user (CLI): the one named with --format-in, else what its name says; a name
+ * that says nothing means our JSON, as `mailcfg check` always read a file named explicitly.
+ */
+export function formatOfFile(path: string, named?: DocumentFormat): DocumentFormat {
+	return named ?? (isConfigFileName(path) ? 'json' : formatOfName(path)) ?? 'json';
+}
+
+/** A document of any format parsed as the rules and probes read it: `{ "accounts": [...] }` with its node tree. */
+export function parseDocument(text: string, format: DocumentFormat, context: SourceContext = {}): ParsedConfig {
+	if (format === 'json') return parseConfig(text);
+	return parsedFromAccounts(text, sourceAccounts(format, text, context), new SourceEditor(new LineIndex(text)));
 }
 
 /** Every finding for a document of any supported format; none for a document that is no mail config. */

@@ -264,7 +264,7 @@ function familyAccount(family: Family, map: ReadonlyMap<string, Entry>, text: st
 			...(!isUnset(from) && family.protocol === 'smtp' ? { from: textLeaf(from!) } : {}),
 		},
 	};
-	return mappedAccount(parts);
+	return { ...mappedAccount(parts), ...(hasPassword ? { passwordVariable: password!.key } : {}) };
 }
 
 /** Mail URLs: Symfony's MAILER_DSN, Meteor's MAIL_URL, django-environ's EMAIL_URL, and the like. */
@@ -358,12 +358,4 @@ export function dotenvAccounts(text: string): MappedAccount[] {
 		if (account) accounts.push(account);
 	}
 	return accounts.sort((a, b) => a.block.offset - b.block.offset);
-}
-
-/** The variable holding an account's password, for `${env:…}` references when converting. */
-export function dotenvPasswordVariable(text: string, accountId: string): string | undefined {
-	const map = byKey(dotenvEntries(text));
-	const family = FAMILIES.find((f) => f.id === accountId);
-	if (family) return pick(map, family.password)?.key;
-	return [...map.values()].find((e) => idFrom(e.key) === accountId && MAIL_URL.test(e.value))?.key;
 }

@@ -81,12 +81,12 @@ export function eolOf(text: string): string {
 	return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** An edit that adds `line` below the line holding `offset`, with that line's indentation. */
-export function insertLineAfter(text: string, offset: number, line: string): SpanEdit {
+/** An edit that adds `lines` below the line holding `offset`, with that line's indentation. */
+export function insertLineAfter(text: string, offset: number, ...lines: string[]): SpanEdit {
 	const end = lineEnd(text, offset);
 	const start = text.lastIndexOf('\n', offset - 1) + 1;
 	const indent = /^[ \t]*/.exec(text.slice(start, end))?.[0] ?? '';
-	return { at: spanOf(end, end), text: `${eolOf(text)}${indent}${line}` };
+	return { at: spanOf(end, end), text: lines.map((line) => `${eolOf(text)}${indent}${line}`).join('') };
 }
 
 /** `${NAME}` or `${NAME:default}` (Spring, dotenv-expand, shell): the value comes from the environment. */
@@ -129,6 +129,7 @@ export interface ServerParts {
 	port: Leaf;
 	security: Leaf;
 	from?: Leaf;
+	tls?: Branch;
 	insert?: Branch['insert'];
 }
 

@@ -1,5 +1,9 @@
 /** The config formats besides our own JSON, how their files are named, and the adapter that reads each. */
 import { dotenvAccounts } from './dotenv';
+import { mbsyncAccounts } from './mbsync';
+import { msmtpAccounts } from './msmtp';
+import { postfixAccounts } from './postfix';
+import { springAccounts } from './spring';
 import type { MappedAccount } from './tree';
 
 export const SOURCE_FORMATS = ['dotenv', 'spring', 'postfix', 'msmtp', 'mbsync'] as const;
@@ -21,10 +25,10 @@ export type SourceAdapter = (text: string, context: SourceContext) => MappedAcco
 
 const ADAPTERS: Readonly<Record<SourceFormat, SourceAdapter>> = {
 	dotenv: (text) => dotenvAccounts(text),
-	spring: () => [],
-	postfix: () => [],
-	msmtp: () => [],
-	mbsync: () => [],
+	spring: (text, context) => springAccounts(text, context.fileName),
+	postfix: postfixAccounts,
+	msmtp: (text) => msmtpAccounts(text),
+	mbsync: (text) => mbsyncAccounts(text),
 };
 
 /** The accounts a file of this format configures; none when it holds no mail settings. */
@@ -49,6 +53,17 @@ const NAMES: readonly [RegExp, SourceFormat][] = [
 	[/^main\.cf$/i, 'postfix'],
 	[/^(\.?msmtprc|msmtp\.conf)$/i, 'msmtp'],
 	[/^(\.?mbsyncrc|\.?isyncrc)$/i, 'mbsync'],
+];
+
+/** The same names as glob patterns, for editors' document selectors (a unit test keeps both in step). */
+export const SOURCE_GLOBS: readonly string[] = [
+	'**/.env',
+	'**/.env.*',
+	'**/*.env',
+	'**/application*.{properties,yml,yaml}',
+	'**/main.cf',
+	'**/{.msmtprc,msmtprc,msmtp.conf}',
+	'**/{.mbsyncrc,mbsyncrc,.isyncrc}',
 ];
 
 /** The format a file's name says it has (`.env.local` → dotenv, `application-prod.yml` → spring...). */

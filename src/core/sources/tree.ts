@@ -7,7 +7,9 @@
 import type { Node, NodeType } from 'jsonc-parser';
 import type { ConfigEditor } from '../config/edits';
 import type { ParsedConfig } from '../config/parse';
-import type { LineIndex, TextEdit } from '../text/positions';
+import type { Severity } from '../config/findings';
+import type { Localized } from '../i18n';
+import { LineIndex, type TextEdit } from '../text/positions';
 
 /** A stretch of the original text (UTF-16 offsets, like the editor's). */
 export interface Span {
@@ -63,6 +65,22 @@ export function replacing(at: Span, format: (value: unknown) => string | undefin
 /** Writes numbers and strings as they are: ports, hosts, user names. */
 export const plainText = (value: unknown): string | undefined =>
 	typeof value === 'number' || typeof value === 'string' ? String(value) : undefined;
+
+/**
+ * Several edits as the one edit a writer returns: from the first to the last, with the text between kept. Undefined
+ * when there is nothing to change.
+ */
+export function combine(text: string, edits: readonly SpanEdit[]): SpanEdit | undefined {
+	if (edits.length <= 1) return edits[0];
+	const sorted = [...edits].sort((a, b) => a.at.offset - b.at.offset);
+	let out = '';
+	let cursor = sorted[0]!.at.offset;
+	for (const edit of sorted) {
+		out += text.slice(cursor, edit.at.offset) + edit.text;
+		cursor = edit.at.offset + edit.at.length;
+	}
+	return { at: spanOf(sorted[0]!.at.offset, cursor), text: out };
+}
 
 export function spanOf(start: number, end: number): Span {
 	return { offset: start, length: Math.max(0, end - start) };
@@ -165,6 +183,25 @@ export interface MappedAccount {
 	id: string;
 	block: Span;
 	fields: Branch;
+	/** The environment variable that holds the password when the source is a .env file (for converting). */
+	passwordVariable?: string;
+	/** Findings only this format has (Postfix's opportunistic TLS), reported under an existing rule's code. */
+	notes?: readonly SourceNote[];
+}
+
+/** A finding an adapter adds for its format, with the message and fix in that format's words. */
+export interface SourceNote {
+	code: string;
+	severity: Severity;
+	at: Span;
+	message: Localized;
+	fix?: { title: Localized; edit: SpanEdit };
+}
+
+/** The plain values of mapped accounts, as a JSON config would hold them (for probes and converting). */
+export function accountValues(text: string, accounts: readonly MappedAccount[]): Record<string, unknown>[] {
+	const editor = new SourceEditor(new LineIndex(text));
+	return accounts.map((account) => editor.build(account.fields).value);
 }
 
 /**

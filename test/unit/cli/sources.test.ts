@@ -77,3 +77,23 @@ describe('mailcfg check on other formats', () => {
 		assert.equal(result.locations[0]!.physicalLocation.region.startLine, lineOf(text, 'MAIL_PORT=') + 1);
 	});
 });
+
+describe('mailcfg convert', () => {
+	test('prints our JSON without the password; --out refuses to overwrite', async () => {
+		const { code, out } = await run(['convert', 'repo/web/.env']);
+		assert.equal(code, 0);
+		assert.ok(!out.includes('Summer2026!'));
+		assert.equal((JSON.parse(out) as { accounts: { id: string }[] }).accounts[0]!.id, 'mail');
+		assert.equal((await run(['convert', 'repo/web/.env', '--out', 'repo/web/mail.mailaccounts.json'])).code, 0);
+		const again = await run(['convert', 'repo/web/.env', '--out', 'repo/web/mail.mailaccounts.json']);
+		assert.equal(again.code, 2);
+		assert.match(again.err, /exists/);
+		const checked = await run(['check', 'repo/web/mail.mailaccounts.json', '--format', 'json']);
+		assert.ok(!checked.out.includes('plaintext-secret'));
+	});
+
+	test('a file without mail settings, or of unknown format: exit 2', async () => {
+		assert.equal((await run(['convert', 'repo/db/.env'])).code, 2);
+		assert.equal((await run(['convert', 'repo/other/mail-settings.conf'])).code, 2);
+	});
+});

@@ -1,0 +1,141 @@
+/**
+ * mbsync/isync (`~/.mbsyncrc`): `IMAPAccount` sections (and `IMAPStore` sections that name a host themselves) of
+ * `Keyword value` lines, ended by a blank line. Parsed by hand like msmtp's file: the syntax is one keyword and one
+ * argument per line, and there is no maintained parser for it on npm. Defaults as in the mbsync manual: STARTTLS
+ * (`SSLType`, renamed `TLSType` in isync 1.5), port 993 with IMAPS and 143 otherwise.
+ */
+import type { SecurityMode } from '../config/model';
+import { secretName } from '../rules/context';
+import {
+	type Entry,
+	derivedLeaf,
+	insertLineAfter,
+	lineEnd,
+	linesOf,
+	mappedAccount,
+	portValue,
+	textLeaf,
+} from './entries';
+import { keyValueLine } from './msmtp';
+import { type MappedAccount, type Span, branch, leaf, replacing, spanOf } from './tree';
+
+const SECTIONS = new Set(['imapaccount', 'imapstore', 'maildirstore', 'channel', 'group']);
+
+interface Section {
+	kind: string;
+	name: string;
+	nameAt: Span;
+	settings: Map<string, Entry>;
+	block: Span;
+}
+
+function sections(text: string): Section[] {
+	const result: Section[] = [];
+	let current: Section | undefined;
+	for (const { start, line } of linesOf(text)) {
+		if (line.trim() === '') {
+			current = undefined;
+			continue;
+		}
+		const entry = keyValueLine(line, start);
+		if (!entry) continue;
+		if (SECTIONS.has(entry.key)) {
+			current = { kind: entry.key, name: entry.value, nameAt: entry.valueAt, settings: new Map(), block: entry.keyAt };
+			result.push(current);
+		} else if (current) {
+			current.settings.set(entry.key, entry);
+		}
+		if (current) current.block = spanOf(current.block.offset, lineEnd(text, entry.keyAt.offset));
+	}
+	return result;
+}
+
+const SECURITY_WORDS: Readonly<Record<string, SecurityMode>> = { imaps: 'tls', starttls: 'starttls', none: 'none' };
+const WRITE_WORDS: Readonly<Record<SecurityMode, string>> = { tls: 'IMAPS', starttls: 'STARTTLS', none: 'None' };
+const TLS_ORDER = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+
+function accountOf(section: Section, text: string): MappedAccount | undefined {
+	const s = section.settings;
+	const host = s.get('host');
+	if (!host || host.value.trim() === '') return undefined;
+	const typeEntry = s.get('tlstype') ?? s.get('ssltype');
+	const legacyImaps = s.get('useimaps');
+	const security: SecurityMode = typeEntry
+		? (SECURITY_WORDS[typeEntry.value.trim().toLowerCase()] ?? 'starttls')
+		: legacyImaps && /^(yes|true|on)$/i.test(legacyImaps.value.trim())
+			? 'tls'
+			: 'starttls';
+	const typeKey = typeEntry
+		? text.slice(typeEntry.keyAt.offset, typeEntry.keyAt.offset + typeEntry.keyAt.length)
+		: 'SSLType';
+	const securityLeaf = typeEntry
+		? derivedLeaf(
+				security,
+				typeEntry.valueAt,
+				replacing(typeEntry.valueAt, (v) => WRITE_WORDS[v as SecurityMode]),
+			)
+		: derivedLeaf(security, (legacyImaps ?? host).valueAt, (v) =>
+				typeof v === 'string' && v in WRITE_WORDS
+					? insertLineAfter(text, host.valueAt.offset, `${typeKey} ${WRITE_WORDS[v as SecurityMode]}`)
+					: undefined,
+			);
+	const portEntry = s.get('port');
+	const port = portEntry
+		? textLeaf(portEntry, portValue(portEntry.value))
+		: derivedLeaf(security === 'tls' ? 993 : 143, host.valueAt, (v) =>
+				typeof v === 'number' ? insertLineAfter(text, host.valueAt.offset, `Port ${v}`) : undefined,
+			);
+	const user = s.get('user');
+	const pass = s.get('pass');
+	const passCmd = s.get('passcmd');
+	const mechs = s.get('authmechs') ?? s.get('authmech');
+	const oauth = mechs && /\b(xoauth2|oauthbearer)\b/i.test(mechs.value);
+	const versions = s.get('tlsversions') ?? s.get('sslversions');
+	const lowest = versions?.value
+		.split(/\s+/)
+		.map((v) => TLS_ORDER.find((t) => t.toLowerCase() === v.replace(/^\+/, '').toLowerCase()))
+		.filter((v): v is string => v !== undefined)
+		.sort((a, b) => TLS_ORDER.indexOf(a) - TLS_ORDER.indexOf(b))[0];
+	const id = section.name;
+	return mappedAccount({
+		id,
+		idAt: section.nameAt,
+		block: section.block,
+		...(user?.value.includes('@') ? { email: textLeaf(user) } : {}),
+		auth: {
+			method: derivedLeaf(oauth ? 'oauth2' : 'password', (mechs ?? pass ?? passCmd ?? user ?? host).valueAt),
+			...(user ? { user: textLeaf(user) } : {}),
+			...(pass
+				? { password: textLeaf(pass, pass.value, () => undefined) }
+				: passCmd
+					? { password: leaf(`\${secret:${secretName(id, 'PASSWORD')}}`, passCmd.valueAt) }
+					: {}),
+		},
+		imap: {
+			host: textLeaf(host),
+			port,
+			security: securityLeaf,
+			...(versions && lowest
+				? {
+						tls: branch({
+							minVersion: leaf(lowest, versions.valueAt, {
+								key: versions.keyAt,
+								write: replacing(versions.valueAt, (v) =>
+									typeof v === 'string' && TLS_ORDER.includes(v)
+										? TLS_ORDER.slice(TLS_ORDER.indexOf(v)).join(' ')
+										: undefined,
+								),
+							}),
+						}),
+					}
+				: {}),
+		},
+	});
+}
+
+/** The IMAP accounts of an mbsync configuration (stores that only point at an IMAPAccount add nothing). */
+export function mbsyncAccounts(text: string): MappedAccount[] {
+	return sections(text)
+		.filter((s) => s.kind === 'imapaccount' || (s.kind === 'imapstore' && s.settings.has('host')))
+		.flatMap((s) => accountOf(s, text) ?? []);
+}

@@ -1,0 +1,188 @@
+/**
+ * Spring Boot `application*.properties` and `application*.yml`: the `spring.mail.*` settings that JavaMailSender
+ * reads. YAML goes through the `yaml` package (it keeps source ranges); `.properties` is parsed by hand, because the
+ * npm parsers for it drop positions, and its line syntax (java.util.Properties) is short.
+ */
+import { type Node as YamlNode, isMap, isScalar, parseAllDocuments } from 'yaml';
+import type { SecurityMode } from '../config/model';
+import {
+	type Entry,
+	derivedLeaf,
+	flagValue,
+	insertLineAfter,
+	linesOf,
+	mappedAccount,
+	portValue,
+	secretValue,
+	textLeaf,
+} from './entries';
+import { type MappedAccount, branch, leaf, spanOf } from './tree';
+
+/** Spring's relaxed names: `properties[mail.smtp.auth]` is `properties.mail.smtp.auth`; case and dashes do not count. */
+function canonical(key: string): string {
+	return key
+		.replace(/\.?\[([^\]]*)\]/g, '.$1')
+		.replace(/-/g, '')
+		.toLowerCase();
+}
+
+/** `key=value`, `key: value` or `key value` lines of a .properties text, with `\` continuations and escapes. */
+export function propertiesEntries(text: string): Entry[] {
+	const entries: Entry[] = [];
+	let continued: Entry | undefined;
+	for (const { start, line } of linesOf(text)) {
+		if (continued) {
+			const more = line.trimStart();
+			continued.value = continued.value.replace(/\\$/, '') + more.replace(/\\$/, '');
+			if (!/(^|[^\\])(\\\\)*\\$/.test(line)) continued = undefined;
+			continue;
+		}
+		if (/^\s*([#!]|$)/.test(line)) continue;
+		const match = /^(\s*)((?:\\.|[^\s:=\\])+)\s*[:=]?\s*(.*)$/.exec(line);
+		if (!match) continue;
+		const keyStart = start + match[1]!.length;
+		const rawKey = match[2]!;
+		const raw = match[3]!;
+		const valueStart = start + line.length - raw.length;
+		const unescape = (s: string) =>
+			s.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_m, hex: string | undefined, c: string | undefined) =>
+				hex ? String.fromCharCode(parseInt(hex, 16)) : c === 't' ? '\t' : c === 'n' ? '\n' : (c ?? ''),
+			);
+		const entry: Entry = {
+			key: unescape(rawKey),
+			keyAt: spanOf(keyStart, keyStart + rawKey.length),
+			value: unescape(raw.replace(/\\$/, '')),
+			valueAt: spanOf(valueStart, valueStart + raw.replace(/\\$/, '').trimEnd().length),
+		};
+		entries.push(entry);
+		if (/(^|[^\\])(\\\\)*\\$/.test(raw)) continued = entry;
+	}
+	return entries;
+}
+
+/** The scalar settings of one YAML document, flattened to dotted names, with the ranges of key and value. */
+function yamlEntries(node: YamlNode | null | undefined, prefix: string, out: Entry[]): void {
+	if (!isMap(node)) return;
+	for (const pair of node.items) {
+		const key = pair.key;
+		if (!isScalar(key) || !key.range) continue;
+		const name = prefix ? `${prefix}.${String(key.value)}` : String(key.value);
+		const value = pair.value as YamlNode | null;
+		if (isMap(value)) yamlEntries(value, name, out);
+		else if (isScalar(value) && value.range && value.value !== null) {
+			const [start, end] = value.range;
+			const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE';
+			out.push({
+				key: name,
+				keyAt: spanOf(key.range[0], key.range[1]),
+				value: String(value.value),
+				valueAt: quoted ? spanOf(start + 1, end - 1) : spanOf(start, end),
+			});
+		}
+	}
+}
+
+const MAIL = 'spring.mail.';
+const PROPS = 'spring.mail.properties.mail.';
+
+function mailSettings(entries: readonly Entry[]): Map<string, Entry> {
+	const map = new Map<string, Entry>();
+	for (const entry of entries) {
+		const key = canonical(entry.key);
+		if (key.startsWith(MAIL)) map.set(key.slice(MAIL.length), entry);
+	}
+	return map;
+}
+
+function isTrue(entry: Entry | undefined): boolean {
+	return !!entry && flagValue(entry.value) === true;
+}
+
+/**
+ * One account from a document's `spring.mail.*`. JavaMail speaks plain text unless STARTTLS or SSL is switched on,
+ * and authenticates whenever a user name and password are set.
+ */
+function accountOf(s: Map<string, Entry>, id: string, text: string, yaml: boolean): MappedAccount | undefined {
+	const host = s.get('host');
+	if (!host || host.value.trim() === '') return undefined;
+	const protocolEntry = s.get('protocol');
+	const smtps = protocolEntry?.value.trim().toLowerCase() === 'smtps';
+	const prefix = smtps ? 'smtps.' : 'smtp.';
+	const ssl = s.get(`properties.mail.${prefix}ssl.enable`);
+	const starttls = s.get(`properties.mail.${prefix}starttls.enable`);
+	const required = s.get(`properties.mail.${prefix}starttls.required`);
+	const security: SecurityMode =
+		smtps || isTrue(ssl) ? 'tls' : isTrue(starttls) || isTrue(required) ? 'starttls' : 'none';
+	const securityEntry = isTrue(ssl)
+		? ssl
+		: smtps
+			? protocolEntry
+			: isTrue(starttls)
+				? starttls
+				: isTrue(required)
+					? required
+					: (starttls ?? ssl);
+	const addLine = (key: string) =>
+		yaml ? undefined : insertLineAfter(text, host.valueAt.offset, `${PROPS}${prefix}${key}=true`);
+	const write = (value: unknown) => {
+		if (value === 'starttls') return starttls ? { at: starttls.valueAt, text: 'true' } : addLine('starttls.enable');
+		if (value === 'tls') return ssl ? { at: ssl.valueAt, text: 'true' } : addLine('ssl.enable');
+		return undefined;
+	};
+	const portEntry = s.get('port');
+	const port = portEntry
+		? textLeaf(portEntry, portValue(portEntry.value))
+		: derivedLeaf(security === 'tls' ? 465 : 25, host.valueAt, (v) =>
+				typeof v === 'number' && !yaml
+					? insertLineAfter(text, host.valueAt.offset, `spring.mail.port=${v}`)
+					: undefined,
+			);
+	const user = s.get('username');
+	const password = s.get('password');
+	const trust = s.get(`properties.mail.${prefix}ssl.trust`);
+	return mappedAccount({
+		id,
+		idAt: host.keyAt,
+		block: spanOf(
+			Math.min(...[...s.values()].map((e) => e.keyAt.offset)),
+			Math.max(...[...s.values()].map((e) => e.valueAt.offset + e.valueAt.length)),
+		),
+		...(user?.value.includes('@') ? { email: textLeaf(user) } : {}),
+		...(user || password
+			? {
+					auth: {
+						method: derivedLeaf('password', (password ?? user)!.keyAt),
+						...(user ? { user: textLeaf(user) } : {}),
+						...(password ? { password: textLeaf(password, secretValue(password.value), () => undefined) } : {}),
+					},
+				}
+			: {}),
+		smtp: {
+			host: textLeaf(host),
+			port,
+			security: derivedLeaf(security, (securityEntry ?? host).valueAt, write),
+			...(trust?.value.trim() === '*'
+				? { tls: branch({ rejectUnauthorized: leaf(false, trust.valueAt, { key: trust.keyAt }) }) }
+				: {}),
+		},
+	});
+}
+
+export function springAccounts(text: string, fileName: string | undefined): MappedAccount[] {
+	const yaml =
+		/\.ya?ml$/i.test(fileName ?? '') || (!/\.properties$/i.test(fileName ?? '') && /^\s*spring:\s*$/m.test(text));
+	if (!yaml) {
+		const account = accountOf(mailSettings(propertiesEntries(text)), 'spring-mail', text, false);
+		return account ? [account] : [];
+	}
+	const accounts: MappedAccount[] = [];
+	for (const document of parseAllDocuments(text)) {
+		if (!('contents' in document)) continue;
+		const entries: Entry[] = [];
+		yamlEntries(document.contents as YamlNode | null, '', entries);
+		const id = accounts.length === 0 ? 'spring-mail' : `spring-mail-${accounts.length + 1}`;
+		const account = accountOf(mailSettings(entries), id, text, true);
+		if (account) accounts.push(account);
+	}
+	return accounts;
+}
