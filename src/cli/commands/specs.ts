@@ -1,7 +1,7 @@
 import { AUTH_METHODS, PROVIDER_IDS } from '../../core/config/model';
 import { STAGE_NAMES } from '../../core/probes/result';
 import { SOURCE_FORMATS } from '../../core/sources/formats';
-import { type CommandSpec, LANG_OPTION } from '../args';
+import { type CommandSpec, LANG_OPTION, type OptionSpec } from '../args';
 
 /*
  * The one definition of every subcommand's options: parsing, validation and `--help` all derive from it.
@@ -9,6 +9,17 @@ import { type CommandSpec, LANG_OPTION } from '../args';
  * (and none of the probe libraries). To add a flag, add an entry here; to add a subcommand, add a spec here
  * and a loader in main.ts.
  */
+
+/** `--now`: the day date-dependent rules and dated sentences are rendered for. */
+const NOW_OPTION: OptionSpec = {
+	name: 'now',
+	type: 'string',
+	value: 'YYYY-MM-DD',
+	description: {
+		en: 'render date-dependent findings and texts as of this day (default: today)',
+		de: 'datumsabhängige Befunde und Texte zu diesem Tag ausgeben (Standard: heute)',
+	},
+};
 
 export const CHECK: CommandSpec = {
 	name: 'check',
@@ -34,15 +45,7 @@ export const CHECK: CommandSpec = {
 			},
 		},
 		LANG_OPTION,
-		{
-			name: 'now',
-			type: 'string',
-			value: 'YYYY-MM-DD',
-			description: {
-				en: 'check date-dependent rules as of this day (default: today)',
-				de: 'datumsabhängige Regeln zu diesem Tag prüfen (Standard: heute)',
-			},
-		},
+		NOW_OPTION,
 	],
 	notes: {
 		en: 'Exit codes: 0 no errors, 1 at least one error finding, 2 bad usage or an unreadable input.',
@@ -211,6 +214,7 @@ export const EXPLAIN: CommandSpec = {
 			choices: STAGE_NAMES,
 			description: { en: 'the stage that failed', de: 'die fehlgeschlagene Stufe' },
 		},
+		NOW_OPTION,
 	],
 	notes: {
 		en: 'Exit codes: 0 a cause matched, 1 none did, 2 bad usage.',
@@ -233,6 +237,7 @@ export const WALKTHROUGHS: CommandSpec = {
 			description: { en: 'output format of the list (default: text)', de: 'Ausgabeformat der Liste (Standard: text)' },
 		},
 		LANG_OPTION,
+		NOW_OPTION,
 	],
 };
 
