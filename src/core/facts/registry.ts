@@ -351,6 +351,16 @@ export const FACTS = {
 		basis: 'sourced',
 		codes: ['AADSTS7000218', 'AADSTS700025'],
 	},
+	'aadsts-device-code-polling': {
+		statement: {
+			en: 'AADSTS70016 (authorization_pending): the device-code sign-in is not finished yet, keep polling; AADSTS70019 and AADSTS70020 (expired_token, code_expired): the code expired before anyone used it.',
+			de: 'AADSTS70016 (authorization_pending): Die Anmeldung per Gerätecode ist noch nicht abgeschlossen, weiter abfragen; AADSTS70019 und AADSTS70020 (expired_token, code_expired): Der Code ist abgelaufen, bevor ihn jemand verwendet hat.',
+		},
+		source: 'entra-error-codes',
+		checked: CHECKED,
+		basis: 'sourced',
+		codes: ['AADSTS70016', 'AADSTS70019', 'AADSTS70020'],
+	},
 	'exo-send-as-denied': {
 		statement: {
 			en: 'Exchange Online refuses a sender address the mailbox may not use with 550 5.7.60 (SMTP; Client not authenticated to send as this sender) or 554 5.2.0 (STOREDRV.Submission.Exception:SendAsDeniedException); the fix is Send As or Send on Behalf for that address.',
