@@ -35,8 +35,8 @@ export const PROBE_TEXTS = {
 		de: 'Das Konto „{account}“ braucht das Geheimnis „{name}“, das noch nicht gespeichert ist.',
 	},
 	howSecret: {
-		en: 'Store it with "Mail: Store Secret…" under the name {name}.',
-		de: 'Speichern Sie es mit „Mail: Geheimnis speichern…“ unter dem Namen {name}.',
+		en: 'Store it with "{command:storeSecret}" under the name {name}.',
+		de: 'Speichern Sie es mit „{command:storeSecret}“ unter dem Namen {name}.',
 	},
 	howEnv: {
 		en: 'Set the environment variable {name} before starting VS Code.',

@@ -152,7 +152,7 @@ class WalkthroughPanel {
 			type: 'init',
 			lang,
 			ui: uiStrings(lang),
-			guides: allGuideViews(lang),
+			guides: allGuideViews(lang, new Date()),
 			checked: this.store.forAccount(account),
 		};
 		if (account) message.account = { id: account.accountId, label: accountLabel(account) };

@@ -1,3 +1,4 @@
+import { commandTitle, isCommandKey } from './commands';
 /** Languages every user-facing text exists in. */
 export const LANGS = ['en', 'de'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -26,7 +27,14 @@ export function format(template: string, args: Readonly<Record<string, string | 
 	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
 }
 
-/** Picks the language and fills placeholders in one step. */
+/** Picks the language and fills placeholders in one step, command titles (`{command:KEY}`) included. */
 export function tr(text: Localized, lang: Lang, args?: Readonly<Record<string, string | number>>): string {
-	return format(text[lang], args);
+	return withCommandTitles(format(text[lang], args), lang);
+}
+
+/** Replaces `{command:KEY}` with the command's title from the manifest; an unknown key stays visible. */
+export function withCommandTitles(text: string, lang: Lang): string {
+	return text.replace(/\{command:(\w+)\}/g, (whole, key: string) =>
+		isCommandKey(key) ? commandTitle(key, lang) : whole,
+	);
 }

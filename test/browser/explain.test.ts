@@ -9,6 +9,7 @@ import { findEntry } from '../../src/core/explain/catalog';
 import { EXPLAIN_LABELS } from '../../src/core/explain/render';
 import { type Lang, format } from '../../src/core/i18n';
 import { parseExplainWebviewMessage } from '../../src/shared/webview-protocol';
+import { renderText } from '../../src/core/facts/text';
 import {
 	ARTIFACTS,
 	type PageServer,
@@ -112,10 +113,10 @@ for (const lang of ['en', 'de'] as const) {
 			// The panel is reused: the new explanation replaces the previous one.
 			assert.equal(await page.locator('section.match[data-match=mfa-required]').count(), 0);
 			assert.equal(await sectionText(page, 0, 'h2'), entry.title[lang]);
-			assert.equal(await sectionText(page, 0, '.cause'), entry.cause[lang]);
+			assert.equal(await sectionText(page, 0, '.cause'), renderText(entry.cause, lang, new Date()));
 			assert.deepEqual(
 				await page.locator('section.match').first().locator('.fix li').allTextContents(),
-				entry.fix.map((step) => step[lang]),
+				entry.fix.map((step) => renderText(step, lang, new Date())),
 			);
 			assert.equal(await sectionText(page, 0, '.open-walkthrough'), EXPLAIN_LABELS.openWalkthrough[lang]);
 			await page.screenshot({ path: join(ARTIFACTS, `explain-${lang}-smtp-auth-disabled.png`), fullPage: true });

@@ -9,6 +9,7 @@ import { GUIDES } from '../../src/core/walkthroughs/catalog';
 import { uiStrings } from '../../src/core/walkthroughs/ui-strings';
 import { allGuideViews } from '../../src/core/walkthroughs/view';
 import type { HostToWebview } from '../../src/shared/webview-protocol';
+import { renderText } from '../../src/core/facts/text';
 import {
 	ARTIFACTS,
 	type PageServer,
@@ -21,12 +22,14 @@ import {
 	waitForPosted,
 } from './harness';
 
+const NOW = new Date('2026-12-03T00:00:00Z');
+
 let server: PageServer;
 let browser: Browser;
 const consoleErrors: string[] = [];
 
 function init(lang: Lang, extra: Partial<Extract<HostToWebview, { type: 'init' }>> = {}): HostToWebview {
-	return { type: 'init', lang, ui: uiStrings(lang), guides: allGuideViews(lang), checked: {}, ...extra };
+	return { type: 'init', lang, ui: uiStrings(lang), guides: allGuideViews(lang, NOW), checked: {}, ...extra };
 }
 
 async function openPanel(lang: Lang, query = ''): Promise<Page> {
@@ -88,7 +91,7 @@ for (const lang of ['en', 'de'] as const) {
 					const paragraphs = await section.locator(':scope > p').allTextContents();
 					assert.deepEqual(
 						paragraphs,
-						step.body.map((p) => p[lang]),
+						step.body.map((p) => renderText(p, lang, NOW)),
 					);
 					assert.deepEqual(
 						await section.locator('.breadcrumbs li').allTextContents(),
@@ -104,7 +107,7 @@ for (const lang of ['en', 'de'] as const) {
 				if (guide.currentStatus) {
 					const text = (await status.textContent()) ?? '';
 					assert.ok(text.includes(guide.currentStatus.asOf));
-					assert.ok(text.includes(guide.currentStatus.text[lang]));
+					assert.ok(text.includes(renderText(guide.currentStatus.text, lang, NOW)));
 				} else {
 					assert.equal(await status.count(), 0);
 				}
@@ -253,7 +256,7 @@ describe('panel behaviour', () => {
 	});
 
 	test('content is rendered as text: markup in data never becomes elements', async () => {
-		const views = allGuideViews('en');
+		const views = allGuideViews('en', NOW);
 		const [first] = views;
 		assert.ok(first);
 		const hostile = { ...first, title: '<img src=x onerror="window.__pwned=1">', summary: '<b>bold</b>' };

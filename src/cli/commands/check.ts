@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixedClock, parseDay, systemClock } from '../../core/clock';
+import { fixedClock, systemClock } from '../../core/clock';
 import { type Localized, tr } from '../../core/i18n';
 import { ruleById } from '../../core/rules/registry';
 import { isConfigFileName } from '../../core/config/document-kind';
@@ -11,6 +11,7 @@ import { formatJson } from '../format/json';
 import type { CheckedFile } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
+import { nowFromFlag } from '../now';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
 import { siblingReader } from './siblings';
@@ -23,10 +24,6 @@ const TEXTS = {
 	noInput: {
 		en: 'give at least one config file or folder',
 		de: 'mindestens eine Konfigurationsdatei oder einen Ordner angeben',
-	},
-	badNow: {
-		en: '--now expects a date as YYYY-MM-DD (got "{value}")',
-		de: '--now erwartet ein Datum als JJJJ-MM-TT ("{value}")',
 	},
 	missing: { en: 'cannot read {path}: {reason}', de: '{path} kann nicht gelesen werden: {reason}' },
 	failed: { en: 'cannot check {path}: {reason}', de: '{path} kann nicht geprüft werden: {reason}' },
@@ -78,12 +75,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	const lang = chooseLang(flag(parsed, 'lang'), io.env);
 	const formatIn = flag(parsed, 'format-in') as DocumentFormat | undefined;
 	const nowValue = flag(parsed, 'now');
-	let now = systemClock;
-	if (nowValue !== undefined) {
-		const day = parseDay(nowValue);
-		if (!day) throw new UsageError(tr(TEXTS.badNow, lang, { value: nowValue }));
-		now = fixedClock(day);
-	}
+	const now = nowValue === undefined ? systemClock : fixedClock(nowFromFlag(nowValue, lang));
 	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noInput, lang));
 
 	let unreadable = false;

@@ -6,6 +6,7 @@ import { type Localized, tr } from '../../core/i18n';
 import type { StageName } from '../../core/probes/result';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
+import { nowFromFlag } from '../now';
 import { EXPLAIN } from './specs';
 
 const TEXTS = {
@@ -54,6 +55,7 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
 	const provider = flag(parsed, 'provider') as ProviderId | undefined;
 	const auth = flag(parsed, 'auth') as AuthMethod | undefined;
 	const stage = flag(parsed, 'stage') as StageName | undefined;
+	const now = nowFromFlag(flag(parsed, 'now'), lang);
 
 	const { positionals } = parsed;
 	if (positionals.length === 0) throw new UsageError(tr(TEXTS.noText, lang));
@@ -63,6 +65,7 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
 
 	const ctx: ExplainContext = {
 		lang,
+		now,
 		...(provider ? { provider } : {}),
 		...(auth ? { auth } : {}),
 		...(stage ? { stage } : {}),

@@ -21,6 +21,17 @@ const FORMAT_IN_OPTION: OptionSpec = {
 	},
 };
 
+/** `--now`: the day date-dependent rules and dated sentences are rendered for. */
+const NOW_OPTION: OptionSpec = {
+	name: 'now',
+	type: 'string',
+	value: 'YYYY-MM-DD',
+	description: {
+		en: 'render date-dependent findings and texts as of this day (default: today)',
+		de: 'datumsabhängige Befunde und Texte zu diesem Tag ausgeben (Standard: heute)',
+	},
+};
+
 export const CHECK: CommandSpec = {
 	name: 'check',
 	args: '<files or folders...>',
@@ -37,15 +48,7 @@ export const CHECK: CommandSpec = {
 		},
 		FORMAT_IN_OPTION,
 		LANG_OPTION,
-		{
-			name: 'now',
-			type: 'string',
-			value: 'YYYY-MM-DD',
-			description: {
-				en: 'check date-dependent rules as of this day (default: today)',
-				de: 'datumsabhängige Regeln zu diesem Tag prüfen (Standard: heute)',
-			},
-		},
+		NOW_OPTION,
 	],
 	notes: {
 		en: 'Exit codes: 0 no errors, 1 at least one error finding, 2 bad usage or an unreadable input.',
@@ -215,6 +218,7 @@ export const EXPLAIN: CommandSpec = {
 			choices: STAGE_NAMES,
 			description: { en: 'the stage that failed', de: 'die fehlgeschlagene Stufe' },
 		},
+		NOW_OPTION,
 	],
 	notes: {
 		en: 'Exit codes: 0 a cause matched, 1 none did, 2 bad usage.',
@@ -237,6 +241,7 @@ export const WALKTHROUGHS: CommandSpec = {
 			description: { en: 'output format of the list (default: text)', de: 'Ausgabeformat der Liste (Standard: text)' },
 		},
 		LANG_OPTION,
+		NOW_OPTION,
 	],
 };
 

@@ -4,6 +4,7 @@ import { renderGuideText } from '../../core/walkthroughs/render-text';
 import { TEXT_UI } from '../../core/walkthroughs/ui-strings';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
+import { nowFromFlag } from '../now';
 import { WALKTHROUGHS } from './specs';
 
 function listText(lang: Lang): string {
@@ -18,12 +19,14 @@ function listText(lang: Lang): string {
 
 /**
  * `mailcfg walkthroughs [--format text|json] [--lang en|de]` lists every guide with its step ids;
- * `mailcfg walkthroughs show <guide> [--lang de]` prints one guide as text. Unknown guide: exit 2 with the ids.
+ * `mailcfg walkthroughs show <guide> [--lang de] [--now YYYY-MM-DD]` prints one guide as text, its dated sentences
+ * as of that day. Unknown guide: exit 2 with the ids.
  */
 export async function runWalkthroughs(args: string[], io: CliIo): Promise<number> {
 	const parsed = parseCommandArgs(WALKTHROUGHS, args);
 	const format = flag(parsed, 'format') ?? 'text';
 	const lang = chooseLang(flag(parsed, 'lang'), io.env);
+	const now = nowFromFlag(flag(parsed, 'now'), lang);
 	const [subcommand, guideId, ...extra] = parsed.positionals;
 
 	if (subcommand === undefined) {
@@ -42,6 +45,6 @@ export async function runWalkthroughs(args: string[], io: CliIo): Promise<number
 		io.stderr(GUIDES.map((g) => `  ${g.id}\n`).join(''));
 		return ExitCode.usage;
 	}
-	io.stdout(renderGuideText(guide, lang));
+	io.stdout(renderGuideText(guide, lang, now));
 	return ExitCode.ok;
 }

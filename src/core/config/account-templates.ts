@@ -129,8 +129,8 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 		id: 'm365-smtp-device',
 		label: { en: 'Microsoft 365: SMTP for a device', de: 'Microsoft 365: SMTP für ein Gerät' },
 		description: {
-			en: 'A printer, scanner or router sends through smtp.office365.com:587 with STARTTLS and an app password. Password SMTP AUTH goes default-off at the end of December 2026: plan OAuth2 or another relay.',
-			de: 'Ein Drucker, Scanner oder Router sendet über smtp.office365.com:587 mit STARTTLS und App-Kennwort. Kennwort-SMTP-AUTH wird Ende Dezember 2026 standardmäßig abgeschaltet: OAuth2 oder ein anderes Relay einplanen.',
+			en: 'A printer, scanner or router sends through smtp.office365.com:587 with STARTTLS and an app password. Basic authentication for SMTP AUTH is being retired: plan OAuth2 or a way to send without a password login.',
+			de: 'Ein Drucker, Scanner oder Router sendet über smtp.office365.com:587 mit STARTTLS und App-Kennwort. Die Standardauthentifizierung für SMTP AUTH läuft aus: OAuth2 oder einen Versandweg ohne Kennwortanmeldung einplanen.',
 		},
 		newConfigGuide: 'smtp-device-app-password',
 		account: {

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../i18n';
+import { type Lang, type Localized, withCommandTitles } from '../i18n';
 import {
 	AFTER_IMPORT_ACTIONS,
 	AUTH_METHODS,
@@ -140,8 +140,8 @@ const TLS_VERSION_TEXTS: Readonly<Record<TlsVersion, Localized>> = {
 };
 
 const SECRET_REF: Localized = {
-	en: 'Prefer a reference over the literal value: `${secret:NAME}` (kept in the editor\'s or the system\'s secret store, see "mailcfg: Store Secret") or `${env:NAME}` (an environment variable).',
-	de: 'Besser eine Referenz statt des Klartextwerts: `${secret:NAME}` (im Geheimnisspeicher des Editors bzw. Systems, siehe „mailcfg: Geheimnis speichern“) oder `${env:NAME}` (eine Umgebungsvariable).',
+	en: 'Prefer a reference over the literal value: `${secret:NAME}` (kept in the editor\'s or the system\'s secret store, see "{command:storeSecret}") or `${env:NAME}` (an environment variable).',
+	de: 'Besser eine Referenz statt des Klartextwerts: `${secret:NAME}` (im Geheimnisspeicher des Editors bzw. Systems, siehe „{command:storeSecret}“) oder `${env:NAME}` (eine Umgebungsvariable).',
 };
 
 const T = {
@@ -306,7 +306,7 @@ function plain(markdown: string): string {
 
 export function buildSchema(lang: Lang): JsonSchema {
 	const doc = (text: Localized, extra?: Localized): { description: string; markdownDescription: string } => {
-		const md = extra ? `${text[lang]}\n\n${extra[lang]}` : text[lang];
+		const md = withCommandTitles(extra ? `${text[lang]}\n\n${extra[lang]}` : text[lang], lang);
 		return { description: plain(md), markdownDescription: md };
 	};
 	const enumOf = <K extends string>(values: readonly K[], texts: Readonly<Record<K, Localized>>): JsonSchema => ({

@@ -1,4 +1,5 @@
 import type { ProbeCheck } from '../probes/result';
+import { renderText } from '../facts/text';
 import { CATALOG } from './catalog';
 import { type Calibration, type EvidenceKind, type Placement, calibrated } from './calibration';
 import { type NormalizedLine, normalizeLine } from './normalize';
@@ -231,11 +232,12 @@ function localize(hit: Hit, confidence: number, ctx: ExplainContext): Explanatio
 		(ctx.provider && byProvider && Object.hasOwn(byProvider, ctx.provider) ? byProvider[ctx.provider] : undefined) ||
 		entry.walkthrough;
 	const question = DISTINGUISHING_QUESTIONS[entry.id];
+	const now = ctx.now ?? new Date();
 	return {
 		id: entry.id,
-		title: entry.title[ctx.lang],
-		cause: entry.cause[ctx.lang],
-		fix: entry.fix.map((step) => step[ctx.lang]),
+		title: renderText(entry.title, ctx.lang, now),
+		cause: renderText(entry.cause, ctx.lang, now),
+		fix: entry.fix.map((step) => renderText(step, ctx.lang, now)),
 		...(walkthrough ? { walkthrough } : {}),
 		confidence,
 		...(question ? { question: question[ctx.lang] } : {}),

@@ -1,4 +1,5 @@
 import type { AuthMethod, ProviderId } from '../config/model';
+import type { Text } from '../facts/text';
 import type { Lang, Localized } from '../i18n';
 import type { ProbeErrorCode, StageName } from '../probes/result';
 
@@ -50,9 +51,10 @@ export interface CatalogEntry {
 	/** Kebab-case, stable: scripts and tests depend on it. */
 	id: string;
 	title: Localized;
-	cause: Localized;
+	/** Texts may depend on the clock (`Timed`) and use the fact placeholders of facts/text.ts. */
+	cause: Text;
 	/** Steps in the order an admin should try them; PowerShell and portal paths are written out. */
-	fix: readonly Localized[];
+	fix: readonly Text[];
 	walkthrough?: WalkthroughRef;
 	/** A better guide for one provider than the default above. */
 	walkthroughByProvider?: Partial<Record<ProviderId, WalkthroughRef>>;
@@ -64,6 +66,8 @@ export interface CatalogEntry {
 /** What the caller knows about where the text came from; everything is optional except the language. */
 export interface ExplainContext {
 	lang: Lang;
+	/** "Today" for dated sentences (the CLI's `--now`); the system clock when absent. */
+	now?: Date;
 	provider?: ProviderId;
 	auth?: AuthMethod;
 	stage?: StageName;

@@ -23,8 +23,8 @@ export const OAUTH2_TEXTS = {
 		de: 'auth.oauth2.authority „{authority}“ ist keine https-URL.',
 	},
 	missingSecret: {
-		en: 'The client secret is not available: store it (Mail: Store Secret) or provide it through the environment.',
-		de: 'Das Client-Secret ist nicht verfügbar: Hinterlegen Sie es (Mail: Secret speichern) oder geben Sie es über die Umgebung mit.',
+		en: 'The client secret is not available: store it ({command:storeSecret}) or provide it through the environment.',
+		de: 'Das Client-Secret ist nicht verfügbar: Hinterlegen Sie es ({command:storeSecret}) oder geben Sie es über die Umgebung mit.',
 	},
 	missingPrivateKey: {
 		en: 'The certificate private key could not be read (auth.oauth2.certificate.privateKeyFile).',

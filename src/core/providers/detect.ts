@@ -1,7 +1,7 @@
 import { PROVIDER_IDS, type ProviderId, type SecurityMode } from '../config/model';
 import { ispdbEndpointsForHost } from './ispdb';
 import { KNOWN_PROVIDERS, providerById } from './known';
-import type { SourceId } from './sources';
+import type { SourceId } from '../facts/sources';
 import type { MailProtocol, ProviderInfo } from './types';
 
 export type DetectedBy = 'config' | 'email' | 'host';

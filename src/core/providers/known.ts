@@ -1,5 +1,5 @@
 import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
-import type { SourceId } from './sources';
+import type { SourceId } from '../facts/sources';
 import type { AuthPolicy, Endpoint, MailProtocol, ProviderInfo } from './types';
 
 const ALL: readonly AuthMethod[] = ['password', 'app-password', 'oauth2'];
@@ -35,9 +35,7 @@ const EXO_IMAP_BASIC: AuthPolicy = {
 	protocols: ['imap'],
 	methods: PASSWORDS,
 	status: 'removed',
-	effective: '2022-10-01',
-	asOf: '2026-07-12',
-	source: 'exo-basic-auth-deprecation',
+	milestone: 'exo-basic-auth-removed',
 	walkthrough: 'm365-oauth2-app-only',
 };
 
@@ -55,7 +53,8 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			ep('imap', 'outlook.office365.com', 993, 'tls', 'exo-imap-settings'),
 			ep('smtp', 'smtp.office365.com', 587, 'starttls', 'exo-imap-settings'),
 			ep('smtp', 'smtp.office365.com', 25, 'starttls', 'exo-devices'),
-			ep('smtp', 'smtp-legacy.office365.com', 587, 'starttls', 'exo-smtp-auth-timeline'),
+			ep('smtp', 'smtp-legacy.office365.com', 587, 'starttls', 'exo-legacy-tls-smtp'),
+			ep('imap', 'imap-legacy.office365.com', 993, 'tls', 'exo-legacy-tls-pop-imap'),
 		],
 		endpointsVerified: true,
 		accepts: { imap: ['oauth2'], smtp: ALL },
@@ -66,10 +65,8 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				protocols: ['smtp'],
 				methods: PASSWORDS,
 				status: 'default-off',
-				effective: '2026-12-31',
-				asOf: '2026-01-27',
-				source: 'exo-smtp-auth-timeline',
-				walkthrough: 'm365-oauth2-app-only',
+				milestone: 'exo-smtp-basic-default-off',
+				walkthrough: 'm365-smtp-after-basic-auth',
 			},
 		],
 		appPassword: {
@@ -77,7 +74,8 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			format: {
 				pattern: /^[a-z]{16}$/,
 				shape: { en: '16 lowercase letters', de: '16 Kleinbuchstaben' },
-				source: 'entra-app-passwords',
+				fact: 'ms-app-password-shape',
+				source: 'azure-docs-47294',
 			},
 			prerequisites: {
 				en: 'App passwords exist only for users with per-user (legacy) MFA, after an admin allowed them ("Allow users to create app passwords"); security defaults or Conditional Access MFA hide the option. An app password is a Basic-auth credential: it no longer works for IMAP and only works for SMTP AUTH while Basic SMTP AUTH is allowed for the mailbox.',
@@ -89,7 +87,14 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		sharedMailboxPasswordLogin: { supported: false, source: 'exo-oauth', walkthrough: 'm365-shared-mailbox' },
 		readReceiptsOnDelete: { source: 'exo-mail-flow-rules', walkthrough: 'm365-disable-read-receipts' },
 		sendAsWalkthrough: 'm365-send-as',
-		tlsMinimum: { version: 'TLSv1.2', effective: '2026-07-01', source: 'exo-legacy-tls' },
+		tlsMinimum: [
+			{
+				protocol: 'imap',
+				fact: 'exo-pop-imap-legacy-tls-retirement',
+				milestone: 'exo-pop-imap-legacy-tls-retirement',
+			},
+			{ protocol: 'smtp', fact: 'exo-smtp-legacy-tls' },
+		],
 		notes: [
 			{
 				en: 'IMAP works only with OAuth2 (XOAUTH2). SMTP AUTH must be enabled for the mailbox, also for OAuth2.',
@@ -130,9 +135,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				protocols: ['imap', 'smtp'],
 				methods: PASSWORDS,
 				status: 'removed',
-				effective: '2024-09-16',
-				asOf: '2024-06-11',
-				source: 'outlook-com-modern-auth',
+				milestone: 'outlook-com-basic-off',
 				walkthrough: 'm365-oauth2-delegated',
 			},
 		],
@@ -161,9 +164,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				protocols: ['imap', 'smtp'],
 				methods: ['password'],
 				status: 'removed',
-				effective: '2025-03-14',
-				asOf: '2025-03-14',
-				source: 'google-lsa-workspace',
+				milestone: 'google-lsa-workspace-off',
 				walkthrough: 'gmail-oauth2',
 			},
 		],
@@ -175,6 +176,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 					en: '16 letters (shown in four groups of four)',
 					de: '16 Buchstaben (in vier Vierergruppen angezeigt)',
 				},
+				fact: 'google-app-password-shape',
 				source: 'google-app-passwords',
 			},
 		},
@@ -198,9 +200,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				protocols: ['imap', 'smtp'],
 				methods: ['password'],
 				status: 'removed',
-				effective: '2022-05-30',
-				asOf: '2022-05-30',
-				source: 'google-lsa-consumer',
+				milestone: 'google-lsa-consumer-off',
 				walkthrough: 'gmail-app-password',
 			},
 		],
@@ -212,6 +212,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 					en: '16 letters (shown in four groups of four)',
 					de: '16 Buchstaben (in vier Vierergruppen angezeigt)',
 				},
+				fact: 'google-app-password-shape',
 				source: 'google-app-passwords',
 			},
 		},

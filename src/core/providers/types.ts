@@ -1,6 +1,7 @@
 import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
 import type { Localized } from '../i18n';
-import type { SourceId } from './sources';
+import type { FactId, MilestoneId } from '../facts/registry';
+import type { SourceId } from '../facts/sources';
 
 export type MailProtocol = 'imap' | 'smtp';
 
@@ -14,9 +15,9 @@ export interface Endpoint {
 }
 
 /**
- * A dated statement that some login methods stop (or stopped) working at a provider. `effective` is the day the
- * change applies; `asOf` is the day the statement was published or last confirmed. Rules compare `effective` with
- * the injected clock, so the same data yields "in 38 days" before and "since ..." after.
+ * A dated statement that some login methods stop (or stopped) working at a provider. The milestone (facts registry)
+ * holds the day, how precisely the vendor named it, and the source; rules compare it with the injected clock, so the
+ * same data reads "at the end of December 2026" before and "since the end of December 2026" after.
  */
 export interface AuthPolicy {
 	/** Rule that reports this policy. */
@@ -25,9 +26,7 @@ export interface AuthPolicy {
 	methods: readonly AuthMethod[];
 	/** `removed`: no longer works at all; `default-off`: switched off by default, an admin may switch it back on. */
 	status: 'removed' | 'default-off';
-	effective: string;
-	asOf: string;
-	source: SourceId;
+	milestone: MilestoneId;
 	/** Admin guide that shows the way out (walkthrough id). */
 	walkthrough?: string;
 }
@@ -37,7 +36,16 @@ export interface AppPasswordFormat {
 	pattern: RegExp;
 	/** Human description of the shape, e.g. "16 letters". */
 	shape: Localized;
+	/** Where the shape is stated; a fact that is only a field report makes the check a hint. */
+	fact?: FactId;
 	source: SourceId;
+}
+
+/** A provider refuses TLS below 1.2 on a protocol: since a dated change, or (without one) for years already. */
+export interface TlsMinimum {
+	protocol: MailProtocol;
+	fact: FactId;
+	milestone?: MilestoneId;
 }
 
 export interface OAuth2Facts {
@@ -82,7 +90,7 @@ export interface ProviderInfo {
 	readReceiptsOnDelete?: { source: SourceId; walkthrough: string };
 	/** Admin guide for granting Send As, when the provider has one. */
 	sendAsWalkthrough?: string;
-	/** Oldest TLS version the provider accepts, and since when. */
-	tlsMinimum?: { version: 'TLSv1.2'; effective: string; source: SourceId };
+	/** Protocols on which the provider refuses TLS below 1.2, and since when. */
+	tlsMinimum?: readonly TlsMinimum[];
 	notes: readonly Localized[];
 }

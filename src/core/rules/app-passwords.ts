@@ -57,8 +57,8 @@ export const sharedMailboxAuth: AccountRule = {
 		report({
 			at: [account.nodeAt(['auth', 'method']), account.nodeAt(['mailbox', 'type'])],
 			message: {
-				en: 'A {provider} shared mailbox has no sign-in of its own (and password logins are being retired). Use OAuth2: an app with FullAccess on the mailbox, or a delegate user with the shared address as "user" for IMAP and Send As for SMTP.',
-				de: 'Ein freigegebenes Postfach in {provider} hat keine eigene Anmeldung (und Kennwort-Anmeldungen laufen aus). OAuth2 verwenden: eine App mit FullAccess auf das Postfach, oder einen Stellvertreter mit der freigegebenen Adresse als „user“ für IMAP und Senden-als für SMTP.',
+				en: 'Microsoft says to keep sign-in blocked for a {provider} shared mailbox, and signing in to an unlicensed one directly is outside the license terms (password logins are being retired as well). Use OAuth2: an app with Full Access to the mailbox, or a licensed delegate with the shared address as "user" for IMAP and Send As for SMTP.',
+				de: 'Microsoft empfiehlt, die Anmeldung für ein freigegebenes Postfach in {provider} blockiert zu lassen, und eine direkte Anmeldung an einem unlizenzierten ist von den Lizenzbedingungen nicht gedeckt (Kennwortanmeldungen laufen ohnehin aus). OAuth2 verwenden: eine App mit Vollzugriff auf das Postfach oder einen lizenzierten Stellvertreter mit der freigegebenen Adresse als „user“ für IMAP und „Senden als“ für SMTP.',
 			},
 			args: { provider: account.detected?.provider.name ?? '' },
 			walkthrough: facts.walkthrough,

@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { Localized } from '../i18n';
 import { emailDomain } from '../providers/detect';
 import type { AuthPolicy, MailProtocol, ProviderInfo } from '../providers/types';
-import { daysUntil, formatDay, relativeDay } from './dates';
+import { milestoneArgs } from '../facts/text';
 import { secretName } from './context';
 import type { AccountContext, AccountRule, FileContext, FixSpec, RuleMeta } from './types';
 import { PLACEHOLDER_GUID } from '../config/account-templates';
@@ -10,9 +10,13 @@ import { PLACEHOLDER_GUID } from '../config/account-templates';
 /** The tenant a skeleton names when the account has no mail domain to take it from. */
 const PLACEHOLDER_TENANT = 'contoso.onmicrosoft.com';
 
-/** A rule whose facts (which provider, protocols, methods, since when) come from `authPolicies` in provider data. */
+/**
+ * A rule whose facts (which provider, protocols, methods, since when) come from `authPolicies` in provider data.
+ * Messages may use `{provider}`, `{protocols}`, `{method}` and the policy milestone's `{date}`, `{on}`, `{since}`,
+ * `{relative}` (facts/text.ts).
+ */
 interface PolicyRuleSpec extends RuleMeta {
-	/** Message before and after the policy's effective day; `removed` policies are usually past. */
+	/** Message before the policy's milestone; without it, `effective` is shown on any date. */
 	upcoming?: Localized;
 	effective: Localized;
 	fixes(account: AccountContext, file: FileContext, provider: ProviderInfo): FixSpec[];
@@ -45,16 +49,16 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 			}
 			if (!hit) return;
 			const { policy, provider } = hit;
-			const past = daysUntil(policy.effective, file.now) <= 0;
 			report({
 				at: [account.nodeAt(['auth', 'method'])],
-				message: past || !spec.upcoming ? spec.effective : spec.upcoming,
+				message: spec.upcoming
+					? { milestone: policy.milestone, before: spec.upcoming, after: spec.effective }
+					: spec.effective,
 				args: {
 					provider: provider.name,
 					protocols: protocols.map((p) => PROTOCOL_NAMES[p]).join(file.lang === 'de' ? ' und ' : ' and '),
 					method,
-					date: formatDay(policy.effective, file.lang),
-					relative: relativeDay(policy.effective, file.now, file.lang),
+					...milestoneArgs(policy.milestone, file.now, file.lang),
 				},
 				fixes: spec.fixes(account, file, provider),
 				...(policy.walkthrough ? { walkthrough: policy.walkthrough } : {}),
@@ -111,11 +115,11 @@ function oauth2Skeleton(
 export const exoImapBasicAuth = policyRule({
 	id: 'exo-imap-basic-auth',
 	severity: 'error',
-	title: { en: 'Password login to Exchange Online IMAP', de: 'Kennwort-Anmeldung an Exchange-Online-IMAP' },
+	title: { en: 'Password login to Exchange Online IMAP', de: 'Kennwortanmeldung an IMAP in Exchange Online' },
 	walkthrough: 'm365-oauth2-app-only',
 	effective: {
-		en: '{provider} has refused passwords for IMAP since {date}, app passwords included; no admin can switch Basic auth back on. Use OAuth2 (XOAUTH2).',
-		de: '{provider} lehnt Kennwörter für IMAP seit dem {date} ab, App-Kennwörter eingeschlossen; kein Admin kann Basic Auth wieder einschalten. OAuth2 (XOAUTH2) verwenden.',
+		en: '{provider} has refused passwords for IMAP {since}, app passwords included; no admin can turn Basic authentication back on. Use OAuth2 (XOAUTH2).',
+		de: '{provider} lehnt Kennwörter für IMAP {since} ab, App-Kennwörter eingeschlossen; kein Administrator kann die Standardauthentifizierung wieder einschalten. OAuth2 (XOAUTH2) verwenden.',
 	},
 	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'client-credentials'),
 });
@@ -123,15 +127,15 @@ export const exoImapBasicAuth = policyRule({
 export const exoSmtpBasicAuthRetirement = policyRule({
 	id: 'exo-smtp-basic-auth-retirement',
 	severity: 'warning',
-	title: { en: 'Password SMTP AUTH to Exchange Online', de: 'Kennwort-SMTP-AUTH an Exchange Online' },
-	walkthrough: 'm365-oauth2-app-only',
+	title: { en: 'Password SMTP AUTH to Exchange Online', de: 'SMTP AUTH mit Kennwort an Exchange Online' },
+	walkthrough: 'm365-smtp-after-basic-auth',
 	upcoming: {
-		en: '{provider} switches password-based SMTP AUTH off by default for existing tenants on {date} ({relative}); app passwords are affected too. Admins can switch it back on for now, but plan the move to OAuth2.',
-		de: '{provider} schaltet kennwortbasiertes SMTP AUTH für bestehende Mandanten am {date} standardmäßig ab ({relative}); App-Kennwörter sind ebenso betroffen. Admins können es vorerst wieder einschalten, aber der Umstieg auf OAuth2 sollte geplant werden.',
+		en: '{provider} turns Basic authentication for SMTP AUTH off by default for existing tenants {on} ({relative}), passwords and app passwords alike; an admin can turn it back on for now. Move applications to OAuth2; a device that cannot do OAuth2 needs another way to send (see the walkthrough).',
+		de: '{provider} schaltet die Standardauthentifizierung für SMTP AUTH in bestehenden Mandanten {on} ({relative}) standardmäßig ab, für Kennwörter wie App-Kennwörter; ein Administrator kann sie vorerst wieder einschalten. Anwendungen auf OAuth2 umstellen; ein Gerät, das kein OAuth2 kann, braucht einen anderen Versandweg (siehe Anleitung).',
 	},
 	effective: {
-		en: '{provider} has had password-based SMTP AUTH off by default since {date} ({relative}), app passwords included. It works only where an admin switched it back on, and final removal is still to be announced. Move to OAuth2.',
-		de: '{provider} hat kennwortbasiertes SMTP AUTH seit dem {date} ({relative}) standardmäßig abgeschaltet, App-Kennwörter eingeschlossen. Es funktioniert nur, wo ein Admin es wieder eingeschaltet hat, und die endgültige Abschaltung wird noch angekündigt. Auf OAuth2 umstellen.',
+		en: '{provider} has had Basic authentication for SMTP AUTH off by default {since}, passwords and app passwords alike. It works only where an admin turned it back on, until a final removal Microsoft has yet to date. Move applications to OAuth2; a device that cannot do OAuth2 needs another way to send (see the walkthrough).',
+		de: '{provider} hat die Standardauthentifizierung für SMTP AUTH {since} standardmäßig abgeschaltet, für Kennwörter wie App-Kennwörter. Sie funktioniert nur, wo ein Administrator sie wieder eingeschaltet hat, bis zur endgültigen Abschaltung, deren Datum Microsoft noch nennen wird. Anwendungen auf OAuth2 umstellen; ein Gerät, das kein OAuth2 kann, braucht einen anderen Versandweg (siehe Anleitung).',
 	},
 	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'client-credentials'),
 });
@@ -139,11 +143,11 @@ export const exoSmtpBasicAuthRetirement = policyRule({
 export const outlookConsumerBasicAuth = policyRule({
 	id: 'outlook-consumer-basic-auth',
 	severity: 'error',
-	title: { en: 'Password login to Outlook.com', de: 'Kennwort-Anmeldung an Outlook.com' },
+	title: { en: 'Password login to Outlook.com', de: 'Kennwortanmeldung an Outlook.com' },
 	walkthrough: 'm365-oauth2-delegated',
 	effective: {
-		en: '{provider} accounts have refused passwords and app passwords for {protocols} since {date}. Only OAuth2 works, with a user sign-in (device code or browser).',
-		de: '{provider}-Konten lehnen Kennwörter und App-Kennwörter für {protocols} seit dem {date} ab. Nur OAuth2 funktioniert, mit Benutzeranmeldung (Gerätecode oder Browser).',
+		en: '{provider} accounts have refused passwords and app passwords for {protocols} {since}. Only OAuth2 works, with a user sign-in (device code or browser).',
+		de: '{provider}-Konten lehnen Kennwörter und App-Kennwörter für {protocols} {since} ab. Nur OAuth2 funktioniert, mit Benutzeranmeldung (Gerätecode oder Browser).',
 	},
 	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'device-code'),
 });
@@ -151,11 +155,11 @@ export const outlookConsumerBasicAuth = policyRule({
 export const googlePasswordAuth = policyRule({
 	id: 'google-password-auth',
 	severity: 'error',
-	title: { en: 'Google account password used for IMAP/SMTP', de: 'Google-Kontokennwort für IMAP/SMTP' },
+	title: { en: 'Google account password used for IMAP/SMTP', de: 'Google-Kontopasswort für IMAP/SMTP' },
 	walkthrough: 'gmail-app-password',
 	effective: {
-		en: '{provider} has refused the normal account password for {protocols} since {date}. Use an app password (needs 2-Step Verification) or OAuth2.',
-		de: '{provider} lehnt das normale Kontokennwort für {protocols} seit dem {date} ab. Ein App-Passwort (braucht die Bestätigung in zwei Schritten) oder OAuth2 verwenden.',
+		en: '{provider} has refused the normal account password for {protocols} {since}. Use an app password (needs 2-Step Verification) or OAuth2.',
+		de: '{provider} lehnt das normale Kontopasswort für {protocols} {since} ab. Ein App-Passwort (braucht die Bestätigung in zwei Schritten) oder OAuth2 verwenden.',
 	},
 	fixes: (account, file) => {
 		const node = account.nodeAt(['auth', 'method']);

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { type Finding, type FindingSink, type Fix, ruleDocUrl } from '../config/findings';
+import { renderText } from '../facts/text';
 import { tr } from '../i18n';
 import type { TextEdit } from '../text/positions';
 import { accountContext } from './context';
@@ -56,7 +57,7 @@ function toFinding(rule: Rule, report: Report, file: FileContext, account: Accou
 	return {
 		code: rule.id,
 		severity: report.severity ?? rule.severity,
-		message: tr(report.message, file.lang, report.args),
+		message: renderText(report.message, file.lang, file.now, report.args),
 		range,
 		source: 'mailcfg',
 		docUrl: ruleDocUrl(rule.id),

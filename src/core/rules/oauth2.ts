@@ -101,8 +101,8 @@ export const oauth2AppOnlyScope: AccountRule = {
 		report({
 			at: [bad.node],
 			message: {
-				en: 'The client-credentials flow can only request "<resource>/.default"; "{scope}" is a delegated scope and makes the token request fail (AADSTS70011). Use {appOnly}; the app permissions (IMAP.AccessAsApp, SMTP.SendAsApp) come from the admin consent.',
-				de: 'Der Client-Credentials-Flow kann nur „<Ressource>/.default“ anfordern; „{scope}“ ist ein delegierter Scope und lässt die Token-Anfrage scheitern (AADSTS70011). {appOnly} verwenden; die App-Berechtigungen (IMAP.AccessAsApp, SMTP.SendAsApp) kommen aus der Admin-Zustimmung.',
+				en: 'The client-credentials flow can only request "<resource>/.default"; "{scope}" is a delegated scope and makes the token request fail (AADSTS1002012; older replies said AADSTS70011). Use {appOnly}; the application permissions (IMAP.AccessAsApp, SMTP.SendAsApp) come from the admin consent.',
+				de: 'Der Client-Credentials-Flow kann nur „<Ressource>/.default“ anfordern; „{scope}“ ist ein delegierter Scope und lässt die Tokenanfrage scheitern (AADSTS1002012; ältere Antworten nannten AADSTS70011). {appOnly} verwenden; die Anwendungsberechtigungen (IMAP.AccessAsApp, SMTP.SendAsApp) kommen aus der Administratorzustimmung.',
 			},
 			args: { scope: bad.scope, appOnly: facts.appOnlyScope },
 			fixes: replaceScopes(account, file, facts),

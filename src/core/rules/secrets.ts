@@ -1,3 +1,4 @@
+import { FACTS } from '../facts/registry';
 import { parseSecretRef } from '../config/model';
 import { secretName } from './context';
 import type { AccountRule } from './types';
@@ -25,8 +26,8 @@ export const plaintextSecret: AccountRule = {
 			report({
 				at: [node],
 				message: {
-					en: '"{field}" holds the secret itself. Anyone who can read this file (or its history in version control) can sign in. Store it with "mailcfg: Store Secret" and reference it as {reference}, or use ${env:NAME}.',
-					de: '„{field}“ enthält das Geheimnis selbst. Wer diese Datei (oder ihre Versionsgeschichte) lesen kann, kann sich anmelden. Mit „mailcfg: Geheimnis speichern“ ablegen und als {reference} referenzieren, oder ${env:NAME} verwenden.',
+					en: '"{field}" holds the secret itself. Anyone who can read this file (or its history in version control) can sign in. Store it with "{command:storeSecret}" and reference it as {reference}, or use ${env:NAME}.',
+					de: '„{field}“ enthält das Geheimnis selbst. Wer diese Datei (oder ihre Versionsgeschichte) lesen kann, kann sich anmelden. Mit „{command:storeSecret}“ ablegen und als {reference} referenzieren, oder ${env:NAME} verwenden.',
 				},
 				args: { field: field.path.join('.'), reference },
 				fixes: [
@@ -45,22 +46,29 @@ export const appPasswordFormat: AccountRule = {
 	id: 'app-password-format',
 	severity: 'warning',
 	scope: 'account',
-	title: { en: 'Not the shape of an app password', de: 'Hat nicht die Form eines App-Passworts' },
-	check(account, _file, report) {
+	title: { en: 'Not the shape of an app password', de: 'Hat nicht die Form eines App-Kennworts' },
+	check(account, file, report) {
 		const password = account.str(['auth', 'password']);
-		const format = account.detected?.provider.appPassword?.format;
+		const provider = account.detected?.provider;
+		const format = provider?.appPassword?.format;
 		if (account.str(['auth', 'method']) !== 'app-password' || !format || !isLiteral(password)) return;
 		if (format.pattern.test(password.replace(/\s+/g, '').toLowerCase())) return;
+		// A shape that only users report (Microsoft documents none) makes this a hint, and says so.
+		const reported = format.fact !== undefined && FACTS[format.fact].basis !== 'sourced';
 		report({
 			at: [account.nodeAt(['auth', 'password'])],
-			message: {
-				en: 'This cannot be a {provider} app password: those are {shape}. It looks like the normal account password, which {provider} does not accept here.',
-				de: 'Das kann kein App-Passwort von {provider} sein: Diese bestehen aus {shape}. Es sieht nach dem normalen Kontokennwort aus, das {provider} hier nicht annimmt.',
-			},
-			args: { provider: account.detected?.provider.name ?? '', shape: format.shape[_file.lang] },
-			...(account.detected?.provider.appPassword?.walkthrough
-				? { walkthrough: account.detected.provider.appPassword.walkthrough }
-				: {}),
+			...(reported ? { severity: 'information' as const } : {}),
+			message: reported
+				? {
+						en: 'This does not look like a {provider} app password: users report those as {shape} ({provider} does not document the format, so this is only a hint). If it is the normal account password, set method "password"; that only works where Basic authentication is still allowed.',
+						de: 'Das sieht nicht nach einem App-Kennwort von {provider} aus: Benutzer berichten, dass diese aus {shape} bestehen ({provider} dokumentiert das Format nicht, dies ist also nur ein Hinweis). Ist es das normale Kontokennwort, die Methode „password“ setzen; das funktioniert nur, wo die Standardauthentifizierung noch erlaubt ist.',
+					}
+				: {
+						en: 'This cannot be a {provider} app password: those are {shape}. If it is the normal account password, {provider} does not accept it from mail programs; create an app password.',
+						de: 'Das kann kein App-Passwort von {provider} sein: Diese bestehen aus {shape}. Ist es das normale Kontopasswort, nimmt {provider} es von E-Mail-Programmen nicht an; ein App-Passwort erstellen.',
+					},
+			args: { provider: provider.name, shape: format.shape[file.lang] },
+			...(provider.appPassword?.walkthrough ? { walkthrough: provider.appPassword.walkthrough } : {}),
 		});
 	},
 };

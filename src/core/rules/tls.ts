@@ -1,4 +1,6 @@
-import { formatDay } from './dates';
+import { localizedFor, type Text } from '../facts/text';
+import type { Localized } from '../i18n';
+import type { FactId } from '../facts/registry';
 import type { AccountRule } from './types';
 
 export const tlsVerificationDisabled: AccountRule = {
@@ -30,6 +32,25 @@ export const tlsVerificationDisabled: AccountRule = {
 
 const LEGACY_TLS = new Set(['TLSv1', 'TLSv1.1']);
 
+/** The sentence for each fact a provider's `tlsMinimum` entry names. */
+const REFUSAL_TEXTS: Partial<Record<FactId, Text>> = {
+	'exo-pop-imap-legacy-tls-retirement': {
+		milestone: 'exo-pop-imap-legacy-tls-retirement',
+		before: {
+			en: '{provider} retires TLS below 1.2 for IMAP and POP, together with imap-legacy.office365.com, in a rollout that ends {on:exo-pop-imap-legacy-tls-retirement} (MC1293480).',
+			de: '{provider} beendet TLS unter 1.2 für IMAP und POP samt imap-legacy.office365.com in einer Einführung, die {on:exo-pop-imap-legacy-tls-retirement} abgeschlossen ist (MC1293480).',
+		},
+		after: {
+			en: '{provider} has refused TLS below 1.2 for IMAP and POP {since:exo-pop-imap-legacy-tls-retirement}; imap-legacy.office365.com is retired too (MC1293480).',
+			de: '{provider} lehnt TLS unter 1.2 für IMAP und POP {since:exo-pop-imap-legacy-tls-retirement} ab; auch imap-legacy.office365.com ist abgeschaltet (MC1293480).',
+		},
+	},
+	'exo-smtp-legacy-tls': {
+		en: '{provider} has refused TLS below 1.2 on smtp.office365.com since 2022 (421 4.7.66); only smtp-legacy.office365.com still accepts it, after an admin opts in with Set-TransportConfig -AllowLegacyTLSClients $true.',
+		de: '{provider} lehnt TLS unter 1.2 auf smtp.office365.com seit 2022 ab (421 4.7.66); nur smtp-legacy.office365.com nimmt es noch an, nachdem ein Administrator es mit Set-TransportConfig -AllowLegacyTLSClients $true zugelassen hat.',
+	},
+};
+
 export const tlsLegacyVersion: AccountRule = {
 	id: 'tls-legacy-version',
 	severity: 'warning',
@@ -40,23 +61,22 @@ export const tlsLegacyVersion: AccountRule = {
 			const version = account.str([server.protocol, 'tls', 'minVersion']);
 			if (!version || !LEGACY_TLS.has(version)) continue;
 			const node = account.nodeAt([server.protocol, 'tls', 'minVersion']);
-			const minimum = server.provider?.tlsMinimum;
+			const minimum = server.provider?.tlsMinimum?.find((m) => m.protocol === server.protocol);
+			const refusal = minimum && REFUSAL_TEXTS[minimum.fact];
+			const generic: Localized = {
+				en: '{version} is deprecated and insecure; current servers and Node.js expect TLS 1.2 or newer. Use TLSv1.2.',
+				de: '{version} ist veraltet und unsicher; aktuelle Server und Node.js erwarten TLS 1.2 oder neuer. TLSv1.2 verwenden.',
+			};
+			const specific = refusal && localizedFor(refusal, file.now);
 			report({
 				at: [node],
-				message: minimum
+				message: specific
 					? {
-							en: '{version} is deprecated and insecure. {provider} refuses TLS below 1.2 (rollout from {date}). Use TLSv1.2.',
-							de: '{version} ist veraltet und unsicher. {provider} lehnt TLS unter 1.2 ab (Einführung ab {date}). TLSv1.2 verwenden.',
+							en: `{version} is deprecated and insecure. ${specific.en} Use TLSv1.2.`,
+							de: `{version} ist veraltet und unsicher. ${specific.de} TLSv1.2 verwenden.`,
 						}
-					: {
-							en: '{version} is deprecated and insecure; current servers and Node.js expect TLS 1.2 or newer. Use TLSv1.2.',
-							de: '{version} ist veraltet und unsicher; aktuelle Server und Node.js erwarten TLS 1.2 oder neuer. TLSv1.2 verwenden.',
-						},
-				args: {
-					version,
-					provider: server.provider?.name ?? '',
-					date: minimum ? formatDay(minimum.effective, file.lang) : '',
-				},
+					: generic,
+				args: { version, provider: server.provider?.name ?? '' },
 				fixes: [
 					{
 						title: { en: 'Require TLSv1.2 or newer', de: 'Mindestens TLSv1.2 verlangen' },

@@ -3,6 +3,7 @@ import type { ConfigEditor } from '../config/edits';
 import type { Severity } from '../config/findings';
 import type { ParsedConfig } from '../config/parse';
 import type { Lang, Localized } from '../i18n';
+import type { Text } from '../facts/text';
 import type { DetectedProvider } from '../providers/detect';
 import type { MailProtocol, ProviderInfo } from '../providers/types';
 import type { LineIndex, TextEdit } from '../text/positions';
@@ -55,7 +56,8 @@ export interface FixSpec {
 export interface Report {
 	/** Where to underline; the first defined node wins (e.g. the value, else its parent's key). */
 	at: readonly (Node | undefined)[];
-	message: Localized;
+	/** Fixed or clock-dependent; may use the fact placeholders of facts/text.ts. */
+	message: Text;
 	args?: Readonly<Record<string, string | number>>;
 	fixes?: readonly FixSpec[];
 	/** Overrides the rule's default severity (e.g. cleartext without credentials is only a warning). */

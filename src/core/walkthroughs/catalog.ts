@@ -12,6 +12,7 @@ import { m365ImportFolderRule } from './guides/m365-import-folder-rule';
 import { m365DisableReadReceipts } from './guides/m365-disable-read-receipts';
 import { m365MfaResetAndSessions } from './guides/m365-mfa-reset-and-sessions';
 import { smtpDeviceAppPassword } from './guides/smtp-device-app-password';
+import { m365SmtpAfterBasicAuth } from './guides/m365-smtp-after-basic-auth';
 import { gmailAppPassword } from './guides/gmail-app-password';
 import { gmailOauth2 } from './guides/gmail-oauth2';
 import { mailAdapterSetup } from './guides/mail-adapter-setup';
@@ -30,6 +31,7 @@ export const GUIDES: readonly Guide[] = [
 	m365AllowAppPasswords,
 	m365CreateAppPassword,
 	smtpDeviceAppPassword,
+	m365SmtpAfterBasicAuth,
 	m365MfaResetAndSessions,
 	gmailOauth2,
 	gmailAppPassword,

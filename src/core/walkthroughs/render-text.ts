@@ -1,3 +1,4 @@
+import { renderText } from '../facts/text';
 import { type Lang, tr } from '../i18n';
 import { getGuide } from './catalog';
 import type { Guide, GuideStep } from './types';
@@ -6,9 +7,9 @@ import { TEXT_UI, WALKTHROUGH_UI } from './ui-strings';
 const INDENT = '   ';
 const CODE_INDENT = '       ';
 
-function renderStep(step: GuideStep, index: number, lang: Lang): string[] {
+function renderStep(step: GuideStep, index: number, lang: Lang, now: Date): string[] {
 	const lines = [`${index + 1}. ${step.title[lang]}  [#${step.id}]`];
-	for (const paragraph of step.body) lines.push(`${INDENT}${paragraph[lang]}`);
+	for (const paragraph of step.body) lines.push(`${INDENT}${renderText(paragraph, lang, now)}`);
 	if (step.uiPath) {
 		lines.push(`${INDENT}${WALKTHROUGH_UI.where[lang]}: ${step.uiPath.map((label) => label[lang]).join(' > ')}`);
 	}
@@ -20,7 +21,9 @@ function renderStep(step: GuideStep, index: number, lang: Lang): string[] {
 		lines.push(`${INDENT}${WALKTHROUGH_UI.settings[lang]}:`);
 		for (const setting of step.settings) lines.push(`${CODE_INDENT}${setting.label[lang]}: ${setting.value}`);
 	}
-	for (const warning of step.warnings ?? []) lines.push(`${INDENT}! ${WALKTHROUGH_UI.warning[lang]}: ${warning[lang]}`);
+	for (const warning of step.warnings ?? []) {
+		lines.push(`${INDENT}! ${WALKTHROUGH_UI.warning[lang]}: ${renderText(warning, lang, now)}`);
+	}
 	if (step.links) {
 		lines.push(`${INDENT}${WALKTHROUGH_UI.links[lang]}:`);
 		for (const link of step.links) lines.push(`${CODE_INDENT}${link.label[lang]}: ${link.url}`);
@@ -32,15 +35,15 @@ function renderStep(step: GuideStep, index: number, lang: Lang): string[] {
 
 /**
  * A guide as plain text for terminals and CI logs: numbered steps with their ids, UI paths as `A > B > C`,
- * commands indented so they can be copied line by line. Ends with a newline.
+ * commands indented so they can be copied line by line. Dated sentences read as of `now`. Ends with a newline.
  */
-export function renderGuideText(guide: Guide, lang: Lang): string {
+export function renderGuideText(guide: Guide, lang: Lang, now: Date): string {
 	const title = guide.title[lang];
 	const lines = [title, '='.repeat(title.length), guide.summary[lang], ''];
 	const status = guide.currentStatus;
 	if (status) {
 		lines.push(
-			`${WALKTHROUGH_UI.currentStatus[lang]} (${tr(WALKTHROUGH_UI.asOf, lang, { date: status.asOf })}): ${status.text[lang]}`,
+			`${WALKTHROUGH_UI.currentStatus[lang]} (${tr(WALKTHROUGH_UI.asOf, lang, { date: status.asOf })}): ${renderText(status.text, lang, now)}`,
 		);
 		const alternative = status.modernAlternative ? getGuide(status.modernAlternative) : undefined;
 		if (alternative) {
@@ -51,7 +54,7 @@ export function renderGuideText(guide: Guide, lang: Lang): string {
 		lines.push('');
 	}
 	guide.steps.forEach((step, index) => {
-		lines.push(...renderStep(step, index, lang), '');
+		lines.push(...renderStep(step, index, lang, now), '');
 	});
 	return lines.join('\n').replace(/\n+$/, '\n');
 }

@@ -1,3 +1,4 @@
+import type { Text } from '../facts/text';
 import type { Localized } from '../i18n';
 import type { ProviderId } from '../config/model';
 
@@ -26,13 +27,13 @@ export interface GuideStep {
 	/** Short kebab-case, unique in its guide; `guide-id#step-id` is the deep-link contract. */
 	id: string;
 	title: Localized;
-	/** Paragraphs, in reading order. */
-	body: Localized[];
+	/** Paragraphs, in reading order; dated ones are `Timed` and render from the clock. */
+	body: Text[];
 	/** Menu labels from the portal's start page to the control, as the portal shows them in each language. */
 	uiPath?: Localized[];
 	commands?: GuideCommand[];
 	settings?: GuideSetting[];
-	warnings?: Localized[];
+	warnings?: Text[];
 	links?: GuideLink[];
 	/** Other guides or steps this one hands over to (`guide-id` or `guide-id#step-id`). */
 	related?: string[];
@@ -42,7 +43,8 @@ export interface GuideStep {
 export interface CurrentStatus {
 	/** The day the status was last checked against the vendors' announcements (YYYY-MM-DD). */
 	asOf: string;
-	text: Localized;
+	/** Rendered from the clock, so it reads right before, around and after the dates it names. */
+	text: Text;
 	/** Guide id of the path that replaces this one. */
 	modernAlternative?: string;
 }

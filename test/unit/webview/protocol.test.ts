@@ -60,7 +60,7 @@ describe('parseHostMessage (webview side)', () => {
 		type: 'init',
 		lang: 'en',
 		ui: uiStrings('en'),
-		guides: allGuideViews('en'),
+		guides: allGuideViews('en', new Date('2026-12-03T00:00:00Z')),
 		checked: { 'm365-send-as': ['configure'] },
 	};
 

@@ -45,7 +45,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			de: 'Das Postfach ist für den Versand gesperrt (eingeschränkte Entität)',
 		},
 		cause: {
-			en: 'Exchange Online Protection has put this mailbox on its list of restricted senders, usually after it sent more than the outbound limits allow or mail that looked like spam, which often means the account is compromised. It can still receive mail but may not send any, not even inside the organisation, until an admin releases it.',
+			en: 'Exchange Online Protection has put this mailbox on its list of restricted senders, usually after it sent more than the outbound limits allow or mail that looked like spam, which often means the account is compromised. It can still receive mail but may not send any, not even inside the organization, until an admin releases it.',
 			de: 'Exchange Online Protection hat dieses Postfach auf seine Liste eingeschränkter Absender gesetzt, meist weil es mehr gesendet hat, als die Ausgangslimits erlauben, oder Mails, die nach Spam aussahen, was oft auf ein kompromittiertes Konto hinweist. Es kann weiter Mails empfangen, darf aber keine senden, auch nicht innerhalb der Organisation, bis ein Administrator es freigibt.',
 		},
 		fix: [
@@ -208,7 +208,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		id: 'mailbox-not-found',
 		title: { en: 'The mailbox does not exist', de: 'Das Postfach existiert nicht' },
 		cause: {
-			en: 'The address used does not lead to a mailbox: a typo, a user without an Exchange Online licence (so no mailbox), a deleted or not yet provisioned mailbox, or an alias that belongs to another tenant.',
+			en: 'The address used does not lead to a mailbox: a typo, a user without an Exchange Online license (so no mailbox), a deleted or not yet provisioned mailbox, or an alias that belongs to another tenant.',
 			de: 'Die verwendete Adresse führt zu keinem Postfach: ein Tippfehler, ein Benutzer ohne Exchange-Online-Lizenz (also ohne Postfach), ein gelöschtes oder noch nicht bereitgestelltes Postfach, oder ein Alias eines anderen Mandanten.',
 		},
 		fix: [
@@ -217,7 +217,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Die Adresse in auth.user, smtp.from und den Testempfänger auf Tippfehler prüfen.',
 			},
 			{
-				en: 'Exchange Online: Get-EXOMailbox -Identity <ADDRESS> must find it; assign a licence with Exchange Online to the user, or use a shared mailbox.',
+				en: 'Exchange Online: Get-EXOMailbox -Identity <ADDRESS> must find it; assign a license with Exchange Online to the user, or use a shared mailbox.',
 				de: 'Exchange Online: Get-EXOMailbox -Identity <ADRESSE> muss es finden; dem Benutzer eine Lizenz mit Exchange Online zuweisen oder ein freigegebenes Postfach verwenden.',
 			},
 		],

@@ -77,8 +77,8 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Entra Admin Center > App-Registrierungen > (App) > Zertifikate & Geheimnisse > Neuer geheimer Clientschlüssel, dann die Spalte "Wert" kopieren (nur einmal sichtbar), nicht die "Geheime ID".',
 			},
 			{
-				en: 'Store the value with Mail: Store Secret and reference it as ${secret:NAME}; note the expiry date for rotation.',
-				de: 'Den Wert mit "Mail: Geheimnis speichern" hinterlegen und als ${secret:NAME} referenzieren; das Ablaufdatum für den Wechsel notieren.',
+				en: 'Store the value with {command:storeSecret} and reference it as ${secret:NAME}; note the expiry date for rotation.',
+				de: 'Den Wert mit "{command:storeSecret}" hinterlegen und als ${secret:NAME} referenzieren; das Ablaufdatum für den Wechsel notieren.',
 			},
 			{
 				en: 'With a certificate: upload the public key to the app registration and check that the machine clock is correct.',
@@ -145,7 +145,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Delegiert: https://outlook.office.com/IMAP.AccessAsUser.All und/oder https://outlook.office.com/SMTP.Send sowie offline_access anfordern, nichts von graph.microsoft.com in derselben Anfrage.',
 			},
 			{
-				en: 'If Entra says the resource principal was not found, the tenant has no Exchange Online (licence) or the resource URI has a typo.',
+				en: 'If Entra says the resource principal was not found, the tenant has no Exchange Online (license) or the resource URI has a typo.',
 				de: 'Meldet Entra, dass der Ressourcenprinzipal nicht gefunden wurde, hat der Mandant kein Exchange Online (keine Lizenz) oder die Ressourcen-URI enthält einen Tippfehler.',
 			},
 		],
@@ -250,7 +250,10 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			de: 'Das gespeicherte Aktualisierungstoken ist nicht mehr verwendbar: Es ist nach langer Pause abgelaufen, das Kennwort wurde geändert, ein Administrator hat die Sitzungen widerrufen, oder die Zustimmung wurde entfernt.',
 		},
 		fix: [
-			{ en: 'Run "Mail: Sign In" again for this account.', de: '"Mail: Anmelden" für dieses Konto erneut ausführen.' },
+			{
+				en: 'Run "{command:signIn}" again for this account.',
+				de: '"{command:signIn}" für dieses Konto erneut ausführen.',
+			},
 			{
 				en: 'For adapters that must run for months without anyone signing in, use client credentials (app-only).',
 				de: 'Für Adapter, die monatelang ohne Anmeldung laufen müssen, Clientanmeldeinformationen (nur App) verwenden.',

@@ -8,12 +8,12 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		id: 'smtp-auth-disabled',
 		title: { en: 'SMTP AUTH is switched off in Exchange Online', de: 'SMTP AUTH ist in Exchange Online ausgeschaltet' },
 		cause: {
-			en: 'Exchange Online refuses authenticated SMTP submission for this mailbox, either because the organisation turned SMTP AUTH off and the mailbox inherits that, or because the mailbox itself has it off. This applies to OAuth2 tokens as well as to passwords.',
+			en: 'Exchange Online refuses authenticated SMTP submission for this mailbox, either because the organization turned SMTP AUTH off and the mailbox inherits that, or because the mailbox itself has it off. This applies to OAuth2 tokens as well as to passwords.',
 			de: 'Exchange Online lehnt authentifizierten SMTP-Versand für dieses Postfach ab: Entweder hat die Organisation SMTP AUTH ausgeschaltet und das Postfach erbt das, oder das Postfach selbst hat es ausgeschaltet. Das gilt für OAuth2-Token genauso wie für Kennwörter.',
 		},
 		fix: [
 			{
-				en: 'Check the mailbox: Get-CASMailbox -Identity <MAILBOX> | Format-List SmtpClientAuthenticationDisabled (empty = follows the organisation, True = off).',
+				en: 'Check the mailbox: Get-CASMailbox -Identity <MAILBOX> | Format-List SmtpClientAuthenticationDisabled (empty = follows the organization, True = off).',
 				de: 'Postfach prüfen: Get-CASMailbox -Identity <POSTFACH> | Format-List SmtpClientAuthenticationDisabled (leer = folgt der Organisation, True = aus).',
 			},
 			{
@@ -21,7 +21,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Nur für dieses Postfach einschalten: Set-CASMailbox -Identity <POSTFACH> -SmtpClientAuthenticationDisabled $false, oder im Microsoft 365 Admin Center: Benutzer > Aktive Benutzer > (Benutzer) > E-Mail > E-Mail-Apps verwalten > Authentifiziertes SMTP.',
 			},
 			{
-				en: 'Leave the organisation-wide switch off (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled); Microsoft recommends enabling SMTP AUTH per mailbox.',
+				en: 'Leave the organization-wide switch off (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled); Microsoft recommends enabling SMTP AUTH per mailbox.',
 				de: 'Den organisationsweiten Schalter ausgeschaltet lassen (Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled); Microsoft empfiehlt, SMTP AUTH nur pro Postfach einzuschalten.',
 			},
 			{
@@ -62,8 +62,15 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Nur für SMTP und nur solange Microsoft es noch zulässt: im Entra Admin Center > Identität > Übersicht > Eigenschaften > Sicherheitsstandards verwalten prüfen, ob die Sicherheitsstandards aktiv sind, und Get-AuthenticationPolicy auf AllowBasicAuthSmtp prüfen.',
 			},
 			{
-				en: 'Microsoft disables Basic SMTP AUTH by default for existing tenants from the end of December 2026; plan the move to OAuth2 now.',
-				de: 'Microsoft schaltet Basic-SMTP-AUTH für bestehende Mandanten ab Ende Dezember 2026 standardmäßig ab; den Umstieg auf OAuth2 jetzt einplanen.',
+				milestone: 'exo-smtp-basic-default-off',
+				before: {
+					en: 'Microsoft turns Basic authentication for SMTP AUTH off by default for existing tenants {on:exo-smtp-basic-default-off}; plan the move to OAuth2 now, and for devices without OAuth2 one of the ways without a password login.',
+					de: 'Microsoft schaltet die Standardauthentifizierung für SMTP AUTH in bestehenden Mandanten {on:exo-smtp-basic-default-off} standardmäßig ab; den Umstieg auf OAuth2 jetzt einplanen, für Geräte ohne OAuth2 einen der Wege ohne Kennwortanmeldung.',
+				},
+				after: {
+					en: 'Basic authentication for SMTP AUTH has been off by default for existing tenants {since:exo-smtp-basic-default-off}; turning it back on only buys time. Move to OAuth2, or for devices without OAuth2 to one of the ways without a password login.',
+					de: 'Die Standardauthentifizierung für SMTP AUTH ist in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus; sie wieder einzuschalten verschafft nur Zeit. Auf OAuth2 umstellen, bei Geräten ohne OAuth2 auf einen der Wege ohne Kennwortanmeldung.',
+				},
 			},
 		],
 		walkthrough: 'm365-oauth2-app-only',
@@ -129,8 +136,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 				de: 'Mit genau demselben Benutzernamen und Kennwort im Webmail des Anbieters anmelden, um Tippfehler auszuschließen.',
 			},
 			{
-				en: 'Store the password again (Mail: Store Secret) and make sure auth.user is the login name the provider expects.',
-				de: 'Das Kennwort neu hinterlegen (Mail: Geheimnis speichern) und sicherstellen, dass auth.user der Anmeldename ist, den der Anbieter erwartet.',
+				en: 'Store the password again ({command:storeSecret}) and make sure auth.user is the login name the provider expects.',
+				de: 'Das Kennwort neu hinterlegen ({command:storeSecret}) und sicherstellen, dass auth.user der Anmeldename ist, den der Anbieter erwartet.',
 			},
 			{
 				en: 'If the account uses two-step verification, create a new app password; app passwords are revoked when the main password changes (Google).',
@@ -233,8 +240,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		},
 		fix: [
 			{
-				en: 'Use an interactive flow: run "Mail: Sign In" (device code) so the user completes MFA once; the refresh token then works unattended.',
-				de: 'Einen interaktiven Ablauf verwenden: "Mail: Anmelden" (Gerätecode) ausführen, damit der Benutzer MFA einmal abschließt; danach arbeitet das Aktualisierungstoken unbeaufsichtigt.',
+				en: 'Use an interactive flow: run "{command:signIn}" (device code) so the user completes MFA once; the refresh token then works unattended.',
+				de: 'Einen interaktiven Ablauf verwenden: "{command:signIn}" (Gerätecode) ausführen, damit der Benutzer MFA einmal abschließt; danach arbeitet das Aktualisierungstoken unbeaufsichtigt.',
 			},
 			{
 				en: 'For unattended adapters use client credentials (app-only), which have no user and so no MFA.',
@@ -358,8 +365,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		},
 		fix: [
 			{
-				en: 'Change the password by signing in interactively once (or have an admin reset it), then store the new one (Mail: Store Secret) or sign in again.',
-				de: 'Das Kennwort durch eine interaktive Anmeldung ändern (oder von einem Administrator zurücksetzen lassen), dann das neue hinterlegen (Mail: Geheimnis speichern) bzw. erneut anmelden.',
+				en: 'Change the password by signing in interactively once (or have an admin reset it), then store the new one ({command:storeSecret}) or sign in again.',
+				de: 'Das Kennwort durch eine interaktive Anmeldung ändern (oder von einem Administrator zurücksetzen lassen), dann das neue hinterlegen ({command:storeSecret}) bzw. erneut anmelden.',
 			},
 			{
 				en: 'For service mailboxes: Microsoft 365 admin center > Settings > Org settings > Security & privacy > Password expiration policy, or per user: Update-MgUser -UserId <USER> -PasswordPolicies DisablePasswordExpiration.',

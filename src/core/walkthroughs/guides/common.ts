@@ -1,7 +1,15 @@
+import type { Localized } from '../../i18n';
+import { FACTS_CHECKED } from '../../facts/registry';
+import { SOURCES, type SourceId } from '../../facts/sources';
 import type { GuideLink, GuideSetting } from '../types';
 
-/** The day the "current status" notes were last checked against the vendors' announcements (mail-facts.md). */
-export const STATUS_AS_OF = '2026-11-23';
+/** The day the "current status" notes were last checked against the vendors' announcements (the facts registry's). */
+export const STATUS_AS_OF = FACTS_CHECKED;
+
+/** A link to a page of the facts registry, so its URL lives in one place. */
+export function sourceLink(id: SourceId, label: Localized): GuideLink {
+	return { url: SOURCES[id].url, label };
+}
 
 /** Links used by more than one guide; each URL lives here once. */
 export const LINKS = {

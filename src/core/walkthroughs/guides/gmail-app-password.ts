@@ -12,8 +12,8 @@ export const gmailAppPassword: Guide = {
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'Google stopped accepting account passwords for IMAP and SMTP ("less secure apps") for consumer accounts in May 2022 and for Google Workspace on 14 March 2025. App passwords are the one remaining exception, and Google discourages them. OAuth2 is the lasting path.',
-			de: 'Google nimmt Kontopasswörter für IMAP und SMTP („weniger sichere Apps“) bei privaten Konten seit Mai 2022 und bei Google Workspace seit dem 14. März 2025 nicht mehr an. App-Passwörter sind die einzige verbliebene Ausnahme, und Google rät von ihnen ab. OAuth2 ist der dauerhafte Weg.',
+			en: 'Google has refused account passwords for IMAP and SMTP ("less secure apps") for personal accounts {since:google-lsa-consumer-off} and for Google Workspace {since:google-lsa-workspace-off}. App passwords are the one remaining exception, and Google discourages them. OAuth2 is the lasting path.',
+			de: 'Google nimmt Kontopasswörter für IMAP und SMTP („weniger sichere Apps“) bei privaten Konten {since:google-lsa-consumer-off} und bei Google Workspace {since:google-lsa-workspace-off} nicht mehr an. App-Passwörter sind die einzige verbliebene Ausnahme, und Google rät von ihnen ab. OAuth2 ist der dauerhafte Weg.',
 		},
 		modernAlternative: 'gmail-oauth2',
 	},
@@ -44,8 +44,8 @@ export const gmailAppPassword: Guide = {
 			title: { en: 'Create the app password', de: 'Das App-Passwort erstellen' },
 			body: [
 				{
-					en: 'Open the app passwords page, enter a name that says where it is used (for example "DMS import") and create it. Google shows 16 letters in groups of four, once. Store them with "Mail: Store Secret…"; the spaces do not matter.',
-					de: 'Öffnen Sie die Seite „App-Passwörter“, geben Sie einen Namen ein, der sagt, wo es verwendet wird (etwa „DMS-Import“), und erstellen Sie es. Google zeigt 16 Buchstaben in Vierergruppen, einmal. Speichern Sie sie mit „Mail: Geheimnis speichern…“; die Leerzeichen spielen keine Rolle.',
+					en: 'Open the app passwords page, enter a name that says where it is used (for example "DMS import") and create it. Google shows 16 letters in groups of four, once. Store them with "{command:storeSecret}"; the spaces do not matter.',
+					de: 'Öffnen Sie die Seite „App-Passwörter“, geben Sie einen Namen ein, der sagt, wo es verwendet wird (etwa „DMS-Import“), und erstellen Sie es. Google zeigt 16 Buchstaben in Vierergruppen, einmal. Speichern Sie sie mit „{command:storeSecret}“; die Leerzeichen spielen keine Rolle.',
 				},
 			],
 			links: [

@@ -43,8 +43,8 @@ export const gmailOauth2: Guide = {
 			title: { en: 'Create the OAuth client', de: 'Den OAuth-Client anlegen' },
 			body: [
 				{
-					en: 'Create credentials of the type "OAuth client ID" for a desktop app. Copy the client ID into the config and store the client secret with "Mail: Store Secret…".',
-					de: 'Legen Sie Anmeldedaten vom Typ „OAuth-Client-ID“ für eine Desktop-App an. Übernehmen Sie die Client-ID in die Konfiguration und speichern Sie den Clientschlüssel mit „Mail: Geheimnis speichern…“.',
+					en: 'Create credentials of the type "OAuth client ID" for a desktop app. Copy the client ID into the config and store the client secret with "{command:storeSecret}".',
+					de: 'Legen Sie Anmeldedaten vom Typ „OAuth-Client-ID“ für eine Desktop-App an. Übernehmen Sie die Client-ID in die Konfiguration und speichern Sie den Clientschlüssel mit „{command:storeSecret}“.',
 				},
 			],
 			uiPath: [
@@ -60,8 +60,8 @@ export const gmailOauth2: Guide = {
 			title: { en: 'Fill in the config and sign in', de: 'Die Konfiguration ausfüllen und anmelden' },
 			body: [
 				{
-					en: 'Set auth.method to "oauth2" with flow "authorization-code", the client ID, the secret reference and the scope below, then run "Mail: Sign In (OAuth2)…" and sign in as the mailbox user.',
-					de: 'Setzen Sie auth.method auf „oauth2“ mit flow „authorization-code“, der Client-ID, dem Geheimnisverweis und dem Scope unten, und führen Sie dann „Mail: Anmelden (OAuth2)…“ aus und melden Sie sich als Postfachbenutzer an.',
+					en: 'Set auth.method to "oauth2" with flow "authorization-code", the client ID, the secret reference and the scope below, then run "{command:signIn}" and sign in as the mailbox user.',
+					de: 'Setzen Sie auth.method auf „oauth2“ mit flow „authorization-code“, der Client-ID, dem Geheimnisverweis und dem Scope unten, und führen Sie dann „{command:signIn}“ aus und melden Sie sich als Postfachbenutzer an.',
 				},
 			],
 			settings: [

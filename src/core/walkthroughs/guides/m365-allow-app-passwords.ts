@@ -12,8 +12,8 @@ export const m365AllowAppPasswords: Guide = {
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'This is the path older vendor guides describe, and most of it is outdated. App passwords no longer work for IMAP or POP on Exchange Online, and SMTP AUTH with basic authentication becomes default-off for existing tenants at the end of December 2026. Turning off security defaults removes protection for every user of the tenant. Prefer OAuth2, which needs none of these changes.',
-			de: 'Diesen Weg beschreiben ältere Herstelleranleitungen, und er ist größtenteils überholt. App-Kennwörter funktionieren in Exchange Online nicht mehr für IMAP oder POP, und SMTP AUTH mit Basic-Authentifizierung ist für bestehende Mandanten ab Ende Dezember 2026 standardmäßig aus. Wer die Sicherheitsstandards abschaltet, nimmt allen Benutzern des Mandanten Schutz. Besser OAuth2 verwenden: Es braucht keine dieser Änderungen.',
+			en: 'This is the path older vendor guides describe, and most of it is outdated. App passwords no longer work for IMAP or POP on Exchange Online, and Basic authentication for SMTP AUTH is off by default for existing tenants {since:exo-smtp-basic-default-off}. Turning off security defaults removes protection for every user of the tenant. Prefer OAuth2, which needs none of these changes.',
+			de: 'Diesen Weg beschreiben ältere Herstelleranleitungen, und er ist größtenteils überholt. App-Kennwörter funktionieren in Exchange Online nicht mehr für IMAP oder POP, und die Standardauthentifizierung für SMTP AUTH ist für bestehende Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus. Wer die Sicherheitsstandards ausschaltet, nimmt allen Benutzern des Mandanten Schutz. Besser OAuth2 verwenden: Es braucht keine dieser Änderungen.',
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},

@@ -12,8 +12,8 @@ export const m365CheckMfa: Guide = {
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'The legacy MFA and SSPR policy settings were retired on 30 September 2025; sign-in methods are managed only in the Authentication methods policy now. The per-user MFA list still exists, but it shows "Disabled" for users whose MFA comes from security defaults or Conditional Access, so "Disabled" does not mean the user has no MFA. For a mail adapter the status matters less than it used to: Exchange Online accepts only OAuth2 for IMAP.',
-			de: 'Die alten MFA- und SSPR-Richtlinieneinstellungen wurden am 30. September 2025 abgeschaltet; Anmeldemethoden werden nur noch in der Richtlinie „Authentifizierungsmethoden“ verwaltet. Die Liste „MFA pro Benutzer“ gibt es weiterhin, sie zeigt aber „Deaktiviert“ für Benutzer, deren MFA aus den Sicherheitsstandards oder aus bedingtem Zugriff stammt. „Deaktiviert“ heißt also nicht, dass der Benutzer keine MFA hat. Für einen Mail-Adapter zählt der Status weniger als früher: Exchange Online nimmt für IMAP nur noch OAuth2 an.',
+			en: 'The legacy MFA and SSPR policy settings were retired {on:entra-legacy-mfa-policies-retired}; sign-in methods are managed only in the Authentication methods policy now. The per-user MFA list still exists, but it shows "Disabled" for users whose MFA comes from security defaults or Conditional Access, so "Disabled" does not mean the user has no MFA. For a mail adapter the status matters less than it used to: Exchange Online accepts only OAuth2 for IMAP.',
+			de: 'Die alten MFA- und SSPR-Richtlinieneinstellungen wurden {on:entra-legacy-mfa-policies-retired} eingestellt; Anmeldemethoden werden nur noch in der Richtlinie „Authentifizierungsmethoden“ verwaltet. Die Liste „MFA pro Benutzer“ gibt es weiterhin, sie zeigt aber „Deaktiviert“ für Benutzer, deren MFA aus den Sicherheitsstandards oder aus bedingtem Zugriff stammt. „Deaktiviert“ heißt also nicht, dass der Benutzer keine MFA hat. Für einen Mail-Adapter zählt der Status weniger als früher: Exchange Online nimmt für IMAP nur noch OAuth2 an.',
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},

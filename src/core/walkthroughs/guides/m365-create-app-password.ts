@@ -12,8 +12,15 @@ export const m365CreateAppPassword: Guide = {
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'An app password is a basic-authentication credential. Exchange Online rejects it for IMAP and POP (basic authentication there ended in 2022), so it can only help with SMTP sending, and only while SMTP AUTH with basic authentication is allowed. For existing tenants Microsoft switches that off by default at the end of December 2026. Use OAuth2 for anything new.',
-			de: 'Ein App-Kennwort ist ein Zugang mit Basic-Authentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Basic-Authentifizierung 2022); es hilft also nur noch beim Senden über SMTP, und nur solange SMTP AUTH mit Basic-Authentifizierung erlaubt ist. Für bestehende Mandanten schaltet Microsoft das Ende Dezember 2026 standardmäßig ab. Für alles Neue OAuth2 verwenden.',
+			milestone: 'exo-smtp-basic-default-off',
+			before: {
+				en: 'An app password is a Basic-authentication credential. Exchange Online rejects it for IMAP and POP (Basic authentication ended there in 2022), so it can only help with sending over SMTP AUTH, and only while Basic authentication is allowed there. For existing tenants Microsoft turns that off by default {on:exo-smtp-basic-default-off}. Use OAuth2 for anything new.',
+				de: 'Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022); es hilft also nur noch beim Senden über SMTP AUTH, und nur solange die Standardauthentifizierung dort erlaubt ist. Für bestehende Mandanten schaltet Microsoft sie {on:exo-smtp-basic-default-off} standardmäßig ab. Für alles Neue OAuth2 verwenden.',
+			},
+			after: {
+				en: 'An app password is a Basic-authentication credential. Exchange Online rejects it for IMAP and POP (Basic authentication ended there in 2022), and for SMTP AUTH Basic authentication has been off by default for existing tenants {since:exo-smtp-basic-default-off}: an app password works only where an admin turned it back on. Use OAuth2 for anything new.',
+				de: 'Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022), und für SMTP AUTH ist die Standardauthentifizierung in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus: Ein App-Kennwort funktioniert nur, wo ein Administrator sie wieder eingeschaltet hat. Für alles Neue OAuth2 verwenden.',
+			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},
@@ -67,8 +74,8 @@ export const m365CreateAppPassword: Guide = {
 			title: { en: 'Copy it now: it is shown only once', de: 'Jetzt kopieren: es wird nur einmal angezeigt' },
 			body: [
 				{
-					en: 'Microsoft shows the generated password a single time. Copy it with the button next to it and store it right away with "Mail: Store Secret…", so the config refers to it as ${secret:NAME} instead of containing it.',
-					de: 'Microsoft zeigt das erzeugte Kennwort genau einmal an. Kopieren Sie es mit der Schaltfläche daneben und speichern Sie es sofort mit „Mail: Geheimnis speichern…“, damit die Konfiguration nur per ${secret:NAME} darauf verweist, statt es zu enthalten.',
+					en: 'Microsoft shows the generated password a single time. Copy it with the button next to it and store it right away with "{command:storeSecret}", so the config refers to it as ${secret:NAME} instead of containing it.',
+					de: 'Microsoft zeigt das erzeugte Kennwort genau einmal an. Kopieren Sie es mit der Schaltfläche daneben und speichern Sie es sofort mit „{command:storeSecret}“, damit die Konfiguration nur per ${secret:NAME} darauf verweist, statt es zu enthalten.',
 				},
 			],
 			warnings: [

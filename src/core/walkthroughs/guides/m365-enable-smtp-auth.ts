@@ -6,14 +6,21 @@ export const m365EnableSmtpAuth: Guide = {
 	provider: 'microsoft365',
 	title: { en: 'Enable SMTP AUTH for a mailbox', de: 'SMTP AUTH für ein Postfach einschalten' },
 	summary: {
-		en: 'The organization switch and the mailbox switch for authenticated SMTP submission, what the reply 5.7.139 means, and the December 2026 default-off for basic authentication.',
-		de: 'Der Schalter für die Organisation und der Schalter pro Postfach für authentifizierten SMTP-Versand, was die Antwort 5.7.139 bedeutet, und die Standardabschaltung der Basic-Authentifizierung im Dezember 2026.',
+		en: 'The organization switch and the mailbox switch for authenticated SMTP submission, what the reply 5.7.139 means, and the default-off of Basic authentication at the end of 2026.',
+		de: 'Der Schalter für die Organisation und der Schalter pro Postfach für authentifizierten SMTP-Versand, was die Antwort 5.7.139 bedeutet, und die Standardabschaltung der Standardauthentifizierung Ende 2026.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: "Microsoft's plan of 27 January 2026: until December 2026 nothing changes; at the end of December 2026 SMTP AUTH with basic authentication (passwords and app passwords) becomes disabled by default for existing tenants, and admins can still turn it back on; tenants created after that have it off; the final removal date is to be announced in the second half of 2027. The switches below are still needed with OAuth2: without SMTP AUTH, an OAuth2 login is refused with 5.7.139 as well.",
-			de: 'Microsofts Plan vom 27. Januar 2026: Bis Dezember 2026 ändert sich nichts; Ende Dezember 2026 wird SMTP AUTH mit Basic-Authentifizierung (Kennwörter und App-Kennwörter) für bestehende Mandanten standardmäßig abgeschaltet, Admins können es wieder einschalten; danach angelegte Mandanten haben es aus; das endgültige Aus soll in der zweiten Jahreshälfte 2027 angekündigt werden. Die Schalter unten braucht es auch mit OAuth2: Ohne SMTP AUTH wird auch eine OAuth2-Anmeldung mit 5.7.139 abgelehnt.',
+			milestone: 'exo-smtp-basic-default-off',
+			before: {
+				en: "Microsoft's plan of {date:exo-smtp-basic-plan}: nothing changes until December 2026; {on:exo-smtp-basic-default-off} Basic authentication for SMTP AUTH (passwords and app passwords) is turned off by default for existing tenants ({relative:exo-smtp-basic-default-off}), and admins can still turn it back on; tenants created after that have it off; the final removal date will be announced {on:exo-smtp-basic-final-removal}. The switches below are needed with OAuth2 as well: without SMTP AUTH an OAuth2 login is refused with 5.7.139 too.",
+				de: 'Microsofts Plan vom {date:exo-smtp-basic-plan}: Bis Dezember 2026 ändert sich nichts; {on:exo-smtp-basic-default-off} wird die Standardauthentifizierung für SMTP AUTH (Kennwörter und App-Kennwörter) in bestehenden Mandanten standardmäßig abgeschaltet ({relative:exo-smtp-basic-default-off}), Administratoren können sie wieder einschalten; danach angelegte Mandanten haben sie aus; das endgültige Abschaltdatum wird {on:exo-smtp-basic-final-removal} angekündigt. Die Schalter unten braucht es auch mit OAuth2: Ohne SMTP AUTH wird auch eine OAuth2-Anmeldung mit 5.7.139 abgelehnt.',
+			},
+			after: {
+				en: "Basic authentication for SMTP AUTH (passwords and app passwords) has been off by default for existing tenants {since:exo-smtp-basic-default-off} (Microsoft's plan of {date:exo-smtp-basic-plan}); admins can turn it back on until the final removal, whose date Microsoft announces for {date:exo-smtp-basic-final-removal}. The switches below are needed with OAuth2 as well: without SMTP AUTH an OAuth2 login is refused with 5.7.139 too.",
+				de: 'Die Standardauthentifizierung für SMTP AUTH (Kennwörter und App-Kennwörter) ist in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus (Microsofts Plan vom {date:exo-smtp-basic-plan}); Administratoren können sie bis zur endgültigen Abschaltung wieder einschalten, deren Datum Microsoft für {date:exo-smtp-basic-final-removal} ankündigt. Die Schalter unten braucht es auch mit OAuth2: Ohne SMTP AUTH wird auch eine OAuth2-Anmeldung mit 5.7.139 abgelehnt.',
+			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},
@@ -23,8 +30,8 @@ export const m365EnableSmtpAuth: Guide = {
 			title: { en: 'Connect to Exchange Online PowerShell', de: 'Mit Exchange Online PowerShell verbinden' },
 			body: [
 				{
-					en: 'The organization setting exists only in PowerShell. Install the ExchangeOnlineManagement module once and connect as an Exchange administrator.',
-					de: 'Die Einstellung für die Organisation gibt es nur in PowerShell. Installieren Sie einmalig das Modul ExchangeOnlineManagement und verbinden Sie sich als Exchange-Administrator.',
+					en: 'PowerShell reads and sets both switches and scripts well. Install the ExchangeOnlineManagement module once and connect as an Exchange administrator. (The organization switch is also in the Exchange admin center: Settings > Mail flow > "Turn off SMTP AUTH protocol for your organization".)',
+					de: 'PowerShell liest und setzt beide Schalter und lässt sich gut skripten. Installieren Sie einmalig das Modul ExchangeOnlineManagement und verbinden Sie sich als Exchange-Administrator. (Der Schalter der Organisation steht auch im Exchange Admin Center: Einstellungen > Nachrichtenfluss > „SMTP AUTH-Protokoll für Ihre Organisation deaktivieren“.)',
 				},
 			],
 			commands: [
@@ -111,11 +118,11 @@ export const m365EnableSmtpAuth: Guide = {
 			title: { en: 'Security defaults override the switches', de: 'Sicherheitsstandards haben Vorrang' },
 			body: [
 				{
-					en: 'With security defaults on, SMTP AUTH with a password is blocked even when both switches say enabled. The same holds for an authentication policy with AllowBasicAuthSmtp false and for Conditional Access that blocks legacy authentication. OAuth2 is not affected by these blocks.',
-					de: 'Mit aktiven Sicherheitsstandards ist SMTP AUTH mit Kennwort gesperrt, auch wenn beide Schalter „eingeschaltet“ sagen. Dasselbe gilt für eine Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false und für bedingten Zugriff, der Legacy-Authentifizierung sperrt. OAuth2 ist von diesen Sperren nicht betroffen.',
+					en: 'Microsoft says that with security defaults on, SMTP AUTH is already disabled, even when both switches say enabled, and that security defaults must be off to use it. An authentication policy with AllowBasicAuthSmtp set to false and Conditional Access that blocks legacy authentication refuse a password login too. Microsoft does not say whether an OAuth2 login over SMTP AUTH gets through with security defaults on; test it with the connection test before you rely on it.',
+					de: 'Laut Microsoft ist SMTP AUTH mit aktiven Sicherheitsstandards bereits deaktiviert, auch wenn beide Schalter „eingeschaltet“ sagen, und die Sicherheitsstandards müssen aus sein, um es zu nutzen. Eine Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false und bedingter Zugriff, der die Legacyauthentifizierung blockiert, lehnen eine Kennwortanmeldung ebenfalls ab. Ob eine OAuth2-Anmeldung über SMTP AUTH bei aktiven Sicherheitsstandards durchkommt, sagt Microsoft nicht; vor dem Verlassen darauf mit dem Verbindungstest prüfen.',
 				},
 			],
-			links: [LINKS.securityDefaults],
+			links: [LINKS.securityDefaults, LINKS.devicesSendMail],
 			related: ['m365-allow-app-passwords#check-blocking-policies'],
 		},
 		{

@@ -93,8 +93,8 @@ export const m365MfaResetAndSessions: Guide = {
 			title: { en: 'Bring the adapter back', de: 'Den Adapter wieder anbinden' },
 			body: [
 				{
-					en: 'Revoking sessions also ends delegated OAuth2 refresh tokens: sign in again with "Mail: Sign In (OAuth2)…". App-only OAuth2 is not tied to a user and keeps working. App passwords survive a password reset; delete them explicitly if they may be compromised.',
-					de: 'Das Widerrufen der Sitzungen beendet auch delegierte OAuth2-Aktualisierungstokens: Melden Sie sich mit „Mail: Anmelden (OAuth2)…“ erneut an. OAuth2 als Anwendung hängt an keinem Benutzer und läuft weiter. App-Kennwörter überstehen ein Zurücksetzen des Kennworts; löschen Sie sie ausdrücklich, wenn sie kompromittiert sein könnten.',
+					en: 'Revoking sessions also ends delegated OAuth2 refresh tokens: sign in again with "{command:signIn}". App-only OAuth2 is not tied to a user and keeps working. App passwords survive a password reset; delete them explicitly if they may be compromised.',
+					de: 'Das Widerrufen der Sitzungen beendet auch delegierte OAuth2-Aktualisierungstokens: Melden Sie sich mit „{command:signIn}“ erneut an. OAuth2 als Anwendung hängt an keinem Benutzer und läuft weiter. App-Kennwörter überstehen ein Zurücksetzen des Kennworts; löschen Sie sie ausdrücklich, wenn sie kompromittiert sein könnten.',
 				},
 			],
 			verify: { protocol: 'any' },

@@ -71,8 +71,8 @@ export const m365Oauth2AppOnly: Guide = {
 			},
 			body: [
 				{
-					en: 'Under "Certificates & secrets" create a new client secret with an expiry that fits your maintenance cycle. Its value is shown only now: store it with "Mail: Store Secret…" and reference it as ${secret:NAME}. A certificate is the stronger choice for servers; the config then names the thumbprint and the private key file.',
-					de: 'Erstellen Sie unter „Zertifikate & Geheimnisse“ ein neues Clientgeheimnis mit einer Laufzeit, die zu Ihrem Wartungsrhythmus passt. Der Wert wird nur jetzt angezeigt: Speichern Sie ihn mit „Mail: Geheimnis speichern…“ und verweisen Sie per ${secret:NAME} darauf. Für Server ist ein Zertifikat die stärkere Wahl; die Konfiguration nennt dann Fingerabdruck und Datei des privaten Schlüssels.',
+					en: 'Under "Certificates & secrets" create a new client secret with an expiry that fits your maintenance cycle. Its value is shown only now: store it with "{command:storeSecret}" and reference it as ${secret:NAME}. A certificate is the stronger choice for servers; the config then names the thumbprint and the private key file.',
+					de: 'Erstellen Sie unter „Zertifikate & Geheimnisse“ ein neues Clientgeheimnis mit einer Laufzeit, die zu Ihrem Wartungsrhythmus passt. Der Wert wird nur jetzt angezeigt: Speichern Sie ihn mit „{command:storeSecret}“ und verweisen Sie per ${secret:NAME} darauf. Für Server ist ein Zertifikat die stärkere Wahl; die Konfiguration nennt dann Fingerabdruck und Datei des privaten Schlüssels.',
 				},
 			],
 			uiPath: [

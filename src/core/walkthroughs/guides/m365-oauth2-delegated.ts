@@ -69,8 +69,8 @@ export const m365Oauth2Delegated: Guide = {
 			title: { en: 'Sign in once', de: 'Einmal anmelden' },
 			body: [
 				{
-					en: 'Run "Mail: Sign In (OAuth2)…". With the device code flow, open the shown address on any device, enter the code and sign in as the user, including the second factor. The refresh token is kept in VS Code\'s secret storage, never in the config.',
-					de: 'Führen Sie „Mail: Anmelden (OAuth2)…“ aus. Beim Gerätecode-Ablauf öffnen Sie die angezeigte Adresse auf einem beliebigen Gerät, geben den Code ein und melden sich als Benutzer an, samt zweitem Faktor. Das Aktualisierungstoken liegt im Geheimnisspeicher von VS Code, nie in der Konfiguration.',
+					en: 'Run "{command:signIn}". With the device code flow, open the shown address on any device, enter the code and sign in as the user, including the second factor. The refresh token is kept in VS Code\'s secret storage, never in the config.',
+					de: 'Führen Sie „{command:signIn}“ aus. Beim Gerätecode-Ablauf öffnen Sie die angezeigte Adresse auf einem beliebigen Gerät, geben den Code ein und melden sich als Benutzer an, samt zweitem Faktor. Das Aktualisierungstoken liegt im Geheimnisspeicher von VS Code, nie in der Konfiguration.',
 				},
 			],
 		},

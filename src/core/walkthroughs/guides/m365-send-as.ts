@@ -73,8 +73,8 @@ export const m365SendAs: Guide = {
 			title: { en: 'Test sending', de: 'Senden testen' },
 			body: [
 				{
-					en: 'The connection test checks the SMTP login. Whether Send As works shows only when a mail is sent: use "Mail: Send Test Mail…" to send one to yourself.',
-					de: 'Der Verbindungstest prüft die SMTP-Anmeldung. Ob „Senden als“ funktioniert, zeigt sich erst beim Senden: Schicken Sie sich mit „Mail: Testmail senden…“ selbst eine.',
+					en: 'The connection test checks the SMTP login. Whether Send As works shows only when a mail is sent: use "{command:sendTestMail}" to send one to yourself.',
+					de: 'Der Verbindungstest prüft die SMTP-Anmeldung. Ob „Senden als“ funktioniert, zeigt sich erst beim Senden: Schicken Sie sich mit „{command:sendTestMail}“ selbst eine.',
 				},
 			],
 			verify: { protocol: 'smtp' },

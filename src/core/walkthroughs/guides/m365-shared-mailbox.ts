@@ -1,5 +1,5 @@
 import type { Guide } from '../types';
-import { LINKS, M365_SETTINGS, STATUS_AS_OF } from './common';
+import { LINKS, M365_SETTINGS, STATUS_AS_OF, sourceLink } from './common';
 
 const adminCenter = { en: 'Microsoft 365 admin center', de: 'Microsoft 365 Admin Center' };
 
@@ -11,14 +11,14 @@ export const m365SharedMailbox: Guide = {
 		de: 'Ein freigegebenes Postfach für ein Projekt oder einen Import',
 	},
 	summary: {
-		en: 'Create a shared mailbox (no license up to 50 GB) and choose one of the two ways an adapter gets in: OAuth2 through a user or an application with access, or the older route of enabling sign-in with a password.',
-		de: 'Ein freigegebenes Postfach anlegen (ohne Lizenz bis 50 GB) und einen der zwei Wege wählen, auf denen ein Adapter hineinkommt: OAuth2 über einen Benutzer oder eine Anwendung mit Zugriff, oder der ältere Weg, die Anmeldung mit Kennwort freizuschalten.',
+		en: 'Create a shared mailbox (no license up to 50 GB), let an adapter in with OAuth2 through an application or a member with access, and keep its own sign-in blocked, as Microsoft advises.',
+		de: 'Ein freigegebenes Postfach anlegen (ohne Lizenz bis 50 GB), einen Adapter per OAuth2 über eine Anwendung oder ein Mitglied mit Zugriff hineinlassen und die eigene Anmeldung des Postfachs blockiert lassen, wie Microsoft es empfiehlt.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'Older guides give the shared mailbox a password through "Reset password" and use it for IMAP and SMTP. IMAP with a password no longer works on Exchange Online, and SMTP with a password goes default-off at the end of December 2026. Use OAuth2; the password route remains only for devices that can send nothing else.',
-			de: 'Ältere Anleitungen geben dem freigegebenen Postfach über „Kennwort zurücksetzen“ ein Kennwort und nutzen es für IMAP und SMTP. IMAP mit Kennwort funktioniert in Exchange Online nicht mehr, und SMTP mit Kennwort ist ab Ende Dezember 2026 standardmäßig aus. Verwenden Sie OAuth2; der Kennwortweg bleibt nur für Geräte, die nichts anderes senden können.',
+			en: 'Older guides give the shared mailbox a password through "Reset password" and sign in with it for IMAP and SMTP. Microsoft says to keep sign-in blocked for a shared mailbox, and signing in to an unlicensed one is outside the license terms; besides, IMAP with a password no longer works on Exchange Online, and SMTP with a password is off by default {since:exo-smtp-basic-default-off}. Use OAuth2.',
+			de: 'Ältere Anleitungen geben dem freigegebenen Postfach über „Kennwort zurücksetzen“ ein Kennwort und melden sich damit für IMAP und SMTP an. Microsoft empfiehlt, die Anmeldung für ein freigegebenes Postfach blockiert zu lassen, und eine Anmeldung an einem unlizenzierten ist von den Lizenzbedingungen nicht gedeckt; außerdem funktioniert IMAP mit Kennwort in Exchange Online nicht mehr, und SMTP mit Kennwort ist {since:exo-smtp-basic-default-off} standardmäßig aus. Verwenden Sie OAuth2.',
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},
@@ -56,8 +56,8 @@ export const m365SharedMailbox: Guide = {
 			title: { en: 'Give people access', de: 'Personen Zugriff geben' },
 			body: [
 				{
-					en: 'Add the users who work with the mailbox as members (FullAccess). A member can then open it in Outlook and, with OAuth2, sign in for the adapter on its behalf.',
-					de: 'Fügen Sie die Benutzer, die mit dem Postfach arbeiten, als Mitglieder hinzu (FullAccess). Ein Mitglied kann es dann in Outlook öffnen und sich mit OAuth2 stellvertretend für den Adapter anmelden.',
+					en: 'Add the users who work with the mailbox as members (Full Access). A member can then open it in Outlook and, with OAuth2, sign in for the adapter on its behalf.',
+					de: 'Fügen Sie die Benutzer, die mit dem Postfach arbeiten, als Mitglieder hinzu (Vollzugriff). Ein Mitglied kann es dann in Outlook öffnen und sich mit OAuth2 stellvertretend für den Adapter anmelden.',
 				},
 			],
 			commands: [
@@ -73,7 +73,7 @@ export const m365SharedMailbox: Guide = {
 			body: [
 				{
 					en: 'Either an application reads the mailbox with its own permission (app-only, best for servers), or a member signs in once and the adapter uses that person\'s token (delegated). In both cases the shared mailbox keeps sign-in blocked and has no password at all. Set mailbox.type to "shared" in the config.',
-					de: 'Entweder liest eine Anwendung das Postfach mit eigener Berechtigung (nur App, am besten für Server), oder ein Mitglied meldet sich einmal an und der Adapter nutzt dessen Token (delegiert). In beiden Fällen bleibt die Anmeldung am freigegebenen Postfach gesperrt und es hat gar kein Kennwort. Setzen Sie mailbox.type in der Konfiguration auf „shared“.',
+					de: 'Entweder liest eine Anwendung das Postfach mit eigener Berechtigung (App-only, am besten für Server), oder ein Mitglied meldet sich einmal an und der Adapter nutzt dessen Token (delegiert). In beiden Fällen bleibt die Anmeldung am freigegebenen Postfach blockiert und es hat gar kein Kennwort. Setzen Sie mailbox.type in der Konfiguration auf „shared“.',
 				},
 			],
 			related: ['m365-oauth2-app-only#mailbox-permission', 'm365-oauth2-delegated#shared-mailbox'],
@@ -81,13 +81,17 @@ export const m365SharedMailbox: Guide = {
 		{
 			id: 'password-access',
 			title: {
-				en: 'Way 2 (legacy): enable sign-in with a password',
-				de: 'Weg 2 (veraltet): Anmeldung mit Kennwort freischalten',
+				en: 'Why not a password of its own (older guides)',
+				de: 'Warum kein eigenes Kennwort (ältere Anleitungen)',
 			},
 			body: [
 				{
-					en: 'In the list of active users the shared mailbox appears as a user. Choose "Reset password", let Microsoft generate one or type your own, and do not tick "Require this user to change their password when they first sign in": an adapter cannot change it. Unblock sign-in for the account.',
-					de: 'In der Liste der aktiven Benutzer erscheint das freigegebene Postfach als Benutzer. Wählen Sie „Kennwort zurücksetzen“, lassen Sie eines erzeugen oder geben Sie ein eigenes ein, und setzen Sie keinen Haken bei „Benutzer muss Kennwort bei der ersten Anmeldung ändern“: Ein Adapter kann es nicht ändern. Heben Sie die Anmeldesperre des Kontos auf.',
+					en: 'Older guides reset the shared mailbox’s password in the list of active users and unblock its sign-in. Microsoft advises to block sign-in for a shared mailbox’s account and keep it blocked; signing in to an unlicensed shared mailbox directly is outside the license terms. A password would also work only for SMTP with Basic authentication, which is off by default {since:exo-smtp-basic-default-off}.',
+					de: 'Ältere Anleitungen setzen in der Liste der aktiven Benutzer ein Kennwort für das freigegebene Postfach und heben die Anmeldesperre auf. Microsoft empfiehlt, die Anmeldung für das Konto eines freigegebenen Postfachs zu blockieren und blockiert zu lassen; eine direkte Anmeldung an einem unlizenzierten freigegebenen Postfach ist von den Lizenzbedingungen nicht gedeckt. Ein Kennwort würde zudem nur für SMTP mit Standardauthentifizierung funktionieren, und die ist {since:exo-smtp-basic-default-off} standardmäßig aus.',
+				},
+				{
+					en: 'Check that "Block sign-in" is on for the shared mailbox. A device that must send as the shared address needs its own way: a licensed user with Send As on the shared address, or one of the ways without a password login.',
+					de: 'Prüfen Sie, dass „Anmeldung blockieren“ für das freigegebene Postfach eingeschaltet ist. Ein Gerät, das als die freigegebene Adresse senden muss, braucht einen eigenen Weg: einen lizenzierten Benutzer mit „Senden als“ auf die freigegebene Adresse oder einen der Wege ohne Kennwortanmeldung.',
 				},
 			],
 			uiPath: [
@@ -95,15 +99,21 @@ export const m365SharedMailbox: Guide = {
 				{ en: 'Users', de: 'Benutzer' },
 				{ en: 'Active users', de: 'Aktive Benutzer' },
 				{ en: '(shared mailbox)', de: '(freigegebenes Postfach)' },
-				{ en: 'Reset password', de: 'Kennwort zurücksetzen' },
+				{ en: 'Block sign-in', de: 'Anmeldung blockieren' },
 			],
 			warnings: [
 				{
-					en: 'A shared mailbox with a password is an account anyone can try to sign in to, usually without MFA. It works only for SMTP with basic authentication, which is going away. Prefer way 1.',
-					de: 'Ein freigegebenes Postfach mit Kennwort ist ein Konto, an dem jeder eine Anmeldung versuchen kann, meist ohne MFA. Es funktioniert nur noch für SMTP mit Basic-Authentifizierung, und die läuft aus. Besser Weg 1.',
+					en: 'A shared mailbox with a password is an account anyone can try to sign in to, usually without MFA.',
+					de: 'Ein freigegebenes Postfach mit Kennwort ist ein Konto, an dem jeder eine Anmeldung versuchen kann, meist ohne MFA.',
 				},
 			],
-			related: ['m365-enable-smtp-auth'],
+			links: [
+				sourceLink('exo-shared-mailbox-block-sign-in', {
+					en: 'Microsoft Learn: block sign-in for shared mailbox accounts',
+					de: 'Microsoft Learn: Anmeldung für Konten freigegebener Postfächer blockieren',
+				}),
+			],
+			related: ['m365-send-as', 'm365-smtp-after-basic-auth'],
 		},
 		{
 			id: 'configure',

@@ -50,8 +50,8 @@ export const mailAdapterSetup: Guide = {
 			title: { en: 'Create the config', de: 'Die Konfiguration anlegen' },
 			body: [
 				{
-					en: 'Run "Mail: New Mail Account Config…" and pick the template closest to your case, or write a *.mailaccounts.json by hand; the schema completes every field.',
-					de: 'Führen Sie „Mail: Neue Mailkonto-Konfiguration…“ aus und wählen Sie die passendste Vorlage, oder schreiben Sie eine *.mailaccounts.json von Hand; das Schema ergänzt jedes Feld.',
+					en: 'Run "{command:newConfig}" and pick the template closest to your case, or write a *.mailaccounts.json by hand; the schema completes every field.',
+					de: 'Führen Sie „{command:newConfig}“ aus und wählen Sie die passendste Vorlage, oder schreiben Sie eine *.mailaccounts.json von Hand; das Schema ergänzt jedes Feld.',
 				},
 			],
 		},
@@ -60,8 +60,8 @@ export const mailAdapterSetup: Guide = {
 			title: { en: 'Keep the secret out of the file', de: 'Das Geheimnis aus der Datei heraushalten' },
 			body: [
 				{
-					en: 'Write ${secret:NAME} where the password or client secret goes and store the value with "Mail: Store Secret…" (VS Code\'s secret storage), or use ${env:NAME} for a server where the adapter reads environment variables. Config files end up in backups and repositories; secrets should not.',
-					de: 'Schreiben Sie ${secret:NAME} an die Stelle des Kennworts oder Clientgeheimnisses und speichern Sie den Wert mit „Mail: Geheimnis speichern…“ (Geheimnisspeicher von VS Code), oder nutzen Sie ${env:NAME} auf einem Server, auf dem der Adapter Umgebungsvariablen liest. Konfigurationsdateien landen in Sicherungen und Repositories; Geheimnisse sollten das nicht.',
+					en: 'Write ${secret:NAME} where the password or client secret goes and store the value with "{command:storeSecret}" (VS Code\'s secret storage), or use ${env:NAME} for a server where the adapter reads environment variables. Config files end up in backups and repositories; secrets should not.',
+					de: 'Schreiben Sie ${secret:NAME} an die Stelle des Kennworts oder Clientgeheimnisses und speichern Sie den Wert mit „{command:storeSecret}“ (Geheimnisspeicher von VS Code), oder nutzen Sie ${env:NAME} auf einem Server, auf dem der Adapter Umgebungsvariablen liest. Konfigurationsdateien landen in Sicherungen und Repositories; Geheimnisse sollten das nicht.',
 				},
 			],
 		},
@@ -70,8 +70,8 @@ export const mailAdapterSetup: Guide = {
 			title: { en: 'Test the connection', de: 'Die Verbindung testen' },
 			body: [
 				{
-					en: 'Run "Mail: Test Connection". The report shows each stage (DNS, TCP, TLS, greeting, login, folder, token) and stops at the first failure with the server\'s own answer and an explanation. The test only reads; it never changes the mailbox or sends mail unless you ask for a test mail.',
-					de: 'Führen Sie „Mail: Verbindung testen“ aus. Der Bericht zeigt jede Stufe (DNS, TCP, TLS, Begrüßung, Anmeldung, Ordner, Token) und hält beim ersten Fehler mit der Antwort des Servers und einer Erklärung an. Der Test liest nur; er ändert das Postfach nie und sendet keine Mail, außer Sie fordern eine Testmail an.',
+					en: 'Run "{command:testConnection}". The report shows each stage (DNS, TCP, TLS, greeting, login, folder, token) and stops at the first failure with the server\'s own answer and an explanation. The test only reads; it never changes the mailbox or sends mail unless you ask for a test mail.',
+					de: 'Führen Sie „{command:testConnection}“ aus. Der Bericht zeigt jede Stufe (DNS, TCP, TLS, Begrüßung, Anmeldung, Ordner, Token) und hält beim ersten Fehler mit der Antwort des Servers und einer Erklärung an. Der Test liest nur; er ändert das Postfach nie und sendet keine Mail, außer Sie fordern eine Testmail an.',
 				},
 			],
 			verify: { protocol: 'any' },

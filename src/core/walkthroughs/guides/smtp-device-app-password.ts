@@ -12,8 +12,15 @@ export const smtpDeviceAppPassword: Guide = {
 	currentStatus: {
 		asOf: STATUS_AS_OF,
 		text: {
-			en: 'Hoster guides announced the end of SMTP basic authentication for September 2025; Microsoft moved it. Current plan (27 January 2026): default-off for existing tenants at the end of December 2026, admins can turn it back on, final removal to be announced in the second half of 2027. Plan the replacement now: OAuth2-capable firmware, or a relay connector.',
-			de: 'Anleitungen von Hostern kündigten das Ende der SMTP-Basic-Authentifizierung für September 2025 an; Microsoft hat es verschoben. Aktueller Plan (27. Januar 2026): standardmäßig aus für bestehende Mandanten Ende Dezember 2026, Admins können es wieder einschalten, das endgültige Aus wird in der zweiten Jahreshälfte 2027 angekündigt. Planen Sie den Ersatz jetzt: Firmware mit OAuth2 oder einen Relay-Connector.',
+			milestone: 'exo-smtp-basic-default-off',
+			before: {
+				en: 'Hoster guides announced the end of Basic authentication for SMTP for September 2025; Microsoft moved it. Current plan ({date:exo-smtp-basic-plan}): off by default for existing tenants {on:exo-smtp-basic-default-off} ({relative:exo-smtp-basic-default-off}), admins can turn it back on, and the final removal date will be announced {on:exo-smtp-basic-final-removal}. Plan the replacement now: firmware with OAuth2, or one of the ways without a password login.',
+				de: 'Anleitungen von Hostern kündigten das Ende der Standardauthentifizierung für SMTP für September 2025 an; Microsoft hat es verschoben. Aktueller Plan ({date:exo-smtp-basic-plan}): für bestehende Mandanten {on:exo-smtp-basic-default-off} ({relative:exo-smtp-basic-default-off}) standardmäßig aus, Administratoren können sie wieder einschalten, und das endgültige Abschaltdatum wird {on:exo-smtp-basic-final-removal} angekündigt. Planen Sie den Ersatz jetzt: Firmware mit OAuth2 oder einen der Wege ohne Kennwortanmeldung.',
+			},
+			after: {
+				en: 'Basic authentication for SMTP AUTH has been off by default for existing tenants {since:exo-smtp-basic-default-off} (Microsoft’s plan of {date:exo-smtp-basic-plan}). These steps work only where an admin turned it back on, and only until the final removal, whose date Microsoft announces for {date:exo-smtp-basic-final-removal}. Move the device to OAuth2 or to one of the ways without a password login.',
+				de: 'Die Standardauthentifizierung für SMTP AUTH ist in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus (Microsofts Plan vom {date:exo-smtp-basic-plan}). Diese Schritte funktionieren nur, wo ein Administrator sie wieder eingeschaltet hat, und nur bis zur endgültigen Abschaltung, deren Datum Microsoft für {date:exo-smtp-basic-final-removal} ankündigt. Das Gerät auf OAuth2 oder einen der Wege ohne Kennwortanmeldung umstellen.',
+			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
 	},

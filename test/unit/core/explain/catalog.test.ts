@@ -5,6 +5,7 @@ import { resolveWalkthroughRef } from '../../../../src/core/walkthroughs/catalog
 import { DISTINGUISHING_QUESTIONS } from '../../../../src/core/explain/questions';
 import { HELD_OUT_LINES } from '../../../fixtures/error-lines/held-out';
 import { NEAR_MISSES, REAL_WORLD_LINES } from '../../../fixtures/error-lines/real-world';
+import { variants } from '../../../../src/core/facts/text';
 
 /** The cause ids issue 4 names; each must exist with exactly this id. */
 const REQUIRED_CAUSE_IDS = [
@@ -48,7 +49,7 @@ test('every required cause id exists, and ids are unique kebab-case', () => {
 
 test('every entry has both languages, fix steps, https sources and at least one rule', () => {
 	for (const entry of CATALOG) {
-		for (const text of [entry.title, entry.cause, ...entry.fix]) {
+		for (const text of [entry.title, entry.cause, ...entry.fix].flatMap(variants)) {
 			assert.ok(text.en.trim() && text.de.trim(), `${entry.id}: empty text`);
 			assert.notEqual(text.en, text.de, `${entry.id}: German text is a copy of the English one: ${text.en}`);
 		}

@@ -9,8 +9,9 @@ import { detectProvider, documentedEndpoints, providerForEndpoint } from '../../
 import { editDistance, likelyHostTypo } from '../../../../src/core/providers/hosts';
 import { ISPDB, ispdbForDomain } from '../../../../src/core/providers/ispdb';
 import { KNOWN_PROVIDERS } from '../../../../src/core/providers/known';
-import { SOURCES } from '../../../../src/core/providers/sources';
+import { SOURCES } from '../../../../src/core/facts/sources';
 import { RULE_IDS } from '../../../../src/core/rules/registry';
+import { MILESTONES } from '../../../../src/core/facts/registry';
 
 const REPO = join(__dirname, '../../../..');
 
@@ -155,7 +156,7 @@ test('provider data is complete and consistent', () => {
 		}
 		for (const policy of p.authPolicies) {
 			assert.ok(RULE_IDS.includes(policy.rule), `${p.id}: policy for unknown rule ${policy.rule}`);
-			for (const day of [policy.effective, policy.asOf]) assert.ok(!Number.isNaN(Date.parse(`${day}T00:00:00Z`)), day);
+			assert.ok(policy.milestone in MILESTONES, `${p.id}: unknown milestone ${policy.milestone}`);
 		}
 		for (const note of p.notes) assert.ok(note.en && note.de && note.en !== note.de, `${p.id}: note translated`);
 	}

@@ -37,6 +37,11 @@ function utcDay(iso: string): number {
 	return Date.parse(`${iso}T00:00:00Z`);
 }
 
+/** 1 → "January" / "Januar". */
+export function monthName(month: number, lang: Lang): string {
+	return MONTHS[lang][month - 1] ?? '';
+}
+
 /** `2026-12-31` → "31 December 2026" / "31. Dezember 2026" (fixed, locale-data independent). */
 export function formatDay(iso: string, lang: Lang): string {
 	const date = new Date(utcDay(iso));
