@@ -40,6 +40,8 @@ export interface ImapServerOptions {
 	authenticatedButNotConnected?: boolean;
 	/** Close the connection when a login command arrives (connection dropped during AUTH). */
 	dropOnAuth?: boolean;
+	/** Folder → the tagged reply (without tag) to STATUS and EXAMINE of it, whether the folder exists or not. */
+	statusReply?: Record<string, string>;
 }
 
 export interface ImapTestServer {
@@ -340,9 +342,17 @@ class ImapSession {
 		this.send(`${tag} OK LIST completed.`);
 	}
 
+	/** A scripted refusal of STATUS/EXAMINE for this folder, sent when there is one. */
+	private refused(tag: string, name: string): boolean {
+		const reply = this.options.statusReply?.[name];
+		if (reply !== undefined) this.send(`${tag} ${reply}`);
+		return reply !== undefined;
+	}
+
 	private status(tag: string, args: string): void {
 		if (!this.requireAuth(tag)) return;
 		const [name = ''] = parseStrings(args);
+		if (this.refused(tag, name)) return;
 		const count = this.folders()[name];
 		if (count === undefined) {
 			this.send(`${tag} NO [NONEXISTENT] Unknown Mailbox: ${name}`);
@@ -355,6 +365,7 @@ class ImapSession {
 	private examine(tag: string, args: string): void {
 		if (!this.requireAuth(tag)) return;
 		const [name = ''] = parseStrings(args);
+		if (this.refused(tag, name)) return;
 		const count = this.folders()[name];
 		if (count === undefined) {
 			this.send(`${tag} NO [NONEXISTENT] Unknown Mailbox: ${name}`);

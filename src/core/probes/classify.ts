@@ -4,6 +4,7 @@
  * this module sees them (shapes: mail-facts §5.3, imapflow 2.10.2, nodemailer 10.6.0).
  */
 import { type Lang, type Localized, tr } from '../i18n';
+import { LINE_LIMITS } from './limits';
 import { PROBE_ERRORS, type ProbeError, type ProbeErrorCode, type StageName } from './result';
 
 /** A hint sentence that follows the code's own message, with its placeholders. */
@@ -46,6 +47,17 @@ export class ProbeFailure extends Error {
 	/** A failure from an error already mapped and worded in the user's language. */
 	static of(error: ProbeError): ProbeFailure {
 		return new ProbeFailure(error.code, { worded: error.message, serverResponse: error.serverResponse });
+	}
+
+	/** The same failure with the server's reply (what it said before a timeout, the library's error text). */
+	withServerResponse(serverResponse: string): ProbeFailure {
+		return new ProbeFailure(this.code, {
+			serverResponse,
+			hint: this.hint,
+			facts: this.facts,
+			detail: this.detail,
+			worded: this.worded,
+		});
 	}
 
 	/** Our message in the user's language: the code's sentence plus the hint. */
@@ -104,6 +116,14 @@ export const HINTS = {
 	noAuthAdvertised: {
 		en: 'The server does not announce AUTH on this connection{afterTls}, so no login is possible.',
 		de: 'Der Server kündigt auf dieser Verbindung{afterTls} kein AUTH an, eine Anmeldung ist so nicht möglich.',
+	},
+	lineTooLong: {
+		en: 'A reply line is longer than the {limit} bytes the probe accepts (RFC 5321: 512 for SMTP; IMAP servers stay within 8192).',
+		de: 'Eine Antwortzeile ist länger als die {limit} Bytes, die der Test annimmt (RFC 5321: 512 für SMTP; IMAP-Server bleiben unter 8192).',
+	},
+	replyTooLong: {
+		en: 'The reply does not end: more than {maxReplyLines} lines or {maxReplyOctets} bytes.',
+		de: 'Die Antwort endet nicht: mehr als {maxReplyLines} Zeilen oder {maxReplyOctets} Bytes.',
 	},
 	greetingRefused: {
 		en: 'The server refused the session in its greeting.',
@@ -166,9 +186,21 @@ function untag(response: string): string {
 const THROTTLE_TEXT =
 	/throttl|too many (?:connections|login|concurrent)|rate limit|thread limit exceeded|4\.7\.0 .*try again later|try again later/i;
 
-/** Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. */
+/**
+ * Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. When
+ * the server said nothing the error could quote, the library's own error text is kept as the reply (contained like
+ * any reply before it is shown), so no failure loses what went wrong.
+ */
 export function classifyError(error: unknown, stage: StageName): ProbeFailure {
 	if (error instanceof ProbeFailure) return error;
+	const failure = classifyForeign(error, stage);
+	const text = str(asRecord(error).message);
+	return failure.serverResponse === undefined && text && failure.code !== 'CANCELLED'
+		? failure.withServerResponse(text)
+		: failure;
+}
+
+function classifyForeign(error: unknown, stage: StageName): ProbeFailure {
 	const e = asRecord(error);
 	const message = str(e.message) ?? '';
 	const code = str(e.code);
@@ -181,6 +213,12 @@ export function classifyError(error: unknown, stage: StageName): ProbeFailure {
 
 	// imapflow
 	if (code === 'NotFound') return new ProbeFailure('FOLDER_NOT_FOUND', { serverResponse });
+	if (code === 'LineTooLarge' || code === 'ResponseTooLarge') {
+		return new ProbeFailure('PROTOCOL', {
+			serverResponse,
+			hint: { text: HINTS.lineTooLong, args: { limit: LINE_LIMITS.imap.maxLine } },
+		});
+	}
 	if (e.tlsFailed === true) return new ProbeFailure('STARTTLS_UNAVAILABLE');
 	if (code === 'ETHROTTLE' || (serverResponse && THROTTLE_TEXT.test(serverResponse))) {
 		return new ProbeFailure('THROTTLED', { serverResponse });

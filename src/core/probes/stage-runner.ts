@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Lang } from '../i18n';
 import { HINTS, ProbeFailure, classifyError } from './classify';
 import type { ProbeContext } from './context';
+import { containCheck, containFacts, containText } from './contain';
 import type { Redactor } from './redact';
 import type { ProbeCheck, Protocol, StageName, StageResult } from './result';
 import { MAX_TIMER_MS } from './target';
@@ -44,6 +45,11 @@ export interface ProbeRunOptions {
 	accountId?: string | undefined;
 	/** A protocol's own wording for timeouts and cancellation (the OAuth2 check words them for the sign-in). */
 	failures?: Partial<StageFailures>;
+	/**
+	 * The whole check's bound: the sum of the timeouts of the stages it may run. No stage outlives it, whatever the
+	 * stage's own timeout, so the check ends within it (plus the time to record the failure).
+	 */
+	budgetMs?: number | undefined;
 }
 
 interface Disposable {
@@ -51,8 +57,10 @@ interface Disposable {
 }
 
 /**
- * Runs the stages of one check: times each, bounds it with its timeout, cancels on the AbortSignal (destroying
- * every socket the check owns at once), classifies failures and builds the ProbeCheck. No timer outlives a stage.
+ * Runs the stages of one check: times each, bounds it with its timeout and the check's budget (a hard timer: lines
+ * a server keeps sending do not extend it), cancels on the AbortSignal (destroying every socket the check owns at
+ * once), classifies failures and builds the ProbeCheck. No timer outlives a stage. A failure without a reply of its
+ * own carries what the server said during the failed stage.
  */
 export class ProbeRun {
 	readonly stages: StageResult[] = [];
@@ -64,6 +72,7 @@ export class ProbeRun {
 	private readonly onProgress: ProgressListener | undefined;
 	private readonly accountId: string | undefined;
 	private readonly failures: StageFailures;
+	private readonly deadline: number;
 
 	constructor(
 		readonly protocol: Protocol,
@@ -75,6 +84,12 @@ export class ProbeRun {
 		this.accountId = options.accountId;
 		this.failures = { ...DEFAULT_FAILURES, ...options.failures };
 		this.transcript = new Transcript(options.redactor);
+		this.deadline = performance.now() + Math.min(options.budgetMs ?? MAX_TIMER_MS, MAX_TIMER_MS);
+	}
+
+	/** What is left of the check's budget, in ms. */
+	remainingMs(): number {
+		return Math.max(0, Math.round(this.deadline - performance.now()));
 	}
 
 	get lang(): Lang {
@@ -116,6 +131,7 @@ export class ProbeRun {
 		const started = performance.now();
 		this.onProgress?.({ ...this.who(), protocol: this.protocol, stage: name, state: 'start' });
 		const controller = new AbortController();
+		const mark = this.transcript.mark();
 		let timer: NodeJS.Timeout | undefined;
 		let onAbort: (() => void) | undefined;
 		const signal = this.ctx.signal;
@@ -127,8 +143,9 @@ export class ProbeRun {
 					controller.abort(failure);
 					reject(failure);
 				};
-				// Stage budgets are sums of timeouts and may pass what a timer holds.
-				timer = setTimeout(() => stop(this.failures.timeout(name, timeoutMs)), Math.min(timeoutMs, MAX_TIMER_MS));
+				// The check's budget cuts a stage short; timeouts may pass what a timer holds.
+				const bound = Math.min(timeoutMs, this.remainingMs(), MAX_TIMER_MS);
+				timer = setTimeout(() => stop(this.failures.timeout(name, bound)), bound);
 				onAbort = () => stop(this.failures.cancelled());
 				signal?.addEventListener('abort', onAbort, { once: true });
 			});
@@ -139,7 +156,7 @@ export class ProbeRun {
 			this.record({ name, ok: true, ms: elapsed(started), detail: outcome.detail, facts: outcome.facts });
 			return outcome.value;
 		} catch (error) {
-			const failure = classifyError(error, name);
+			const failure = withServerWords(classifyError(error, name), this.transcript.serverLinesSince(mark));
 			this.destroyAll();
 			if (!controller.signal.aborted) controller.abort(failure);
 			this.record({ name, ok: false, ms: elapsed(started), detail: failure.detail, facts: failure.facts });
@@ -157,6 +174,7 @@ export class ProbeRun {
 		this.failure = { error: error instanceof ProbeFailure ? error : classifyError(error, 'auth') };
 	}
 
+	/** The check, contained (sanitized, redacted, replies capped); the check's sockets are closed. */
 	result(): ProbeCheck {
 		this.destroyAll();
 		const check: ProbeCheck = {
@@ -168,10 +186,10 @@ export class ProbeRun {
 		if (this.failure) {
 			const { stage, error } = this.failure;
 			if (stage) check.failedStage = stage;
-			check.error = { code: error.code, message: this.redactor.text(error.localizedMessage(this.lang)) };
-			if (error.serverResponse) check.error.serverResponse = this.redactor.text(error.serverResponse);
+			check.error = { code: error.code, message: error.localizedMessage(this.lang) };
+			if (error.serverResponse) check.error.serverResponse = error.serverResponse;
 		}
-		return check;
+		return containCheck(check, this.redactor, this.lang);
 	}
 
 	private record(result: {
@@ -182,8 +200,8 @@ export class ProbeRun {
 		facts?: StageResult['facts'];
 	}) {
 		const stage: StageResult = { name: result.name, ok: result.ok, ms: result.ms };
-		if (result.detail) stage.detail = this.redactor.text(result.detail);
-		if (result.facts && Object.keys(result.facts).length) stage.facts = result.facts;
+		if (result.detail) stage.detail = containText(result.detail, this.redactor);
+		if (result.facts && Object.keys(result.facts).length) stage.facts = containFacts(result.facts, this.redactor);
 		this.stages.push(stage);
 		this.onProgress?.({ ...this.who(), protocol: this.protocol, stage: result.name, state: 'done', result: stage });
 	}
@@ -191,6 +209,11 @@ export class ProbeRun {
 	private who(): { accountId?: string } {
 		return this.accountId === undefined ? {} : { accountId: this.accountId };
 	}
+}
+
+/** A failure without a reply of its own gets the server's lines of the failed stage (keep-alives before a timeout). */
+function withServerWords(failure: ProbeFailure, lines: string[]): ProbeFailure {
+	return failure.serverResponse === undefined && lines.length ? failure.withServerResponse(lines.join('\n')) : failure;
 }
 
 function elapsed(started: number): number {
