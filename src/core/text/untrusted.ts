@@ -29,6 +29,7 @@ const ESCAPE_SEQUENCE = new RegExp(
 	'g',
 );
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
 /** Server-derived text made safe to print: escape sequences and control characters removed (see above). */
