@@ -23,6 +23,8 @@ export class ProbeFailure extends Error {
 	readonly detail: string | undefined;
 	/** A message already worded for the user, which replaces the code's sentence (the OAuth2 check's own texts). */
 	readonly worded: string | undefined;
+	/** The library's (or Node's) error text, shown as the reply when the server itself said nothing. */
+	readonly libraryText: string | undefined;
 
 	constructor(
 		code: ProbeErrorCode,
@@ -32,6 +34,7 @@ export class ProbeFailure extends Error {
 			facts?: Record<string, string | number | boolean | string[]> | undefined;
 			detail?: string | undefined;
 			worded?: string | undefined;
+			libraryText?: string | undefined;
 		} = {},
 	) {
 		super(code);
@@ -42,6 +45,7 @@ export class ProbeFailure extends Error {
 		this.facts = options.facts;
 		this.detail = options.detail;
 		this.worded = options.worded;
+		this.libraryText = options.libraryText;
 	}
 
 	/** A failure from an error already mapped and worded in the user's language. */
@@ -49,15 +53,17 @@ export class ProbeFailure extends Error {
 		return new ProbeFailure(error.code, { worded: error.message, serverResponse: error.serverResponse });
 	}
 
-	/** The same failure with the server's reply (what it said before a timeout, the library's error text). */
-	withServerResponse(serverResponse: string): ProbeFailure {
-		return new ProbeFailure(this.code, {
-			serverResponse,
-			hint: this.hint,
-			facts: this.facts,
-			detail: this.detail,
-			worded: this.worded,
-		});
+	/**
+	 * The same failure with the words it is shown with when it quotes no reply of its own: what the server said
+	 * during the failed stage, else the library's error text.
+	 */
+	withServerWords(said: string | undefined): ProbeFailure {
+		const serverResponse = this.serverResponse ?? said ?? this.libraryText;
+		// a server that hangs up saying it limits logins or connections (`* BYE … too many login attempts`) throttles
+		const code =
+			this.code === 'CONNECTION_CLOSED' && said !== undefined && THROTTLE_TEXT.test(said) ? 'THROTTLED' : this.code;
+		if (serverResponse === this.serverResponse && code === this.code) return this;
+		return new ProbeFailure(code, { ...this, serverResponse });
 	}
 
 	/** Our message in the user's language: the code's sentence plus the hint. */
@@ -187,16 +193,16 @@ const THROTTLE_TEXT =
 	/throttl|too many (?:connections|login|concurrent)|rate limit|thread limit exceeded|4\.7\.0 .*try again later|try again later/i;
 
 /**
- * Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. When
- * the server said nothing the error could quote, the library's own error text is kept as the reply (contained like
- * any reply before it is shown), so no failure loses what went wrong.
+ * Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. The
+ * library's own error text is kept, to be shown when the server said nothing (contained like any reply), so no
+ * failure loses what went wrong.
  */
 export function classifyError(error: unknown, stage: StageName): ProbeFailure {
 	if (error instanceof ProbeFailure) return error;
 	const failure = classifyForeign(error, stage);
-	const text = str(asRecord(error).message);
-	return failure.serverResponse === undefined && text && failure.code !== 'CANCELLED'
-		? failure.withServerResponse(text)
+	const libraryText = str(asRecord(error).message);
+	return libraryText && failure.code !== 'CANCELLED'
+		? new ProbeFailure(failure.code, { ...failure, libraryText })
 		: failure;
 }
 

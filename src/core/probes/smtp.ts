@@ -33,7 +33,7 @@ import type { ProbeCheck, StageName } from './result';
 import type { ProbeRun, StageOutcome } from './stage-runner';
 import { configError, stageTimeout } from './target';
 import { LINE_LIMITS } from './limits';
-import { type LineChannel, type SmtpReply, readSmtpReply } from './wire';
+import { type LineChannel, type SmtpReply, excerpt, readSmtpReply } from './wire';
 
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
@@ -115,7 +115,10 @@ async function readGreeting(channel: LineChannel, first: string): Promise<StageO
 	const lines = [first];
 	while (/^\d{3}-/.test(lines.at(-1) as string)) {
 		if (lines.length >= channel.limits.maxReplyLines) {
-			throw new ProbeFailure('PROTOCOL', { serverResponse: lines.slice(0, 10).join('\n') });
+			throw new ProbeFailure('PROTOCOL', {
+				serverResponse: excerpt(lines, lines.length),
+				hint: { text: HINTS.replyTooLong, args: { ...channel.limits } },
+			});
 		}
 		lines.push(await channel.readLine());
 	}

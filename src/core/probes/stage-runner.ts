@@ -87,6 +87,19 @@ export class ProbeRun {
 		this.deadline = performance.now() + Math.min(options.budgetMs ?? MAX_TIMER_MS, MAX_TIMER_MS);
 	}
 
+	/**
+	 * Where a login library reads the socket, the lines it has not finished (an SMTP multi-line reply that never
+	 * ends) are not in the transcript; the library stages set this to see the socket's last bytes.
+	 */
+	witness: (() => string[]) | undefined;
+
+	/** What the server said since `mark`: its transcript lines, else the last lines it sent to the library. */
+	private saidSince(mark: number): string | undefined {
+		const lines = this.transcript.serverLinesSince(mark);
+		const said = lines.length ? lines : (this.witness?.() ?? []);
+		return said.length ? said.join('\n') : undefined;
+	}
+
 	/** What is left of the check's budget, in ms. */
 	remainingMs(): number {
 		return Math.max(0, Math.round(this.deadline - performance.now()));
@@ -156,7 +169,7 @@ export class ProbeRun {
 			this.record({ name, ok: true, ms: elapsed(started), detail: outcome.detail, facts: outcome.facts });
 			return outcome.value;
 		} catch (error) {
-			const failure = withServerWords(classifyError(error, name), this.transcript.serverLinesSince(mark));
+			const failure = classifyError(error, name).withServerWords(this.saidSince(mark));
 			this.destroyAll();
 			if (!controller.signal.aborted) controller.abort(failure);
 			this.record({ name, ok: false, ms: elapsed(started), detail: failure.detail, facts: failure.facts });
@@ -171,7 +184,7 @@ export class ProbeRun {
 	/** Records a failure that happened outside any stage (a bug or a config problem found up front). */
 	fail(error: unknown): void {
 		if (this.failure) return;
-		this.failure = { error: error instanceof ProbeFailure ? error : classifyError(error, 'auth') };
+		this.failure = { error: classifyError(error, 'auth').withServerWords(undefined) };
 	}
 
 	/** The check, contained (sanitized, redacted, replies capped); the check's sockets are closed. */
@@ -209,11 +222,6 @@ export class ProbeRun {
 	private who(): { accountId?: string } {
 		return this.accountId === undefined ? {} : { accountId: this.accountId };
 	}
-}
-
-/** A failure without a reply of its own gets the server's lines of the failed stage (keep-alives before a timeout). */
-function withServerWords(failure: ProbeFailure, lines: string[]): ProbeFailure {
-	return failure.serverResponse === undefined && lines.length ? failure.withServerResponse(lines.join('\n')) : failure;
 }
 
 function elapsed(started: number): number {

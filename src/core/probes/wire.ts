@@ -198,6 +198,9 @@ export function speaksTls(run: ProbeRun, address: string, port: number, timeoutM
 	});
 }
 
+/** How much of the last bytes a login library read is kept to show when it fails without quoting the server. */
+const WITNESS_OCTETS = 512;
+
 /** How much of a refused over-long line the report shows. */
 const SHOWN_OCTETS = 1024;
 
@@ -223,6 +226,8 @@ export class LineChannel {
 	private partial: Buffer[] = [];
 	private partialKept = 0;
 	private partialOctets = 0;
+	/** The last byte of the line being received (a CR before the LF is not part of the line). */
+	private partialLast: number | undefined;
 	private readonly lines: string[] = [];
 	private waiter: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
 	private closed: Error | undefined;
@@ -305,6 +310,17 @@ export class LineChannel {
 	handOver(replay: string): net.Socket {
 		const unread = this.release();
 		this.socket.unshift(Buffer.concat([Buffer.from(replay, 'utf8'), unread]));
+		// The run's witness of what the library reads: the socket's last bytes, for a failure the library cannot quote.
+		let tail = Buffer.alloc(0);
+		this.socket.on('data', (chunk: Buffer) => {
+			tail = Buffer.concat([tail, chunk.subarray(-WITNESS_OCTETS)]).subarray(-WITNESS_OCTETS);
+		});
+		this.run.witness = () =>
+			tail
+				.toString('utf8')
+				.split(/\r?\n/)
+				.filter((line) => line !== '')
+				.slice(-3);
 		return this.socket;
 	}
 
@@ -320,6 +336,7 @@ export class LineChannel {
 
 	private keep(chunk: Buffer, start: number, end: number): void {
 		this.partialOctets += end - start;
+		if (end > start) this.partialLast = chunk[end - 1];
 		const room = this.limits.maxLine + 1 - this.partialKept;
 		if (room <= 0 || end <= start) return;
 		const piece = chunk.subarray(start, Math.min(end, start + room));
@@ -333,18 +350,18 @@ export class LineChannel {
 	}
 
 	private endLine(): void {
-		let octets = this.partialOctets;
+		const withCr = this.partialLast === 0x0d;
+		const octets = this.partialOctets - (withCr ? 1 : 0);
 		const bytes = Buffer.concat(this.partial);
-		const withCr = bytes.length === octets && bytes[bytes.length - 1] === 0x0d;
-		if (withCr) octets--;
 		this.partial = [];
 		this.partialKept = 0;
 		this.partialOctets = 0;
+		this.partialLast = undefined;
 		if (octets > this.limits.maxLine) {
 			this.refuseLine(bytes.subarray(0, SHOWN_OCTETS).toString('utf8'), tr(CUT, this.run.lang, { octets }));
 			return;
 		}
-		const line = (withCr ? bytes.subarray(0, -1) : bytes).toString('utf8');
+		const line = bytes.subarray(0, octets).toString('utf8');
 		this.run.transcript.server(line);
 		if (this.lines.length >= MAX_QUEUED_LINES) {
 			this.end(
@@ -391,7 +408,7 @@ export class LineChannel {
 }
 
 /** The first lines of a reply that was refused for its size, and how many there were. */
-function excerpt(lines: readonly string[], total: number): string {
+export function excerpt(lines: readonly string[], total: number): string {
 	const shown = lines.slice(0, 10);
 	return total > shown.length ? `${shown.join('\n')}\n… (${total} lines)` : shown.join('\n');
 }
