@@ -185,7 +185,7 @@ const ROWS: Row[] = [
 		fault: 'refuse',
 		security: 'starttls',
 		stage: 'greeting',
-		code: 'CONNECTION_CLOSED',
+		code: 'THROTTLED',
 		said: /^\* BYE Too many connections$/,
 	},
 	{
