@@ -70,6 +70,8 @@ export async function startImapServer(options: ImapServerOptions = {}): Promise<
 	const commands: string[] = [];
 	const handle = (socket: net.Socket, secure: boolean) => {
 		sockets.add(socket);
+		// replies go out line by line; Nagle would hold each next line for the client's delayed ACK (40 ms)
+		socket.setNoDelay(true);
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => socket.destroy());
 		new ImapSession(socket, secure, options, commands).start();

@@ -62,7 +62,8 @@ export async function tcpStage(run: ProbeRun, addresses: string[], port: number)
 
 function connectOnce(run: ProbeRun, address: string, port: number): Promise<net.Socket> {
 	return new Promise((resolve, reject) => {
-		const socket = run.own(net.connect({ host: address, port }));
+		// noDelay: a command is one write, and Nagle would hold the next one back for the server's delayed ACK
+		const socket = run.own(net.connect({ host: address, port, noDelay: true }));
 		socket.once('connect', () => resolve(socket));
 		// `on`, not `once`: a socket must keep an error listener for its whole life or a late error crashes Node.
 		socket.on('error', (error) => {

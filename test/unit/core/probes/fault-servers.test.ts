@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { ProbeCheck } from '../../../../src/core/probes/result';
-import { type TestCerts, testCerts } from '../../../support/certs';
+import { testCerts } from '../../../support/certs';
 import type { ChildCase, ChildInput } from '../../../support/fault-probe-child';
 import { type Fault, type FaultServer, startFaultServer } from '../../../support/fault-server';
 
@@ -31,7 +31,7 @@ interface Row {
 	stage: string;
 	code: string;
 	/** The certificate the server presents (default: the valid one). */
-	cert?: keyof Omit<TestCerts, 'caCert'>;
+	cert?: 'expired' | 'selfSigned' | 'wrongHost';
 	/** What `error.serverResponse` must show. */
 	said?: RegExp;
 	/** For a passing check (the hostile greeting case). */
