@@ -40,6 +40,8 @@ export interface ImapServerOptions {
 	authenticatedButNotConnected?: boolean;
 	/** Close the connection when a login command arrives (connection dropped during AUTH). */
 	dropOnAuth?: boolean;
+	/** Folder → the tagged reply (without tag) to STATUS and EXAMINE of it, whether the folder exists or not. */
+	statusReply?: Record<string, string>;
 }
 
 export interface ImapTestServer {
@@ -68,6 +70,8 @@ export async function startImapServer(options: ImapServerOptions = {}): Promise<
 	const commands: string[] = [];
 	const handle = (socket: net.Socket, secure: boolean) => {
 		sockets.add(socket);
+		// replies go out line by line; Nagle would hold each next line for the client's delayed ACK (40 ms)
+		socket.setNoDelay(true);
 		socket.on('close', () => sockets.delete(socket));
 		socket.on('error', () => socket.destroy());
 		new ImapSession(socket, secure, options, commands).start();
@@ -340,9 +344,17 @@ class ImapSession {
 		this.send(`${tag} OK LIST completed.`);
 	}
 
+	/** A scripted refusal of STATUS/EXAMINE for this folder, sent when there is one. */
+	private refused(tag: string, name: string): boolean {
+		const reply = this.options.statusReply?.[name];
+		if (reply !== undefined) this.send(`${tag} ${reply}`);
+		return reply !== undefined;
+	}
+
 	private status(tag: string, args: string): void {
 		if (!this.requireAuth(tag)) return;
 		const [name = ''] = parseStrings(args);
+		if (this.refused(tag, name)) return;
 		const count = this.folders()[name];
 		if (count === undefined) {
 			this.send(`${tag} NO [NONEXISTENT] Unknown Mailbox: ${name}`);
@@ -355,6 +367,7 @@ class ImapSession {
 	private examine(tag: string, args: string): void {
 		if (!this.requireAuth(tag)) return;
 		const [name = ''] = parseStrings(args);
+		if (this.refused(tag, name)) return;
 		const count = this.folders()[name];
 		if (count === undefined) {
 			this.send(`${tag} NO [NONEXISTENT] Unknown Mailbox: ${name}`);

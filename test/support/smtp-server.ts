@@ -37,6 +37,8 @@ export interface SmtpServerOptions {
 	authReply?: MicrosoftReply;
 	/** Close the connection as soon as AUTH arrives. */
 	dropOnAuth?: boolean;
+	/** Answer each AUTH this many ms late (a server that checks credentials against a slow directory). */
+	authDelayMs?: number;
 	/** Accept MAIL FROM without login, answering it with 530 5.7.57 as Exchange does. */
 	rejectUnauthenticatedSender?: boolean;
 }
@@ -76,7 +78,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 		authOptional: options.rejectUnauthenticatedSender === true || methods.length === 0,
 		...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
 		logger: false,
-		onAuth(auth, session, callback) {
+		onAuth(auth, session, reply) {
+			const callback: typeof reply = options.authDelayMs
+				? (...args) => setTimeout(() => reply(...args), options.authDelayMs)
+				: reply;
 			const username = auth.username ?? '';
 			if (options.dropOnAuth) {
 				// the session's own (TLS) socket, so the client sees the connection end mid-AUTH

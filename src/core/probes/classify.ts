@@ -4,6 +4,7 @@
  * this module sees them (shapes: mail-facts §5.3, imapflow 2.10.2, nodemailer 10.6.0).
  */
 import { type Lang, type Localized, tr } from '../i18n';
+import { LINE_LIMITS } from './limits';
 import { PROBE_ERRORS, type ProbeError, type ProbeErrorCode, type StageName } from './result';
 
 /** A hint sentence that follows the code's own message, with its placeholders. */
@@ -22,6 +23,8 @@ export class ProbeFailure extends Error {
 	readonly detail: string | undefined;
 	/** A message already worded for the user, which replaces the code's sentence (the OAuth2 check's own texts). */
 	readonly worded: string | undefined;
+	/** The library's (or Node's) error text, shown as the reply when the server itself said nothing. */
+	readonly libraryText: string | undefined;
 
 	constructor(
 		code: ProbeErrorCode,
@@ -31,6 +34,7 @@ export class ProbeFailure extends Error {
 			facts?: Record<string, string | number | boolean | string[]> | undefined;
 			detail?: string | undefined;
 			worded?: string | undefined;
+			libraryText?: string | undefined;
 		} = {},
 	) {
 		super(code);
@@ -41,11 +45,25 @@ export class ProbeFailure extends Error {
 		this.facts = options.facts;
 		this.detail = options.detail;
 		this.worded = options.worded;
+		this.libraryText = options.libraryText;
 	}
 
 	/** A failure from an error already mapped and worded in the user's language. */
 	static of(error: ProbeError): ProbeFailure {
 		return new ProbeFailure(error.code, { worded: error.message, serverResponse: error.serverResponse });
+	}
+
+	/**
+	 * The same failure with the words it is shown with when it quotes no reply of its own: what the server said
+	 * during the failed stage, else the library's error text.
+	 */
+	withServerWords(said: string | undefined): ProbeFailure {
+		const serverResponse = this.serverResponse ?? said ?? this.libraryText;
+		// a server that hangs up saying it limits logins or connections (`* BYE … too many login attempts`) throttles
+		const code =
+			this.code === 'CONNECTION_CLOSED' && said !== undefined && THROTTLE_TEXT.test(said) ? 'THROTTLED' : this.code;
+		if (serverResponse === this.serverResponse && code === this.code) return this;
+		return new ProbeFailure(code, { ...this, serverResponse });
 	}
 
 	/** Our message in the user's language: the code's sentence plus the hint. */
@@ -104,6 +122,14 @@ export const HINTS = {
 	noAuthAdvertised: {
 		en: 'The server does not announce AUTH on this connection{afterTls}, so no login is possible.',
 		de: 'Der Server kündigt auf dieser Verbindung{afterTls} kein AUTH an, eine Anmeldung ist so nicht möglich.',
+	},
+	lineTooLong: {
+		en: 'A reply line is longer than the {limit} bytes the probe accepts (RFC 5321: 512 for SMTP; IMAP servers stay within 8192).',
+		de: 'Eine Antwortzeile ist länger als die {limit} Bytes, die der Test annimmt (RFC 5321: 512 für SMTP; IMAP-Server bleiben unter 8192).',
+	},
+	replyTooLong: {
+		en: 'The reply does not end: more than {maxReplyLines} lines or {maxReplyOctets} bytes.',
+		de: 'Die Antwort endet nicht: mehr als {maxReplyLines} Zeilen oder {maxReplyOctets} Bytes.',
 	},
 	greetingRefused: {
 		en: 'The server refused the session in its greeting.',
@@ -166,9 +192,21 @@ function untag(response: string): string {
 const THROTTLE_TEXT =
 	/throttl|too many (?:connections|login|concurrent)|rate limit|thread limit exceeded|4\.7\.0 .*try again later|try again later/i;
 
-/** Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. */
+/**
+ * Classifies anything thrown during a stage. `stage` decides between codes a library uses for several steps. The
+ * library's own error text is kept, to be shown when the server said nothing (contained like any reply), so no
+ * failure loses what went wrong.
+ */
 export function classifyError(error: unknown, stage: StageName): ProbeFailure {
 	if (error instanceof ProbeFailure) return error;
+	const failure = classifyForeign(error, stage);
+	const libraryText = str(asRecord(error).message);
+	return libraryText && failure.code !== 'CANCELLED'
+		? new ProbeFailure(failure.code, { ...failure, libraryText })
+		: failure;
+}
+
+function classifyForeign(error: unknown, stage: StageName): ProbeFailure {
 	const e = asRecord(error);
 	const message = str(e.message) ?? '';
 	const code = str(e.code);
@@ -181,6 +219,12 @@ export function classifyError(error: unknown, stage: StageName): ProbeFailure {
 
 	// imapflow
 	if (code === 'NotFound') return new ProbeFailure('FOLDER_NOT_FOUND', { serverResponse });
+	if (code === 'LineTooLarge' || code === 'ResponseTooLarge') {
+		return new ProbeFailure('PROTOCOL', {
+			serverResponse,
+			hint: { text: HINTS.lineTooLong, args: { limit: LINE_LIMITS.imap.maxLine } },
+		});
+	}
 	if (e.tlsFailed === true) return new ProbeFailure('STARTTLS_UNAVAILABLE');
 	if (code === 'ETHROTTLE' || (serverResponse && THROTTLE_TEXT.test(serverResponse))) {
 		return new ProbeFailure('THROTTLED', { serverResponse });

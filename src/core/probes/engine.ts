@@ -13,6 +13,7 @@ import { violationMessage } from '../trust/texts';
 import type { ProbeContext } from './context';
 import type { MailLogin, MailProbe, ProbeHooks } from './mail-session';
 import type { probeOAuth2 } from './oauth2';
+import { containCheck } from './contain';
 import { Redactor } from './redact';
 import type { AccountReport, ProbeCheck, Protocol } from './result';
 import type { sendTestMail } from './smtp';
@@ -135,7 +136,7 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 				const names = protocols.map((p) => p.toUpperCase()).join(', ');
 				result.check.transcript.push(`* ${tr(SKIPPED_NO_TOKEN, lang, { protocols: names })}`);
 			}
-			return { id, checks: checks.map((c) => redactCheck(c, redactor)) };
+			return { id, checks: checks.map((c) => containCheck(c, redactor, lang)) };
 		}
 		login.accessToken = result.accessToken;
 	}
@@ -147,7 +148,7 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 				: await deps.probeSmtp(account, login, ctx, hooks),
 		);
 	}
-	return { id, checks: checks.map((c) => redactCheck(c, redactor)) };
+	return { id, checks: checks.map((c) => containCheck(c, redactor, lang)) };
 }
 
 function configCheck(protocol: Protocol, lang: Lang, message: Localized): ProbeCheck {
@@ -162,33 +163,6 @@ function refusalCheck(violation: TrustViolation, message: string, fallback: Prot
 	if (violation.kind === 'env' || violation.kind === 'keyFile') check.failedStage = 'auth';
 	if (violation.kind === 'authority') check.failedStage = 'authority';
 	return check;
-}
-
-/** A last pass over everything a check carries: secrets from any source (the oauth2 check too) never get out. */
-function redactCheck(check: ProbeCheck, redactor: Redactor): ProbeCheck {
-	const text = (s: string) => redactor.text(s);
-	const out: ProbeCheck = {
-		...check,
-		stages: check.stages.map((stage) => {
-			const copy = { ...stage };
-			if (copy.detail !== undefined) copy.detail = text(copy.detail);
-			if (copy.facts) {
-				copy.facts = Object.fromEntries(
-					Object.entries(copy.facts).map(([key, value]) => [
-						key,
-						typeof value === 'string' ? text(value) : Array.isArray(value) ? value.map(text) : value,
-					]),
-				);
-			}
-			return copy;
-		}),
-		transcript: check.transcript.map(text),
-	};
-	if (check.error) {
-		out.error = { ...check.error, message: text(check.error.message) };
-		if (check.error.serverResponse !== undefined) out.error.serverResponse = text(check.error.serverResponse);
-	}
-	return out;
 }
 
 /**

@@ -1,38 +1,56 @@
 /**
  * The IMAP probe: dns → tcp → tls | greeting → starttls → capabilities → auth → folder.
  *
- * The stages before login run on the probe's own connection (wire.ts) so each is timed and described; it ends with
- * LOGOUT. Login and the folder check then run through imapflow on a second connection with the same TLS settings,
- * which is the path a Node mail adapter takes. The probe only reads: STATUS on the import folder (never SELECT,
- * STORE, COPY, MOVE, EXPUNGE, APPEND or CREATE).
+ * One connection: the probe runs the stages up to capabilities itself (wire.ts) so each is timed and described, then
+ * hands the socket to imapflow through its `transport` option, which is the login path a Node mail adapter takes.
+ * imapflow expects to read the greeting, so the probe puts one back in front of the stream: the server's greeting
+ * with the capabilities the probe just read on this connection (after TLS) as its CAPABILITY code, which spares
+ * imapflow asking again. The probe only reads: STATUS on the import folder (never SELECT, STORE, COPY, MOVE,
+ * EXPUNGE, APPEND or CREATE).
  */
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
-import type { Account } from '../config/model';
-import { HINTS, ProbeFailure } from './classify';
+import type { Account, SecurityMode } from '../config/model';
+import { HINTS, ProbeFailure, isMissingFolderReply } from './classify';
 import {
-	GOODBYE_MS,
 	type MailLogin,
 	type MailProbe,
-	handOver,
-	libraryTls,
+	type MailTarget,
+	type TranscriptFeed,
+	goodbye,
+	libraryFeed,
 	loginMethod,
 	openSession,
 	runMailCheck,
 	upgradeChannel,
 } from './mail-session';
+import type { StageName } from './result';
 import type { ProbeRun, StageOutcome } from './stage-runner';
-import { effectiveTimeouts, importFolder } from './target';
-import { type Endpoint, type LineChannel, imapCommand } from './wire';
+import { importFolder, stageTimeout } from './target';
+import { LINE_LIMITS } from './limits';
+import { type LineChannel, imapCommand } from './wire';
+
+function imapStages(security: SecurityMode): StageName[] {
+	return [
+		'dns',
+		'tcp',
+		...(security === 'tls' ? (['tls'] as const) : []),
+		'greeting',
+		...(security === 'starttls' ? (['starttls'] as const) : []),
+		'capabilities',
+		'auth',
+		'folder',
+	];
+}
 
 export const probeImap: MailProbe = (account, login, ctx, hooks = {}) =>
-	runMailCheck('imap', account, login, ctx, hooks, async (run, target) => {
-		const { endpoint, user, timeouts } = target;
+	runMailCheck('imap', account, login, ctx, hooks, imapStages, async (run, target) => {
+		const { endpoint, timeouts } = target;
 		const opened = await openSession(run, 'imap', target, (_channel, line) => Promise.resolve(judgeGreeting(line)));
 		let channel = opened.channel;
 		let capabilities = capabilitiesIn(opened.greeting);
 		if (endpoint.security === 'starttls') {
 			const plain = channel;
-			channel = await run.stage('starttls', timeouts.stageMs, async () => {
+			channel = await run.stage('starttls', stageTimeout('starttls', timeouts), async () => {
 				const before = capabilities.length ? capabilities : await fetchCapabilities(plain, 'A1');
 				if (!before.includes('STARTTLS')) {
 					throw new ProbeFailure('STARTTLS_UNAVAILABLE', { facts: { capabilitiesBeforeTls: before } });
@@ -45,7 +63,7 @@ export const probeImap: MailProbe = (account, login, ctx, hooks = {}) =>
 			capabilities = [];
 		}
 		const secured = channel;
-		capabilities = await run.stage('capabilities', timeouts.stageMs, async () => {
+		capabilities = await run.stage('capabilities', stageTimeout('capabilities', timeouts), async () => {
 			const list = await fetchCapabilities(secured, 'A3');
 			return {
 				value: list,
@@ -53,14 +71,23 @@ export const probeImap: MailProbe = (account, login, ctx, hooks = {}) =>
 				facts: { capabilities: list, authMechanisms: authMechanisms(list) },
 			};
 		});
-		await handOver(run, channel, 'A4 LOGOUT', 'imapflow');
-
-		const budget = timeouts.connectMs * 2 + timeouts.greetingMs + timeouts.stageMs * 2;
-		const client = await run.stage('auth', budget, () => imapLogin(run, account, endpoint, user, login, capabilities));
+		const client = await run.stage('auth', stageTimeout('auth', timeouts), () =>
+			imapLogin(run, account, target, login, secured, replayedGreeting(opened.greeting, capabilities)),
+		);
 		const folder = importFolder(account);
-		await run.stage('folder', timeouts.stageMs, () => folderStatus(client, folder));
-		await logoutQuietly(client);
+		await run.stage('folder', stageTimeout('folder', timeouts), () => folderStatus(run, client, folder));
+		await goodbye(run, client.logout());
 	});
+
+/**
+ * The greeting imapflow reads first: the server's own, with its response code replaced by the capabilities read on
+ * this connection after TLS (the ones RFC 3501 6.2.1 lets a client use).
+ */
+function replayedGreeting(greeting: string, capabilities: string[]): string {
+	const match = /^\* (OK|PREAUTH)\b\s*(?:\[[^\]]*\]\s*)?(.*)$/i.exec(greeting);
+	const kind = (match?.[1] ?? 'OK').toUpperCase();
+	return `* ${kind} [CAPABILITY ${capabilities.join(' ')}] ${match?.[2] || 'ready'}\r\n`;
+}
 
 function judgeGreeting(line: string): StageOutcome<string> {
 	if (/^\* (OK|PREAUTH)\b/i.test(line)) return { value: line, detail: line };
@@ -107,29 +134,39 @@ function checkMechanisms(capabilities: string[], oauth: boolean, method: string)
 async function imapLogin(
 	run: ProbeRun,
 	account: Account,
-	endpoint: Endpoint,
-	user: string,
+	target: MailTarget,
 	login: MailLogin,
-	capabilities: string[],
+	channel: LineChannel,
+	greeting: string,
 ): Promise<StageOutcome<ImapFlow>> {
+	const { endpoint, user, timeouts } = target;
+	const capabilities = /\[CAPABILITY ([^\]]*)\]/.exec(greeting)?.[1]?.split(' ') ?? [];
 	const { method, oauth } = loginMethod(account, login);
 	checkMechanisms(capabilities, oauth, method);
-	const timeouts = effectiveTimeouts(account, run.ctx);
 	let mechanism = '';
+	const socket = channel.handOver(greeting);
 	const options: ImapFlowOptions = {
 		host: endpoint.host,
 		port: endpoint.port,
 		secure: endpoint.security === 'tls',
-		doSTARTTLS: endpoint.security === 'starttls',
-		...libraryTls(endpoint, run.ctx.extraCa),
+		// TLS, when the config asks for it, is already up on this socket
+		doSTARTTLS: false,
+		// the socket is connected and its greeting waits in front of the stream
+		transport: {
+			connect: (_options, onConnect) => {
+				setImmediate(onConnect);
+				return socket;
+			},
+		},
 		auth: oauth ? { user, accessToken: login.accessToken } : { user, pass: login.password },
-		logger: transcriptLogger(run, (command) => {
+		logger: transcriptLogger(libraryFeed(run, 1), (command) => {
 			const match = /^\S+ (AUTHENTICATE \S+|LOGIN)\b/i.exec(command);
 			if (match) mechanism = (match[1] as string).toUpperCase();
 		}),
-		connectionTimeout: timeouts.connectMs,
-		greetingTimeout: timeouts.greetingMs,
+		connectionTimeout: timeouts.stageMs,
+		greetingTimeout: timeouts.stageMs,
 		socketTimeout: timeouts.stageMs,
+		maxLineLength: LINE_LIMITS.imap.maxLine,
 		disableCompression: true,
 		disableAutoEnable: true,
 		disableAutoIdle: true,
@@ -142,9 +179,22 @@ async function imapLogin(
 	return { value: client, detail: `${user} · ${mechanism || 'login'}`, facts: { user, mechanism } };
 }
 
-async function folderStatus(client: ImapFlow, folder: string): Promise<StageOutcome<void>> {
+/**
+ * STATUS on the import folder. imapflow answers a refused STATUS with `false` (or NotFound after a LIST), so the
+ * server's tagged NO/BAD is taken from the stage's transcript: any of them is a folder failure, whatever its
+ * wording, and FOLDER_NOT_FOUND when the words or the response code say the folder is missing.
+ */
+async function folderStatus(run: ProbeRun, client: ImapFlow, folder: string): Promise<StageOutcome<void>> {
+	const mark = run.transcript.mark();
 	const status = await client.status(folder, { messages: true, unseen: true });
-	if (!status) throw new ProbeFailure('PROTOCOL', { detail: folder });
+	if (!status) {
+		const said = run.transcript.serverLinesSince(mark);
+		const tagged = said.findLast((line) => /^[A-Za-z0-9.]+ (?:NO|BAD)\b/i.test(line));
+		if (!tagged) throw new ProbeFailure('PROTOCOL', { serverResponse: said.join('\n') || undefined, detail: folder });
+		const reply = tagged.replace(/^[A-Za-z0-9.]+ /, '');
+		const code = isMissingFolderReply(reply) ? 'FOLDER_NOT_FOUND' : 'FOLDER_REFUSED';
+		throw new ProbeFailure(code, { serverResponse: reply, detail: folder });
+	}
 	const messages = status.messages ?? 0;
 	const unseen = status.unseen ?? 0;
 	return {
@@ -154,33 +204,19 @@ async function folderStatus(client: ImapFlow, folder: string): Promise<StageOutc
 	};
 }
 
-async function logoutQuietly(client: ImapFlow): Promise<void> {
-	let timer: NodeJS.Timeout | undefined;
-	try {
-		await Promise.race([
-			client.logout(),
-			new Promise<void>((resolve) => {
-				timer = setTimeout(resolve, GOODBYE_MS);
-			}),
-		]);
-	} catch {
-		// the check already has its verdict
-	} finally {
-		clearTimeout(timer);
-		client.close();
-	}
-}
-
 /** imapflow's logger: protocol lines go to the transcript (redacted there); the rest is not needed. */
-function transcriptLogger(run: ProbeRun, onCommand: (line: string) => void): NonNullable<ImapFlowOptions['logger']> {
+function transcriptLogger(
+	feed: TranscriptFeed,
+	onCommand: (line: string) => void,
+): NonNullable<ImapFlowOptions['logger']> {
 	const entry = (obj: unknown) => {
 		if (typeof obj !== 'object' || obj === null) return;
 		const { src, msg } = obj as { src?: unknown; msg?: unknown };
 		if (typeof msg !== 'string') return;
 		if (src === 'c') {
 			onCommand(msg);
-			run.transcript.client(msg);
-		} else if (src === 's') run.transcript.server(msg);
+			feed.client(msg);
+		} else if (src === 's') feed.server(msg);
 	};
 	return { debug: entry, info: entry, warn: entry, error: entry, trace: entry };
 }

@@ -1,18 +1,17 @@
 /**
- * What the IMAP and SMTP probes share: the run around a check, the opening of the probe's own connection
- * (dns → tcp → tls | greeting, with the TLS-mode diagnosis), the STARTTLS upgrade, the hand-over to the login
- * library and the TLS options that library gets, so its connection is verified exactly like the probe's.
+ * What the IMAP and SMTP probes share: the run around a check (with its budget), the opening of the connection
+ * (dns → tcp → tls | greeting, with the TLS-mode diagnosis), the STARTTLS upgrade, and the hand-over of that same
+ * connection to the login library, so a check opens one connection per protocol.
  */
-import type { ConnectionOptions } from 'node:tls';
-import type { Account } from '../config/model';
+import type { Account, SecurityMode } from '../config/model';
 import { HINTS, ProbeFailure } from './classify';
 import type { Credentials, ProbeContext, ProbeTimeouts } from './context';
 import { Redactor } from './redact';
-import type { ProbeCheck } from './result';
+import type { ProbeCheck, StageName } from './result';
 import { ProbeRun, type ProgressListener, type StageOutcome } from './stage-runner';
-import { WELL_KNOWN_PORTS, configError, effectiveTimeouts, endpointOf, loginUser } from './target';
-import { type Endpoint, LineChannel, goodbye, resolveStage, speaksTls, tcpStage, tlsHandshake } from './wire';
-import { trustedTls } from './trust-store';
+import { WELL_KNOWN_PORTS, configError, effectiveTimeouts, endpointOf, loginUser, stageTimeout } from './target';
+import { LINE_LIMITS } from './limits';
+import { type Endpoint, LineChannel, resolveStage, speaksTls, tcpStage, tlsHandshake } from './wire';
 
 export type MailProtocol = 'imap' | 'smtp';
 
@@ -39,29 +38,46 @@ export type MailProbe = (
 export interface MailTarget {
 	endpoint: Endpoint;
 	user: string;
-	timeouts: ProbeTimeouts;
+	timeouts: Required<ProbeTimeouts>;
 }
 
 /** How long a polite goodbye (LOGOUT, QUIT) may take before the connection is simply closed. */
 export const GOODBYE_MS = 2000;
 
-/** Runs a mail check: `body` runs the stages; whatever it throws becomes the check's failure. Never throws. */
+/**
+ * Runs a mail check: `body` runs the stages; whatever it throws becomes the check's failure. Never throws. `plan`
+ * names the stages the check runs for a TLS mode: the sum of their timeouts is the check's budget, which no stage
+ * outlives.
+ */
 export async function runMailCheck(
 	protocol: MailProtocol,
 	account: Account,
 	login: MailLogin,
 	ctx: ProbeContext,
 	hooks: ProbeHooks,
+	plan: (security: SecurityMode) => StageName[],
 	body: (run: ProbeRun, target: MailTarget) => Promise<void>,
 ): Promise<ProbeCheck> {
 	const redactor = hooks.redactor ?? new Redactor([login.password, login.accessToken, login.clientSecret]);
-	const run = new ProbeRun(protocol, ctx, { redactor, onProgress: hooks.onProgress, accountId: account.id });
+	const timeouts = effectiveTimeouts(account, ctx);
+	let target: MailTarget | undefined;
+	let problem: unknown;
 	try {
-		const target: MailTarget = {
-			endpoint: endpointOf(account, protocol),
-			user: loginUser(account),
-			timeouts: effectiveTimeouts(account, ctx),
-		};
+		target = { endpoint: endpointOf(account, protocol), user: loginUser(account), timeouts };
+	} catch (error) {
+		problem = error;
+	}
+	const budgetMs = target
+		? plan(target.endpoint.security).reduce((sum, stage) => sum + stageTimeout(stage, timeouts), 0)
+		: undefined;
+	const run = new ProbeRun(protocol, ctx, {
+		redactor,
+		onProgress: hooks.onProgress,
+		accountId: account.id,
+		budgetMs,
+	});
+	try {
+		if (!target) throw problem;
 		await body(run, target);
 	} catch (error) {
 		run.fail(error);
@@ -70,9 +86,10 @@ export async function runMailCheck(
 }
 
 /**
- * dns → tcp → tls (implicit TLS only) → greeting on the probe's own connection. `greet` judges the greeting from its
- * first line (reading more when the protocol has multi-line greetings). When no line comes at all, a port that
- * completes a TLS handshake means the config speaks plain text to an implicit-TLS port.
+ * dns → tcp → tls (implicit TLS only) → greeting. `greet` judges the greeting from its first line (reading more
+ * when the protocol has multi-line greetings). The greeting stage stays within its own timeout: when half of it
+ * passed without a single byte, a TLS handshake on a second connection asks whether the port speaks implicit TLS
+ * (the config speaks plain text to it), while the wait for the greeting goes on.
  */
 export async function openSession<T>(
 	run: ProbeRun,
@@ -81,19 +98,47 @@ export async function openSession<T>(
 	greet: (channel: LineChannel, first: string) => Promise<StageOutcome<T>>,
 ): Promise<{ channel: LineChannel; greeting: T }> {
 	const { endpoint, timeouts } = target;
-	const addresses = await run.stage('dns', timeouts.connectMs, () => resolveStage(endpoint));
-	let socket = await run.stage('tcp', timeouts.connectMs, () => tcpStage(run, addresses, endpoint.port));
+	const addresses = await run.stage('dns', stageTimeout('dns', timeouts), () => resolveStage(endpoint));
+	let socket = await run.stage('tcp', stageTimeout('tcp', timeouts), () => tcpStage(run, addresses, endpoint.port));
 	if (endpoint.security === 'tls') {
 		const raw = socket;
-		socket = await run.stage('tls', timeouts.connectMs, () => withModeHint(protocol, tlsHandshake(run, raw, endpoint)));
+		socket = await run.stage('tls', stageTimeout('tls', timeouts), () =>
+			withModeHint(protocol, tlsHandshake(run, raw, endpoint)),
+		);
 	}
-	const channel = new LineChannel(run, socket);
-	const greeting = await run.stage('greeting', timeouts.greetingMs + timeouts.connectMs, async () => {
-		const first = await channel.readLineWithin(timeouts.greetingMs);
-		if (first === undefined) throw await silentPort(run, protocol, endpoint, addresses[0] as string, timeouts);
+	const channel = new LineChannel(run, socket, LINE_LIMITS[protocol]);
+	const greetingMs = stageTimeout('greeting', timeouts);
+	const greeting = await run.stage('greeting', greetingMs, async () => {
+		const first = await firstLine(run, protocol, channel, endpoint, addresses[0] as string, greetingMs);
 		return greet(channel, first);
 	});
 	return { channel, greeting };
+}
+
+async function firstLine(
+	run: ProbeRun,
+	protocol: MailProtocol,
+	channel: LineChannel,
+	endpoint: Endpoint,
+	address: string,
+	greetingMs: number,
+): Promise<string> {
+	const sniffAfter = Math.floor(greetingMs / 2);
+	const early = await channel.readLineWithin(sniffAfter);
+	if (early !== undefined) return early;
+	const rest = channel.readLine();
+	if (endpoint.security === 'tls' || channel.firstByte !== undefined) return rest;
+	rest.catch(() => undefined);
+	const implicitTls = await Promise.race([
+		rest.then(() => false),
+		speaksTls(run, address, endpoint.port, greetingMs - sniffAfter),
+	]);
+	if (implicitTls) {
+		throw new ProbeFailure('TLS_MODE_MISMATCH', {
+			hint: { text: HINTS.plainOnTlsPort, args: { plainPort: WELL_KNOWN_PORTS[protocol].plain } },
+		});
+	}
+	return rest;
 }
 
 /** A plain-text answer to implicit TLS means the port wants STARTTLS: say which port speaks implicit TLS. */
@@ -110,23 +155,6 @@ async function withModeHint<T>(protocol: MailProtocol, handshake: Promise<T>): P
 	}
 }
 
-async function silentPort(
-	run: ProbeRun,
-	protocol: MailProtocol,
-	endpoint: Endpoint,
-	address: string,
-	timeouts: ProbeTimeouts,
-): Promise<ProbeFailure> {
-	if (endpoint.security !== 'tls' && (await speaksTls(run, address, endpoint.port, timeouts.connectMs))) {
-		return new ProbeFailure('TLS_MODE_MISMATCH', {
-			hint: { text: HINTS.plainOnTlsPort, args: { plainPort: WELL_KNOWN_PORTS[protocol].plain } },
-		});
-	}
-	return new ProbeFailure('TIMEOUT', {
-		hint: { text: HINTS.timeout, args: { stage: 'greeting', ms: timeouts.greetingMs } },
-	});
-}
-
 /**
  * The TLS upgrade once the server accepted STARTTLS: stop reading plain text, hand the socket to TLS and keep what
  * the server announced before TLS (`before`) among the stage's facts.
@@ -140,16 +168,10 @@ export async function upgradeChannel(
 	channel.detach();
 	const upgraded = await tlsHandshake(run, channel.socket, endpoint);
 	return {
-		value: new LineChannel(run, upgraded.value),
+		value: new LineChannel(run, upgraded.value, channel.limits),
 		detail: upgraded.detail,
 		facts: { ...upgraded.facts, ...before },
 	};
-}
-
-/** Ends the probe's own connection politely; the login then runs through `library` on a connection of its own. */
-export async function handOver(run: ProbeRun, channel: LineChannel, command: string, library: string): Promise<void> {
-	await goodbye(run, channel, command, GOODBYE_MS);
-	run.transcript.note(`login on a new connection (${library})`);
 }
 
 /**
@@ -164,17 +186,47 @@ export function loginMethod(account: Account, login: MailLogin): { method: strin
 	return { method, oauth };
 }
 
-/** TLS options for the login library: the same trust, minimum version and verification as the probe's connection. */
-export function libraryTls(
-	endpoint: Endpoint,
-	extraCa: readonly string[] | undefined,
-): { tls: ConnectionOptions; servername?: string } {
+/**
+ * A polite goodbye (LOGOUT, QUIT through the library) that costs at most one round trip and never more than
+ * GOODBYE_MS or what is left of the check's budget; the check's sockets close right after.
+ */
+export async function goodbye(run: ProbeRun, farewell: Promise<unknown>): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			farewell,
+			new Promise<void>((resolve) => {
+				timer = setTimeout(resolve, Math.min(GOODBYE_MS, run.remainingMs()));
+			}),
+		]);
+	} catch {
+		// the check already has its verdict
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** The library's bunyan-style log lines that belong in the transcript, fed in by each probe's logger. */
+export interface TranscriptFeed {
+	client(line: string): void;
+	server(line: string): void;
+}
+
+/**
+ * A feed that skips the first `replayed` server lines: the greeting the probe read itself and handed back to the
+ * library with the socket is already in the transcript.
+ */
+export function libraryFeed(run: ProbeRun, replayed: number, onServer?: (line: string) => void): TranscriptFeed {
+	let skip = replayed;
 	return {
-		tls: {
-			rejectUnauthorized: endpoint.rejectUnauthorized,
-			...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
-			...(extraCa?.length ? trustedTls(extraCa) : {}),
+		client: (line) => run.transcript.client(line),
+		server: (line) => {
+			if (skip > 0) {
+				skip--;
+				return;
+			}
+			run.transcript.server(line);
+			onServer?.(line);
 		},
-		...(endpoint.servername ? { servername: endpoint.servername } : {}),
 	};
 }

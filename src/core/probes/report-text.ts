@@ -1,9 +1,11 @@
 /**
  * The readable stage tree of `mailcfg test` (and the extension's "Copy redacted report"): one block per account,
  * one per check, one line per stage; the failing stage carries the code, our message, the server's reply and,
- * when the caller supplies one, the explanation. Reports are already redacted; this only lays them out.
+ * when the caller supplies one, the explanation. Reports are already redacted and contained; server-derived text is
+ * sanitized once more here, where it meets a terminal, in case a report arrives from elsewhere (a saved JSON report).
  */
 import { type Lang, type Localized, tr } from '../i18n';
+import { cleanUntrusted } from '../text/untrusted';
 import type { AccountReport, ProbeCheck } from './result';
 
 /** What the report shows under a failure; the explanation catalog's result fits it. */
@@ -39,7 +41,7 @@ export function renderReportText(reports: AccountReport[], lang: Lang, options: 
 	for (const report of reports) {
 		const ok = report.checks.every((c) => c.ok);
 		if (ok) passed++;
-		out.push(`${ok ? '✓' : '✗'} ${report.id}`);
+		out.push(`${ok ? '✓' : '✗'} ${cleanUntrusted(report.id)}`);
 		for (const check of report.checks) out.push(...renderCheck(report.id, check, lang, options));
 		out.push('');
 	}
@@ -58,13 +60,13 @@ function renderCheck(accountId: string, check: ProbeCheck, lang: Lang, options: 
 	for (const stage of check.stages) {
 		const ms = `${stage.ms} ms`.padStart(8);
 		lines.push(
-			`    ${stage.ok ? '✓' : '✗'} ${stage.name.padEnd(width)} ${ms}${stage.detail ? `  ${oneLine(stage.detail)}` : ''}`,
+			`    ${stage.ok ? '✓' : '✗'} ${stage.name.padEnd(width)} ${ms}${stage.detail ? `  ${oneLine(cleanUntrusted(stage.detail))}` : ''}`,
 		);
 	}
 	if (check.error) {
-		lines.push(`      → ${check.error.code}: ${check.error.message}`);
+		lines.push(`      → ${check.error.code}: ${cleanUntrusted(check.error.message)}`);
 		if (check.error.serverResponse) {
-			const [first, ...rest] = check.error.serverResponse.split('\n');
+			const [first, ...rest] = cleanUntrusted(check.error.serverResponse).split('\n');
 			lines.push(`        ${tr(TEXT.server, lang)}: ${first}`, ...rest.map((l) => `        ${l}`));
 		}
 		const explanation = options.explain?.(accountId, check);
@@ -78,7 +80,7 @@ function renderCheck(accountId: string, check: ProbeCheck, lang: Lang, options: 
 			);
 		}
 		if (options.transcript && check.transcript.length) {
-			lines.push(`      ${tr(TEXT.transcript, lang)}:`, ...check.transcript.map((l) => `        ${l}`));
+			lines.push(`      ${tr(TEXT.transcript, lang)}:`, ...check.transcript.map((l) => `        ${cleanUntrusted(l)}`));
 		}
 	}
 	return lines;

@@ -54,6 +54,10 @@ export const PROBE_ERRORS = {
 		de: 'Das Zugriffstoken enthält nicht, was das Protokoll braucht (Audience, Mandant, Ablauf oder Berechtigungen).',
 	},
 	FOLDER_NOT_FOUND: { en: 'The import folder does not exist.', de: 'Der Importordner existiert nicht.' },
+	FOLDER_REFUSED: {
+		en: 'The server refused to report on the import folder (its reply says why: name, permissions or state).',
+		de: 'Der Server hat die Auskunft über den Importordner verweigert (seine Antwort nennt den Grund: Name, Rechte oder Zustand).',
+	},
 	THROTTLED: {
 		en: 'The server is limiting connections or requests.',
 		de: 'Der Server begrenzt Verbindungen oder Anfragen.',

@@ -1,33 +1,39 @@
 /**
  * The SMTP probe: dns → tcp → tls | greeting → ehlo → starttls → ehlo → auth (→ send, only in sendTestMail).
  *
- * As for IMAP, the stages before login run on the probe's own connection (ending with QUIT), then nodemailer's
- * SMTPConnection logs in on a second connection. login() is called directly rather than transport.verify(), which
- * reports success without logging in when the server announces no AUTH (the `forceAuth` problem); when the EHLO
- * after TLS announces no AUTH at all, the auth stage fails without sending credentials.
+ * One connection: the probe reads the greeting (and, for STARTTLS, runs the first EHLO and the upgrade) itself, then
+ * hands the socket to nodemailer's SMTPConnection (`options.connection`, `secured` once TLS is up) with the greeting
+ * put back in front, so nodemailer's own EHLO is the last ehlo stage and its login() the auth stage. login() is
+ * called directly rather than transport.verify(), which reports success without logging in when the server
+ * announces no AUTH (the `forceAuth` problem); when the last EHLO announces no AUTH at all, the auth stage fails
+ * without sending credentials.
  */
 import { hostname } from 'node:os';
 import { format } from 'node:util';
 import SMTPConnection, { type SMTPConnectionAuth, type SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import XOAuth2 from 'nodemailer/lib/xoauth2';
-import type { Account } from '../config/model';
+import type { Account, SecurityMode } from '../config/model';
 import { HINTS, ProbeFailure } from './classify';
 import type { ProbeContext } from './context';
 import {
+	GOODBYE_MS,
 	type MailLogin,
 	type MailProbe,
+	type MailTarget,
 	type ProbeHooks,
-	handOver,
-	libraryTls,
+	type TranscriptFeed,
+	goodbye,
+	libraryFeed,
 	loginMethod,
 	openSession,
 	runMailCheck,
 	upgradeChannel,
 } from './mail-session';
-import type { ProbeCheck } from './result';
+import type { ProbeCheck, StageName } from './result';
 import type { ProbeRun, StageOutcome } from './stage-runner';
-import { MAX_TIMER_MS, configError, effectiveTimeouts } from './target';
-import { type Endpoint, type LineChannel, type SmtpReply, readSmtpReply } from './wire';
+import { configError, stageTimeout } from './target';
+import { LINE_LIMITS } from './limits';
+import { type LineChannel, type SmtpReply, excerpt, readSmtpReply } from './wire';
 
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
@@ -47,6 +53,19 @@ export function sendTestMail(
 	return runSmtp(account, login, ctx, hooks, to);
 }
 
+function smtpStages(security: SecurityMode, sending: boolean): StageName[] {
+	return [
+		'dns',
+		'tcp',
+		...(security === 'tls' ? (['tls'] as const) : []),
+		'greeting',
+		'ehlo',
+		...(security === 'starttls' ? (['starttls', 'ehlo'] as const) : []),
+		'auth',
+		...(sending ? (['send'] as const) : []),
+	];
+}
+
 function runSmtp(
 	account: Account,
 	login: MailLogin,
@@ -54,15 +73,16 @@ function runSmtp(
 	hooks: ProbeHooks,
 	mailTo: string | undefined,
 ): Promise<ProbeCheck> {
-	return runMailCheck('smtp', account, login, ctx, hooks, async (run, target) => {
+	const plan = (security: SecurityMode) => smtpStages(security, mailTo !== undefined);
+	return runMailCheck('smtp', account, login, ctx, hooks, plan, async (run, target) => {
 		const { endpoint, user, timeouts } = target;
-		let { channel } = await openSession(run, 'smtp', target, readGreeting);
+		const opened = await openSession(run, 'smtp', target, readGreeting);
+		let channel = opened.channel;
 		const name = clientName();
-		const plain = channel;
-		let extensions = await run.stage('ehlo', timeouts.stageMs, () => ehlo(plain, name));
 		if (endpoint.security === 'starttls') {
-			const before = extensions;
-			channel = await run.stage('starttls', timeouts.stageMs, async () => {
+			const plain = channel;
+			const before = await run.stage('ehlo', stageTimeout('ehlo', timeouts), () => ehlo(plain, name));
+			channel = await run.stage('starttls', stageTimeout('starttls', timeouts), async () => {
 				if (!before.some((e) => e.toUpperCase() === 'STARTTLS')) {
 					throw new ProbeFailure('STARTTLS_UNAVAILABLE', { facts: { extensionsBeforeTls: before } });
 				}
@@ -71,19 +91,16 @@ function runSmtp(
 				if (reply.code !== 220) throw new ProbeFailure('STARTTLS_UNAVAILABLE', { serverResponse: reply.raw });
 				return upgradeChannel(run, plain, endpoint, { extensionsBeforeTls: before });
 			});
-			const secured = channel;
-			extensions = await run.stage('ehlo', timeouts.stageMs, () => ehlo(secured, name));
 		}
-		await handOver(run, channel, 'QUIT', 'nodemailer');
-
-		const budget = timeouts.connectMs * 2 + timeouts.greetingMs + timeouts.stageMs * 3;
-		const connection = await run.stage('auth', budget, () =>
-			smtpLogin(run, account, endpoint, user, login, extensions, name),
+		const secured = channel;
+		const session = await run.stage('ehlo', stageTimeout('ehlo', timeouts), () =>
+			libraryEhlo(run, secured, opened.greeting, target, name),
 		);
+		await run.stage('auth', stageTimeout('auth', timeouts), () => smtpLogin(account, target, login, session));
 		if (mailTo !== undefined) {
-			await run.stage('send', timeouts.stageMs * 2, () => send(connection, account, user, mailTo));
+			await run.stage('send', stageTimeout('send', timeouts), () => send(session.connection, account, user, mailTo));
 		}
-		connection.quit();
+		await goodbye(run, quit(session.connection));
 	});
 }
 
@@ -94,32 +111,50 @@ function clientName(): string {
 }
 
 /** Reads the rest of a multi-line greeting; 220 welcomes, 421/554 refuse the session (throttling or policy). */
-async function readGreeting(channel: LineChannel, first: string): Promise<StageOutcome<void>> {
+async function readGreeting(channel: LineChannel, first: string): Promise<StageOutcome<string[]>> {
 	const lines = [first];
-	while (/^\d{3}-/.test(lines.at(-1) as string)) lines.push(await channel.readLine());
+	while (/^\d{3}-/.test(lines.at(-1) as string)) {
+		if (lines.length >= channel.limits.maxReplyLines) {
+			throw new ProbeFailure('PROTOCOL', {
+				serverResponse: excerpt(lines, lines.length),
+				hint: { text: HINTS.replyTooLong, args: { ...channel.limits } },
+			});
+		}
+		lines.push(await channel.readLine());
+	}
 	const raw = lines.join('\n');
 	const code = Number(/^(\d{3})/.exec(first)?.[1] ?? 0);
-	if (code === 220) return { value: undefined, detail: raw };
-	if (code === 421 || code === 554) {
-		const throttled = /too many|limit|throttl|try again later/i.test(raw);
-		throw new ProbeFailure(throttled ? 'THROTTLED' : 'CONNECTION_CLOSED', {
-			serverResponse: raw,
-			hint: { text: HINTS.greetingRefused },
-		});
-	}
+	if (code === 220) return { value: lines, detail: raw };
+	if (code === 421 || code === 554) throw refusal(raw, { text: HINTS.greetingRefused });
 	throw new ProbeFailure('PROTOCOL', { serverResponse: raw });
 }
 
+/** A 421/554 that ends the session: throttling when the words say so, else a closed session; the reply is kept. */
+function refusal(raw: string, hint?: ProbeFailure['hint']): ProbeFailure {
+	const throttled = /too many|limit|throttl|try again later/i.test(raw);
+	return new ProbeFailure(throttled ? 'THROTTLED' : 'CONNECTION_CLOSED', { serverResponse: raw, hint });
+}
+
+/** The EHLO before STARTTLS, on the probe's own reader. */
 async function ehlo(channel: LineChannel, name: string): Promise<StageOutcome<string[]>> {
 	channel.write(`EHLO ${name}`);
 	const reply: SmtpReply = await readSmtpReply(channel);
-	if (reply.code !== 250) throw new ProbeFailure('PROTOCOL', { serverResponse: reply.raw });
-	const extensions = reply.lines.slice(1).map((line) => line.slice(4).trim());
-	const auth = authMechanisms(extensions);
+	if (reply.code === 421) throw refusal(reply.raw);
+	// a refused EHLO leaves no way to ask for STARTTLS
+	if (reply.code !== 250) throw new ProbeFailure('STARTTLS_UNAVAILABLE', { serverResponse: reply.raw });
+	const extensions = extensionsOf(reply.lines);
+	return ehloOutcome(extensions, extensions);
+}
+
+function extensionsOf(replyLines: string[]): string[] {
+	return replyLines.slice(1).map((line) => line.slice(4).trim());
+}
+
+function ehloOutcome<T>(value: T, extensions: string[]): StageOutcome<T> {
 	return {
-		value: extensions,
+		value,
 		detail: extensions.join(' · ') || '(no extensions)',
-		facts: { extensions, authMechanisms: auth },
+		facts: { extensions, authMechanisms: authMechanisms(extensions) },
 	};
 }
 
@@ -128,17 +163,67 @@ function authMechanisms(extensions: string[]): string[] {
 	return line ? line.slice(5).trim().toUpperCase().split(/\s+/).filter(Boolean) : [];
 }
 
-async function smtpLogin(
+/** The SMTPConnection on the probe's socket, after its EHLO, and the extensions that EHLO announced. */
+interface LibrarySession {
+	connection: SMTPConnection;
+	extensions: string[];
+}
+
+/**
+ * The last ehlo stage, run by nodemailer on the probe's socket: the greeting the probe already read goes back in
+ * front of the stream, nodemailer reads it, sends EHLO (falling back to HELO as it does in production) and is then
+ * ready to log in. Its timers are set to the stage's; the stage's own hard timer bounds it anyway.
+ */
+async function libraryEhlo(
 	run: ProbeRun,
-	account: Account,
-	endpoint: Endpoint,
-	user: string,
-	login: MailLogin,
-	extensions: string[],
+	channel: LineChannel,
+	greeting: string[],
+	target: MailTarget,
 	name: string,
-): Promise<StageOutcome<SMTPConnection>> {
+): Promise<StageOutcome<LibrarySession>> {
+	const { endpoint, timeouts } = target;
+	const replies: string[] = [];
+	const secured = endpoint.security !== 'none';
+	const options: SMTPConnectionOptions = {
+		host: endpoint.host,
+		port: endpoint.port,
+		secure: secured,
+		secured,
+		ignoreTLS: !secured,
+		name,
+		connection: channel.handOver(`${greeting.join('\r\n')}\r\n`),
+		connectionTimeout: timeouts.stageMs,
+		greetingTimeout: timeouts.stageMs,
+		socketTimeout: timeouts.stageMs,
+		socketCloseTimeout: GOODBYE_MS,
+		maxResponseSize: LINE_LIMITS.smtp.maxReplyOctets,
+		transactionLog: true,
+		logger: transcriptLogger(libraryFeed(run, greeting.length, (line) => replies.push(line))),
+	};
+	const connection = new SMTPConnection(options);
+	connection.on('error', () => undefined);
+	run.own({ destroy: () => connection.close() });
+	await step(connection, (done) => connection.connect(done));
+	const extensions = extensionsOf(lastReply(replies));
+	return ehloOutcome({ connection, extensions }, extensions);
+}
+
+/** The last complete reply among the server lines (the EHLO answer, or HELO's after a refused EHLO). */
+function lastReply(lines: string[]): string[] {
+	let start = lines.length - 1;
+	while (start > 0 && /^\d{3}-/.test(lines[start - 1] as string)) start--;
+	return start < 0 ? [] : lines.slice(start);
+}
+
+async function smtpLogin(
+	account: Account,
+	target: MailTarget,
+	login: MailLogin,
+	session: LibrarySession,
+): Promise<StageOutcome<void>> {
+	const { endpoint, user } = target;
 	const { method, oauth } = loginMethod(account, login);
-	const offered = authMechanisms(extensions);
+	const offered = authMechanisms(session.extensions);
 	if (!offered.length) {
 		const afterTls = endpoint.security === 'none' ? '' : ' (TLS)';
 		throw new ProbeFailure('AUTH_MECHANISM_UNSUPPORTED', {
@@ -152,26 +237,6 @@ async function smtpLogin(
 			hint: { text: HINTS.mechanisms, args: { offered: offered.join(', '), method, needed: needed.join(' | ') } },
 		});
 	}
-	const timeouts = effectiveTimeouts(account, run.ctx);
-	const options: SMTPConnectionOptions = {
-		host: endpoint.host,
-		port: endpoint.port,
-		secure: endpoint.security === 'tls',
-		requireTLS: endpoint.security === 'starttls',
-		ignoreTLS: endpoint.security === 'none',
-		name,
-		...libraryTls(endpoint, run.ctx.extraCa),
-		connectionTimeout: Math.min(timeouts.connectMs + timeouts.greetingMs, MAX_TIMER_MS),
-		greetingTimeout: timeouts.greetingMs,
-		socketTimeout: timeouts.stageMs,
-		socketCloseTimeout: 0,
-		transactionLog: true,
-		logger: transcriptLogger(run),
-	};
-	const connection = new SMTPConnection(options);
-	connection.on('error', () => undefined);
-	run.own({ destroy: () => connection.close() });
-	await step(connection, (done) => connection.connect(done));
 	const auth: SMTPConnectionAuth = oauth
 		? {
 				type: 'OAuth2',
@@ -185,8 +250,17 @@ async function smtpLogin(
 				}),
 			}
 		: { user, pass: login.password, method: mechanism };
+	const { connection } = session;
 	await step(connection, (done) => connection.login(auth, (error) => done(error)));
-	return { value: connection, detail: `${user} · AUTH ${mechanism}`, facts: { user, mechanism } };
+	return { value: undefined, detail: `${user} · AUTH ${mechanism}`, facts: { user, mechanism } };
+}
+
+/** QUIT, settled when nodemailer closes the session on the server's 221 (or the connection ends). */
+function quit(connection: SMTPConnection): Promise<void> {
+	return new Promise((resolve) => {
+		connection.once('end', resolve);
+		connection.quit();
+	});
 }
 
 async function send(
@@ -247,14 +321,14 @@ function step<T = void>(
 }
 
 /** nodemailer's bunyan-style logger: with transactionLog, commands and replies arrive tagged `tnx`. */
-function transcriptLogger(run: ProbeRun): NonNullable<SMTPConnectionOptions['logger']> {
+function transcriptLogger(feed: TranscriptFeed): NonNullable<SMTPConnectionOptions['logger']> {
 	const entry = (data: unknown, message?: unknown, ...args: unknown[]) => {
 		const tnx = typeof data === 'object' && data !== null ? (data as { tnx?: unknown }).tnx : undefined;
 		if (tnx !== 'client' && tnx !== 'server') return;
 		const text = typeof message === 'string' ? format(message, ...args) : '';
 		for (const line of text.split(/\r?\n/)) {
-			if (tnx === 'client') run.transcript.client(line);
-			else run.transcript.server(line);
+			if (tnx === 'client') feed.client(line);
+			else feed.server(line);
 		}
 	};
 	return { trace: entry, debug: entry, info: entry, warn: entry, error: entry, fatal: entry };

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Lang } from '../i18n';
 import { HINTS, ProbeFailure, classifyError } from './classify';
 import type { ProbeContext } from './context';
+import { containCheck, containFacts, containText } from './contain';
 import type { Redactor } from './redact';
 import type { ProbeCheck, Protocol, StageName, StageResult } from './result';
 import { MAX_TIMER_MS } from './target';
@@ -44,6 +45,11 @@ export interface ProbeRunOptions {
 	accountId?: string | undefined;
 	/** A protocol's own wording for timeouts and cancellation (the OAuth2 check words them for the sign-in). */
 	failures?: Partial<StageFailures>;
+	/**
+	 * The whole check's bound: the sum of the timeouts of the stages it may run. No stage outlives it, whatever the
+	 * stage's own timeout, so the check ends within it (plus the time to record the failure).
+	 */
+	budgetMs?: number | undefined;
 }
 
 interface Disposable {
@@ -51,8 +57,10 @@ interface Disposable {
 }
 
 /**
- * Runs the stages of one check: times each, bounds it with its timeout, cancels on the AbortSignal (destroying
- * every socket the check owns at once), classifies failures and builds the ProbeCheck. No timer outlives a stage.
+ * Runs the stages of one check: times each, bounds it with its timeout and the check's budget (a hard timer: lines
+ * a server keeps sending do not extend it), cancels on the AbortSignal (destroying every socket the check owns at
+ * once), classifies failures and builds the ProbeCheck. No timer outlives a stage. A failure without a reply of its
+ * own carries what the server said during the failed stage.
  */
 export class ProbeRun {
 	readonly stages: StageResult[] = [];
@@ -64,6 +72,7 @@ export class ProbeRun {
 	private readonly onProgress: ProgressListener | undefined;
 	private readonly accountId: string | undefined;
 	private readonly failures: StageFailures;
+	private readonly deadline: number;
 
 	constructor(
 		readonly protocol: Protocol,
@@ -75,6 +84,25 @@ export class ProbeRun {
 		this.accountId = options.accountId;
 		this.failures = { ...DEFAULT_FAILURES, ...options.failures };
 		this.transcript = new Transcript(options.redactor);
+		this.deadline = performance.now() + Math.min(options.budgetMs ?? MAX_TIMER_MS, MAX_TIMER_MS);
+	}
+
+	/**
+	 * Where a login library reads the socket, the lines it has not finished (an SMTP multi-line reply that never
+	 * ends) are not in the transcript; the library stages set this to see the socket's last bytes.
+	 */
+	witness: (() => string[]) | undefined;
+
+	/** What the server said since `mark`: its transcript lines, else the last lines it sent to the library. */
+	private saidSince(mark: number): string | undefined {
+		const lines = this.transcript.serverLinesSince(mark);
+		const said = lines.length ? lines : (this.witness?.() ?? []);
+		return said.length ? said.join('\n') : undefined;
+	}
+
+	/** What is left of the check's budget, in ms. */
+	remainingMs(): number {
+		return Math.max(0, Math.round(this.deadline - performance.now()));
 	}
 
 	get lang(): Lang {
@@ -116,6 +144,7 @@ export class ProbeRun {
 		const started = performance.now();
 		this.onProgress?.({ ...this.who(), protocol: this.protocol, stage: name, state: 'start' });
 		const controller = new AbortController();
+		const mark = this.transcript.mark();
 		let timer: NodeJS.Timeout | undefined;
 		let onAbort: (() => void) | undefined;
 		const signal = this.ctx.signal;
@@ -127,8 +156,9 @@ export class ProbeRun {
 					controller.abort(failure);
 					reject(failure);
 				};
-				// Stage budgets are sums of timeouts and may pass what a timer holds.
-				timer = setTimeout(() => stop(this.failures.timeout(name, timeoutMs)), Math.min(timeoutMs, MAX_TIMER_MS));
+				// The check's budget cuts a stage short; timeouts may pass what a timer holds.
+				const bound = Math.min(timeoutMs, this.remainingMs(), MAX_TIMER_MS);
+				timer = setTimeout(() => stop(this.failures.timeout(name, bound)), bound);
 				onAbort = () => stop(this.failures.cancelled());
 				signal?.addEventListener('abort', onAbort, { once: true });
 			});
@@ -139,7 +169,7 @@ export class ProbeRun {
 			this.record({ name, ok: true, ms: elapsed(started), detail: outcome.detail, facts: outcome.facts });
 			return outcome.value;
 		} catch (error) {
-			const failure = classifyError(error, name);
+			const failure = classifyError(error, name).withServerWords(this.saidSince(mark));
 			this.destroyAll();
 			if (!controller.signal.aborted) controller.abort(failure);
 			this.record({ name, ok: false, ms: elapsed(started), detail: failure.detail, facts: failure.facts });
@@ -154,9 +184,10 @@ export class ProbeRun {
 	/** Records a failure that happened outside any stage (a bug or a config problem found up front). */
 	fail(error: unknown): void {
 		if (this.failure) return;
-		this.failure = { error: error instanceof ProbeFailure ? error : classifyError(error, 'auth') };
+		this.failure = { error: classifyError(error, 'auth').withServerWords(undefined) };
 	}
 
+	/** The check, contained (sanitized, redacted, replies capped); the check's sockets are closed. */
 	result(): ProbeCheck {
 		this.destroyAll();
 		const check: ProbeCheck = {
@@ -168,10 +199,10 @@ export class ProbeRun {
 		if (this.failure) {
 			const { stage, error } = this.failure;
 			if (stage) check.failedStage = stage;
-			check.error = { code: error.code, message: this.redactor.text(error.localizedMessage(this.lang)) };
-			if (error.serverResponse) check.error.serverResponse = this.redactor.text(error.serverResponse);
+			check.error = { code: error.code, message: error.localizedMessage(this.lang) };
+			if (error.serverResponse) check.error.serverResponse = error.serverResponse;
 		}
-		return check;
+		return containCheck(check, this.redactor, this.lang);
 	}
 
 	private record(result: {
@@ -182,8 +213,8 @@ export class ProbeRun {
 		facts?: StageResult['facts'];
 	}) {
 		const stage: StageResult = { name: result.name, ok: result.ok, ms: result.ms };
-		if (result.detail) stage.detail = this.redactor.text(result.detail);
-		if (result.facts && Object.keys(result.facts).length) stage.facts = result.facts;
+		if (result.detail) stage.detail = containText(result.detail, this.redactor);
+		if (result.facts && Object.keys(result.facts).length) stage.facts = containFacts(result.facts, this.redactor);
 		this.stages.push(stage);
 		this.onProgress?.({ ...this.who(), protocol: this.protocol, stage: result.name, state: 'done', result: stage });
 	}

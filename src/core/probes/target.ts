@@ -6,6 +6,7 @@ import { SECURITY_MODES, TLS_VERSIONS, type Account, type SecurityMode, type Tls
 import type { Localized } from '../i18n';
 import { ProbeFailure } from './classify';
 import { DEFAULT_TIMEOUTS, type ProbeContext, type ProbeTimeouts } from './context';
+import type { StageName } from './result';
 import type { Endpoint } from './wire';
 
 const CONFIG_FIELD: Localized = {
@@ -85,6 +86,26 @@ export function effectiveTimeouts(account: Account, ctx: ProbeContext): Required
 		stageMs: pick(mine.stage, ctx.timeouts.stageMs),
 		signInMs: pick(mine.stage, ctx.timeouts.signInMs ?? DEFAULT_TIMEOUTS.signInMs),
 	};
+}
+
+/**
+ * The timeout of one stage: dns, tcp and tls take the connect timeout, the greeting its own, every later stage the
+ * stage timeout (sending a test mail two: MAIL, RCPT, DATA and the message). The one place that says it, for the
+ * stages and for the check's budget (their sum).
+ */
+export function stageTimeout(stage: StageName, timeouts: ProbeTimeouts): number {
+	switch (stage) {
+		case 'dns':
+		case 'tcp':
+		case 'tls':
+			return timeouts.connectMs;
+		case 'greeting':
+			return timeouts.greetingMs;
+		case 'send':
+			return Math.min(timeouts.stageMs * 2, MAX_TIMER_MS);
+		default:
+			return timeouts.stageMs;
+	}
 }
 
 /** The IMAP folder the adapter imports from; INBOX when the config names none. */

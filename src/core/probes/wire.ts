@@ -1,16 +1,19 @@
 /**
  * The probe's own socket work for the stages before login (dns, tcp, tls, greeting, capabilities/ehlo, starttls):
  * doing them with node:dns/net/tls rather than inside a library is what lets each step be timed and described
- * (addresses, TLS version and cipher, the certificate even when it is rejected).
+ * (addresses, TLS version and cipher, the certificate even when it is rejected). The same socket then goes to the
+ * login library (`LineChannel.handOver`), so a check opens one connection per protocol.
  */
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import { trustedTls } from './trust-store';
 import type { SecurityMode, TlsVersion } from '../config/model';
+import { type Localized, tr } from '../i18n';
 import { HINTS, ProbeFailure, classifyError } from './classify';
 import type { StageOutcome } from './stage-runner';
 import type { ProbeRun } from './stage-runner';
+import { ENDLESS_LINE_OCTETS, type LineLimits } from './limits';
 
 export interface Endpoint {
 	host: string;
@@ -59,7 +62,8 @@ export async function tcpStage(run: ProbeRun, addresses: string[], port: number)
 
 function connectOnce(run: ProbeRun, address: string, port: number): Promise<net.Socket> {
 	return new Promise((resolve, reject) => {
-		const socket = run.own(net.connect({ host: address, port }));
+		// noDelay: a command is one write, and Nagle would hold the next one back for the server's delayed ACK
+		const socket = run.own(net.connect({ host: address, port, noDelay: true }));
 		socket.once('connect', () => resolve(socket));
 		// `on`, not `once`: a socket must keep an error listener for its whole life or a late error crashes Node.
 		socket.on('error', (error) => {
@@ -176,8 +180,8 @@ function day(value: string): string {
 }
 
 /**
- * After a greeting timeout: does the port complete a TLS handshake? Then the config speaks plain text to an
- * implicit-TLS port. Only the handshake runs (no data), bounded by `timeoutMs`.
+ * Whether the port completes a TLS handshake: asked while a plain-text greeting is overdue, to tell "this port speaks
+ * implicit TLS" from "silent server". Only the handshake runs (no data), bounded by `timeoutMs`.
  */
 export function speaksTls(run: ProbeRun, address: string, port: number, timeoutMs: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -188,31 +192,65 @@ export function speaksTls(run: ProbeRun, address: string, port: number, timeoutM
 			socket.destroy();
 			resolve(answer);
 		};
-		const timer = setTimeout(() => done(false), timeoutMs);
+		const timer = setTimeout(() => done(false), Math.max(1, timeoutMs));
 		socket.once('secureConnect', () => done(true));
 		socket.on('error', () => done(false));
 		socket.once('close', () => done(false));
 	});
 }
 
-/** Reads CRLF-terminated lines from a socket and writes commands, logging both sides to the transcript. */
+/** How much of the last bytes a login library read is kept to show when it fails without quoting the server. */
+const WITNESS_OCTETS = 512;
+
+/** How much of a refused over-long line the report shows. */
+const SHOWN_OCTETS = 1024;
+
+/** Lines received but not yet read; only a server that floods short lines fills it. */
+const MAX_QUEUED_LINES = 10_000;
+
+const CUT: Localized = {
+	en: '… [cut: {octets} bytes in all]',
+	de: '… [gekürzt: insgesamt {octets} Bytes]',
+};
+const CUT_ENDLESS: Localized = {
+	en: '… [cut: more than {octets} bytes without a line end]',
+	de: '… [gekürzt: mehr als {octets} Bytes ohne Zeilenende]',
+};
+
+/**
+ * Reads CRLF-terminated lines from a socket and writes commands, logging both sides to the transcript. Lines are
+ * split on bytes (each chunk is scanned once), at most `limits.maxLine` octets of a line are kept, and the rest is
+ * only counted: CPU and memory stay linear in what arrives and bounded per line, however the server splits it.
+ */
 export class LineChannel {
-	private buffer = '';
+	/** Kept bytes of the line being received, and how many octets it has in all. */
+	private partial: Buffer[] = [];
+	private partialKept = 0;
+	private partialOctets = 0;
+	/** The last byte of the line being received (a CR before the LF is not part of the line). */
+	private partialLast: number | undefined;
 	private readonly lines: string[] = [];
 	private waiter: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
 	private closed: Error | undefined;
-	/** The first bytes ever received, to tell a TLS record from a text greeting. */
+	/** The first byte ever received (undefined while the server has said nothing at all). */
 	firstByte: number | undefined;
 
 	private readonly onData = (chunk: Buffer) => {
+		if (this.closed) return;
 		this.firstByte ??= chunk[0];
-		this.buffer += chunk.toString('utf8');
-		let index: number;
-		while ((index = this.buffer.indexOf('\n')) >= 0) {
-			const line = this.buffer.slice(0, index).replace(/\r$/, '');
-			this.buffer = this.buffer.slice(index + 1);
-			this.run.transcript.server(line);
-			this.lines.push(line);
+		let start = 0;
+		while (start < chunk.length) {
+			const newline = chunk.indexOf(0x0a, start);
+			const end = newline < 0 ? chunk.length : newline;
+			this.keep(chunk, start, end);
+			if (newline < 0) break;
+			this.endLine();
+			if (this.closed) return;
+			start = newline + 1;
+		}
+		if (this.partialOctets > ENDLESS_LINE_OCTETS) {
+			this.refuseLine(this.partialText(), tr(CUT_ENDLESS, this.run.lang, { octets: ENDLESS_LINE_OCTETS }));
+			return;
 		}
 		this.flush();
 	};
@@ -222,6 +260,7 @@ export class LineChannel {
 	constructor(
 		private readonly run: ProbeRun,
 		readonly socket: net.Socket,
+		readonly limits: LineLimits,
 	) {
 		socket.on('data', this.onData);
 		socket.on('close', this.onClose);
@@ -256,13 +295,97 @@ export class LineChannel {
 		this.socket.write(`${line}\r\n`);
 	}
 
-	/** Stops reading before a TLS upgrade. Bytes after the STARTTLS reply would be injected plain text (CVE-2011-0411 style). */
+	/**
+	 * Stops reading before a TLS upgrade. Bytes after the STARTTLS reply would be injected plain text (CVE-2011-0411
+	 * style), so any is a protocol failure.
+	 */
 	detach(): void {
+		const unread = this.release();
+		if (unread.length) throw new ProbeFailure('PROTOCOL', { serverResponse: 'data after the STARTTLS reply' });
+	}
+
+	/**
+	 * Hands the socket to a login library: stops reading and puts `replay` (the greeting the library expects to read
+	 * first, already read by the probe) back in front of whatever the server sent that was not read yet.
+	 */
+	handOver(replay: string): net.Socket {
+		const unread = this.release();
+		this.socket.unshift(Buffer.concat([Buffer.from(replay, 'utf8'), unread]));
+		// The run's witness of what the library reads: the socket's last bytes, for a failure the library cannot quote.
+		let tail = Buffer.alloc(0);
+		this.socket.on('data', (chunk: Buffer) => {
+			tail = Buffer.concat([tail, chunk.subarray(-WITNESS_OCTETS)]).subarray(-WITNESS_OCTETS);
+		});
+		this.run.witness = () =>
+			tail
+				.toString('utf8')
+				.split(/\r?\n/)
+				.filter((line) => line !== '')
+				.slice(-3);
+		return this.socket;
+	}
+
+	private release(): Buffer {
+		this.socket.pause();
 		this.socket.removeListener('data', this.onData);
 		this.socket.removeListener('close', this.onClose);
 		this.socket.removeListener('error', this.onError);
-		if (this.buffer || this.lines.length)
-			throw new ProbeFailure('PROTOCOL', { serverResponse: 'data after the STARTTLS reply' });
+		const queued = this.lines.map((line) => `${line}\r\n`).join('');
+		this.lines.length = 0;
+		return Buffer.concat([Buffer.from(queued, 'utf8'), ...this.partial]);
+	}
+
+	private keep(chunk: Buffer, start: number, end: number): void {
+		this.partialOctets += end - start;
+		if (end > start) this.partialLast = chunk[end - 1];
+		const room = this.limits.maxLine + 1 - this.partialKept;
+		if (room <= 0 || end <= start) return;
+		const piece = chunk.subarray(start, Math.min(end, start + room));
+		// a copy: a view would pin the whole chunk in memory
+		this.partial.push(Buffer.from(piece));
+		this.partialKept += piece.length;
+	}
+
+	private partialText(): string {
+		return Buffer.concat(this.partial).subarray(0, SHOWN_OCTETS).toString('utf8');
+	}
+
+	private endLine(): void {
+		const withCr = this.partialLast === 0x0d;
+		const octets = this.partialOctets - (withCr ? 1 : 0);
+		const bytes = Buffer.concat(this.partial);
+		this.partial = [];
+		this.partialKept = 0;
+		this.partialOctets = 0;
+		this.partialLast = undefined;
+		if (octets > this.limits.maxLine) {
+			this.refuseLine(bytes.subarray(0, SHOWN_OCTETS).toString('utf8'), tr(CUT, this.run.lang, { octets }));
+			return;
+		}
+		const line = bytes.subarray(0, octets).toString('utf8');
+		this.run.transcript.server(line);
+		if (this.lines.length >= MAX_QUEUED_LINES) {
+			this.end(
+				new ProbeFailure('PROTOCOL', {
+					serverResponse: line,
+					hint: { text: HINTS.replyTooLong, args: { ...this.limits } },
+				}),
+			);
+			return;
+		}
+		this.lines.push(line);
+	}
+
+	private refuseLine(head: string, marker: string): void {
+		const shown = `${head}${marker}`;
+		this.run.transcript.server(shown);
+		this.end(
+			new ProbeFailure('PROTOCOL', {
+				serverResponse: shown,
+				hint: { text: HINTS.lineTooLong, args: { limit: this.limits.maxLine } },
+			}),
+		);
+		this.socket.pause();
 	}
 
 	private flush(): void {
@@ -276,12 +399,19 @@ export class LineChannel {
 
 	private end(error: ProbeFailure): void {
 		this.closed ??= error;
-		if (this.waiter) {
+		this.partial = [];
+		if (this.waiter && !this.lines.length) {
 			const { reject } = this.waiter;
 			this.waiter = undefined;
 			reject(this.closed);
 		}
 	}
+}
+
+/** The first lines of a reply that was refused for its size, and how many there were. */
+export function excerpt(lines: readonly string[], total: number): string {
+	const shown = lines.slice(0, 10);
+	return total > shown.length ? `${shown.join('\n')}\n… (${total} lines)` : shown.join('\n');
 }
 
 /** An SMTP reply: `250-…` lines up to the final `250 …`. */
@@ -294,12 +424,14 @@ export interface SmtpReply {
 
 export async function readSmtpReply(channel: LineChannel): Promise<SmtpReply> {
 	const lines: string[] = [];
+	const budget = new ReplyBudget(channel.limits);
 	for (;;) {
 		const line = await channel.readLine();
 		lines.push(line);
 		const match = /^(\d{3})([ -]|$)/.exec(line);
-		if (!match) throw new ProbeFailure('PROTOCOL', { serverResponse: line });
+		if (!match) throw new ProbeFailure('PROTOCOL', { serverResponse: lines.join('\n') });
 		if (match[2] !== '-') return { code: Number(match[1]), lines, raw: lines.join('\n') };
+		budget.count(line, lines);
 	}
 }
 
@@ -314,6 +446,7 @@ export interface ImapReply {
 export async function imapCommand(channel: LineChannel, tag: string, command: string): Promise<ImapReply> {
 	channel.write(`${tag} ${command}`);
 	const untagged: string[] = [];
+	const budget = new ReplyBudget(channel.limits);
 	for (;;) {
 		const line = await channel.readLine();
 		if (line.startsWith(`${tag} `)) {
@@ -322,21 +455,27 @@ export async function imapCommand(channel: LineChannel, tag: string, command: st
 			if (!status) throw new ProbeFailure('PROTOCOL', { serverResponse: line });
 			return { status: status as ImapReply['status'], text, untagged };
 		}
-		if (line.startsWith('* BYE')) throw new ProbeFailure('CONNECTION_CLOSED', { serverResponse: line });
+		if (/^\* BYE\b/i.test(line)) throw new ProbeFailure('CONNECTION_CLOSED', { serverResponse: line });
 		untagged.push(line);
+		budget.count(line, untagged);
 	}
 }
 
-/** Sends a polite goodbye (IMAP LOGOUT / SMTP QUIT) and closes, waiting at most `ms` for the reply. */
-export async function goodbye(run: ProbeRun, channel: LineChannel, command: string, ms: number): Promise<void> {
-	try {
-		channel.write(command);
-		await channel.readLineWithin(ms);
-	} catch {
-		// the server may close first; either way the session is over
-	} finally {
-		channel.socket.end();
-		run.release(channel.socket);
-		channel.socket.destroy();
+/** Counts the lines and octets of one reply and refuses it past the protocol's caps (a reply that never ends). */
+class ReplyBudget {
+	private lines = 0;
+	private octets = 0;
+
+	constructor(private readonly limits: LineLimits) {}
+
+	count(line: string, kept: string[]): void {
+		this.lines++;
+		this.octets += Buffer.byteLength(line) + 2;
+		if (this.lines > this.limits.maxReplyLines || this.octets > this.limits.maxReplyOctets) {
+			throw new ProbeFailure('PROTOCOL', {
+				serverResponse: excerpt(kept, this.lines),
+				hint: { text: HINTS.replyTooLong, args: { ...this.limits } },
+			});
+		}
 	}
 }

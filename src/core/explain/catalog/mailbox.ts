@@ -282,6 +282,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.25,
 			},
 			{ when: { probe: ['FOLDER_NOT_FOUND'] } },
+			// any other NO/BAD to STATUS of the folder: a missing folder is the likeliest cause, the reply tells
+			{ when: { probe: ['FOLDER_REFUSED'] }, bias: -0.1 },
 		],
 	},
 	{

@@ -152,6 +152,44 @@ describe('IMAP probe against the loopback IMAP server', () => {
 			code: 'TLS_CERT_INVALID',
 			message: /expired on \d{4}-\d{2}-\d{2}/,
 		},
+		// A tagged NO/BAD to STATUS is a folder failure whatever its wording, and the reply is kept (issue #10).
+		{
+			name: 'BAD Invalid mailbox name (no response code)',
+			setup: () => server({ secure: true, statusReply: { 'Cubes/Import': 'BAD Invalid mailbox name' } }),
+			security: 'tls',
+			folder: 'Cubes/Import',
+			stage: 'folder',
+			code: 'FOLDER_NOT_FOUND',
+			serverResponse: 'BAD Invalid mailbox name',
+		},
+		{
+			name: "NO Mailbox doesn't exist without [NONEXISTENT]",
+			setup: () => server({ secure: true, statusReply: { Rechnungen: "NO Mailbox doesn't exist: Rechnungen" } }),
+			security: 'tls',
+			folder: 'Rechnungen',
+			stage: 'folder',
+			code: 'FOLDER_NOT_FOUND',
+			serverResponse: /Mailbox doesn't exist: Rechnungen/,
+		},
+		{
+			// RFC 5530 3: NOPERM, for a folder that exists but may not be read
+			name: 'NO [NOPERM] on an existing folder',
+			setup: () =>
+				server({ secure: true, statusReply: { 'Cubes-Import': 'NO [NOPERM] Permission denied (read access)' } }),
+			security: 'tls',
+			stage: 'folder',
+			code: 'FOLDER_REFUSED',
+			serverResponse: 'NO [NOPERM] Permission denied (read access)',
+		},
+		{
+			// Exchange Online's generic refusal of a command argument it cannot parse
+			name: 'BAD Command Argument Error. 11 (Exchange)',
+			setup: () => server({ secure: true, statusReply: { 'Cubes-Import': 'BAD Command Argument Error. 11' } }),
+			security: 'tls',
+			stage: 'folder',
+			code: 'FOLDER_REFUSED',
+			serverResponse: 'BAD Command Argument Error. 11',
+		},
 		...transportFailures(harness, server, WELL_KNOWN_PORTS.imap),
 	];
 
