@@ -3,8 +3,20 @@ import { readFileSync } from 'node:fs';
 /** Exit codes shared by every subcommand (see README). */
 export const ExitCode = { ok: 0, findings: 1, usage: 2 } as const;
 
+/**
+ * Marks usage errors across bundles: `test` runs from dist/cli-test.js, which has its own copy of this class, so
+ * main() in dist/cli.js cannot rely on `instanceof`.
+ */
+const USAGE = Symbol.for('mailcfg.usage-error');
+
 /** Thrown for bad flags or unreadable input; main() prints it and exits with 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+	readonly [USAGE] = true;
+}
+
+export function isUsageError(error: unknown): error is UsageError {
+	return typeof error === 'object' && error !== null && (error as { [USAGE]?: unknown })[USAGE] === true;
+}
 
 /** The process surface the CLI touches, so tests can run it in-process and capture output. */
 export interface CliIo {

@@ -1,7 +1,7 @@
 import type { Lang } from '../core/i18n';
 import { type CommandSpec, chooseLang, commandHelp, flag, overviewHelp, parseCommandArgs } from './args';
 import { CHECK, CONVERT, DISCOVER, EXPLAIN, HELP, TEST, WALKTHROUGHS } from './commands/specs';
-import { type CliIo, ExitCode, UsageError, nodeIo } from './io';
+import { type CliIo, ExitCode, UsageError, isUsageError, nodeIo } from './io';
 
 type Run = (args: string[], io: CliIo) => Promise<number>;
 
@@ -54,7 +54,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 			await command.load()
 		)(rest, io);
 	} catch (error) {
-		if (error instanceof UsageError) {
+		if (isUsageError(error)) {
 			io.stderr(`mailcfg ${name}: ${error.message}\n`);
 			return ExitCode.usage;
 		}

@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from '../../src/cli/io';
+import { ExitCode, isUsageError } from '../../src/cli/io';
 
 /**
  * Runs a subcommand's entry the way `main()` does: a UsageError becomes exit 2 with its message; any other error
@@ -8,7 +8,7 @@ export async function exitCodeOf(run: () => Promise<number>, stderr: (text: stri
 	try {
 		return await run();
 	} catch (error) {
-		if (!(error instanceof UsageError)) throw error;
+		if (!isUsageError(error)) throw error;
 		stderr(error.message);
 		return ExitCode.usage;
 	}

@@ -1,7 +1,7 @@
 // The built CLI (dist/cli.js, from `npm run build`, which `npm test` runs first): `check`, `explain`, `walkthroughs`
 // and `--help` must start without the probe libraries, which live in dist/cli-test.js and load only for `test`.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,4 +78,18 @@ test('the bundle validates with ajv code generated at build time exactly as the 
 		);
 		assert.equal(built, inProcess);
 	}
+});
+
+test('a usage error raised inside dist/cli-test.js is reported as one by dist/cli.js, in the user language', () => {
+	const result = spawnSync(
+		process.execPath,
+		[join(DIST, 'cli.js'), 'test', 'missing.mailaccounts.json', '--lang', 'de'],
+		{
+			cwd: dir,
+			encoding: 'utf8',
+		},
+	);
+	assert.equal(result.status, 2);
+	assert.match(result.stderr, /^mailcfg test: \S*missing\.mailaccounts\.json kann nicht gelesen werden: /);
+	assert.doesNotMatch(result.stderr, /internal error/);
 });
