@@ -85,7 +85,9 @@ export function trustedTls(extraCa: readonly string[] = []): { ca: string[]; sec
 		const secureContext = tls.createSecureContext();
 		// The native context's own method, as Node's `ca` handling and VS Code's proxy agent use it.
 		const native = secureContext.context as { addCACert(pem: string): void };
-		for (const pem of extra) native.addCACert(pem);
+		// NODE_EXTRA_CA_CERTS is added explicitly too: an extension host's default store need not hold it (seen in
+		// code-server 4.100, where the demo's CA was missing from the default context).
+		for (const pem of [...environmentCa(), ...extra]) native.addCACert(pem);
 		entry = { ca: [...tls.rootCertificates, ...environmentCa(), ...extra], secureContext };
 		if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
 		contexts.set(key, entry);
