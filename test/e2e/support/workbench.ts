@@ -106,10 +106,18 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+$`) }).waitFor();
 		},
 		hoverText: async (expected) => {
-			await bench.runCommand('Show or Focus Hover');
 			const hover = page.locator('.monaco-hover:visible', { hasText: expected }).first();
-			await hover.waitFor({ timeout: 20_000 });
-			return hover.innerText();
+			// A hover can close between being found and being read (a late notification or diagnostics refresh takes
+			// the focus); show it again rather than fail on the workbench's timing.
+			for (let attempt = 1; ; attempt++) {
+				await bench.runCommand('Show or Focus Hover');
+				try {
+					await hover.waitFor({ timeout: 20_000 });
+					return await hover.innerText({ timeout: 5_000 });
+				} catch (error) {
+					if (attempt === 3) throw error;
+				}
+			}
 		},
 		quickFix: async (title) => {
 			await page.keyboard.press('Control+.');
