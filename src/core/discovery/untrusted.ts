@@ -2,6 +2,7 @@
  * Checks for values that come from the network (autoconfig files, DNS answers, OpenID documents): only well-formed
  * host names and ports pass, and free text is stripped of control and bidi-override characters and capped.
  */
+import { cleanUntrusted } from '../text/untrusted';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -21,13 +22,16 @@ export function port(value: unknown): number | undefined {
 	return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : undefined;
 }
 
-// C0/C1 controls, bidi embeddings/overrides/isolates, zero-width and BOM characters.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// What `cleanUntrusted` leaves and a one-line label must not hold either: line breaks, tabs, zero-width and BOM
+// characters.
+const LINE_BREAKING = /[\t\n\u200b-\u200d\ufeff]/g;
 
-/** Free text from a server, safe to print: unsafe characters become spaces, runs of spaces collapse, capped. */
+/**
+ * Free text from a server, safe to print on one line: escape sequences and controls removed by the shared sanitizer
+ * (so an OSC or CSI payload does not survive as text), remaining breaks become spaces, runs of spaces collapse, capped.
+ */
 export function cleanText(value: unknown, max = 120): string {
 	if (typeof value !== 'string') return '';
-	const text = value.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+	const text = cleanUntrusted(value).replace(LINE_BREAKING, ' ').replace(/\s+/g, ' ').trim();
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -6,6 +6,7 @@ import { parseMailAddress } from '../../../../src/core/discovery/address';
 import { AutoconfigError, parseAutoconfig } from '../../../../src/core/discovery/autoconfig-xml';
 import { ispdbForDomain } from '../../../../src/core/providers/ispdb';
 import { autoconfigXml } from '../../../support/autoconfig-server';
+import { cleanText } from '../../../../src/core/discovery/untrusted';
 
 const ISPDB_DIR = 'third_party/ispdb/xml';
 const address = (email: string) => parseMailAddress(email) ?? assert.fail(email);
@@ -78,10 +79,14 @@ describe('autoconfig files', () => {
 			${Array.from({ length: 20 }, (_, i) => server(`imap${i}.example.org`, '993')).join('')}
 		</emailProvider></clientConfig>`;
 		const file = parseAutoconfig(xml, someone);
-		assert.equal(file.displayName, 'Mail [31m RED');
+		assert.equal(file.displayName, 'MailRED', 'the colour sequence goes whole, as a terminal would consume it');
 		const hosts = file.servers.map((s) => s.host);
 		assert.equal(hosts[0], 'imap.example.org');
 		assert.equal(hosts.length, 8, 'capped per protocol');
 		assert.ok(hosts.every((h) => /^[a-z0-9.-]+$/.test(h)));
 	});
+});
+
+test('display text from the network loses escape sequences whole, not only their ESC byte', () => {
+	assert.equal(cleanText('Mail\u001b]52;c;ZXZpbA==\u0007 \u001b[2Jof Contoso\r\n\u202eX'), 'Mail of Contoso X');
 });
