@@ -8,11 +8,10 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runTest } from '../../../src/cli/commands/test';
-import type { CliIo } from '../../../src/cli/io';
 import { type TestCerts, testCerts } from '../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../support/smtp-server';
+import { runTestCommand } from '../../support/cli-exit';
 
 const USER = 'relay@example.test';
 const PASSWORD = 'Formats-Secret-2026';
@@ -114,23 +113,7 @@ after(async () => {
 });
 
 async function cli(args: string[]) {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIo = {
-		stdout: (t) => (stdout += t),
-		stderr: (t) => (stderr += t),
-		readStdin: () => Promise.resolve(''),
-		env: {},
-		cwd: dir,
-	};
-	let code: number;
-	try {
-		code = await runTest(args, io);
-	} catch (error) {
-		stderr += String(error);
-		code = 2;
-	}
-	return { code, stdout, stderr };
+	return runTestCommand(dir, args);
 }
 
 interface Report {

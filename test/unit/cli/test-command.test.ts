@@ -3,13 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runTest } from '../../../src/cli/commands/test';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { type TestCerts, testCerts } from '../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../support/smtp-server';
-import { exitCodeOf } from '../../support/cli-exit';
+import { runTestCommand } from '../../support/cli-exit';
 
 const USER = 'cli@example.test';
 const PASSWORD = 'Cli-Secret-2026';
@@ -53,20 +52,7 @@ after(async () => {
 });
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIo = {
-		stdout: (t) => (stdout += t),
-		stderr: (t) => (stderr += t),
-		readStdin: () => Promise.resolve(''),
-		env,
-		cwd: dir,
-	};
-	const code = await exitCodeOf(
-		() => runTest(args, io),
-		(text) => (stderr += text),
-	);
-	return { code, stdout, stderr };
+	return runTestCommand(dir, args, env);
 }
 
 const common = ['--ca', 'ca.pem', '--secrets', 'secrets.env', '--timeout', '2000', '--lang', 'en'];

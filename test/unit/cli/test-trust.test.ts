@@ -9,12 +9,10 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runTest } from '../../../src/cli/commands/test';
-import type { CliIo } from '../../../src/cli/io';
 import { testCerts } from '../../support/certs';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
 import { type RecordingServer, startRecordingServer } from '../../support/recording-server';
-import { exitCodeOf } from '../../support/cli-exit';
+import { runTestCommand } from '../../support/cli-exit';
 
 let dir: string;
 let recorder: RecordingServer;
@@ -46,20 +44,7 @@ after(async () => {
 });
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIo = {
-		stdout: (t) => (stdout += t),
-		stderr: (t) => (stderr += t),
-		readStdin: () => Promise.resolve(''),
-		env,
-		cwd: dir,
-	};
-	const code = await exitCodeOf(
-		() => runTest(args, io, { interactive: false, openUrl: () => Promise.resolve() }),
-		(text) => (stderr += text),
-	);
-	return { code, stdout, stderr };
+	return runTestCommand(dir, args, env, { interactive: false, openUrl: () => Promise.resolve() });
 }
 
 let configs = 0;
