@@ -65,7 +65,7 @@ const TEXT = {
 	},
 	noTenant: {
 		en: '{domain} is not a verified domain of any Microsoft Entra tenant: enter the tenant ID or the tenant’s onmicrosoft.com domain by hand.',
-		de: '{domain} ist in keinem Microsoft-Entra-Mandanten als Domain verifiziert: die Mandanten-ID oder die onmicrosoft.com-Domain des Mandanten von Hand eintragen.',
+		de: '{domain} ist in keinem Microsoft-Entra-Mandanten als Domäne verifiziert: die Mandanten-ID oder die onmicrosoft.com-Domäne des Mandanten von Hand eintragen.',
 	},
 	failed: { en: 'The lookup failed: {reason}', de: 'Die Suche ist fehlgeschlagen: {reason}' },
 	accountGone: {

@@ -54,7 +54,7 @@ const T = {
 	failedCode: { en: 'failed: {code}', de: 'fehlgeschlagen: {code}' },
 	server: { en: 'Server: {reply}', de: 'Server: {reply}' },
 	serverLabel: { en: 'Server reply', de: 'Serverantwort' },
-	transcript: { en: 'Show transcript', de: 'Protokoll anzeigen' },
+	transcript: { en: 'Show transcript', de: 'Mitschnitt anzeigen' },
 	transcriptLines: { en: '{count} lines, secrets redacted', de: '{count} Zeilen, Geheimnisse entfernt' },
 	walkthrough: { en: 'Open walkthrough step', de: 'Anleitungsschritt öffnen' },
 	cause: { en: 'Cause: {cause}', de: 'Ursache: {cause}' },

@@ -136,7 +136,7 @@ export const PROBE_TEXTS = {
 	},
 	signInInteractiveOnly: {
 		en: 'Account "{account}" uses the client-credentials flow: there is nobody to sign in; its token test runs with the client secret or certificate.',
-		de: 'Das Konto „{account}“ nutzt den Client-Credentials-Flow: Es meldet sich niemand an; der Token-Test läuft mit Client-Geheimnis oder Zertifikat.',
+		de: 'Das Konto „{account}“ nutzt den Flow für Clientanmeldeinformationen: Es meldet sich niemand an; der Token-Test läuft mit geheimem Clientschlüssel oder Zertifikat.',
 	},
 	unexpected: {
 		en: 'The connection test stopped unexpectedly; details are in the log.',

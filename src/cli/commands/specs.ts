@@ -118,7 +118,7 @@ export const TEST: CommandSpec = {
 			type: 'boolean',
 			description: {
 				en: 'include the redacted protocol transcript in the report',
-				de: 'das geschwärzte Protokoll in den Bericht aufnehmen',
+				de: 'den geschwärzten Mitschnitt in den Bericht aufnehmen',
 			},
 		},
 		{
@@ -163,7 +163,7 @@ export const TEST: CommandSpec = {
 			value: 'ORIGIN',
 			description: {
 				en: "let this OAuth2 authority (https://host[:port]) receive client secrets and sign-ins besides Microsoft's login hosts",
-				de: 'dieser OAuth2-Authority (https://host[:port]) außer den Anmeldehosts von Microsoft Clientgeheimnisse und Anmeldungen erlauben',
+				de: 'dieser OAuth2-Authority (https://host[:port]) außer den Anmeldehosts von Microsoft geheime Clientschlüssel und Anmeldungen erlauben',
 			},
 		},
 		{
@@ -250,7 +250,7 @@ export const DISCOVER: CommandSpec = {
 	args: '<email>',
 	summary: {
 		en: 'Find the IMAP/SMTP servers, provider, sign-in method and (for Microsoft 365) the tenant of an email address, and print a ready account: bundled provider data, the domain’s autoconfig file, MX, SRV, the Entra tenant.',
-		de: 'IMAP-/SMTP-Server, Anbieter, Anmeldeverfahren und (bei Microsoft 365) den Mandanten einer E-Mail-Adresse finden und ein fertiges Konto ausgeben: mitgelieferte Anbieterdaten, Autoconfig-Datei der Domain, MX, SRV, Entra-Mandant.',
+		de: 'IMAP-/SMTP-Server, Anbieter, Anmeldeverfahren und (bei Microsoft 365) den Mandanten einer E-Mail-Adresse finden und ein fertiges Konto ausgeben: mitgelieferte Anbieterdaten, Autoconfig-Datei der Domäne, MX, SRV, Entra-Mandant.',
 	},
 	options: [
 		{

@@ -68,7 +68,7 @@ const TEXTS = {
 	},
 	unattended: {
 		en: 'This sign-in needs a person, but stdin is not a terminal (as in CI), so nobody could answer it. Run the test in a terminal, sign in from the editor, or use client credentials for unattended checks.',
-		de: 'Diese Anmeldung braucht eine Person, aber stdin ist kein Terminal (wie in CI), also könnte niemand sie beantworten. Den Test in einem Terminal ausführen, im Editor anmelden oder für unbeaufsichtigte Prüfungen Client Credentials verwenden.',
+		de: 'Diese Anmeldung braucht eine Person, aber stdin ist kein Terminal (wie in CI), also könnte niemand sie beantworten. Den Test in einem Terminal ausführen, im Editor anmelden oder für unbeaufsichtigte Prüfungen Clientanmeldeinformationen verwenden.',
 	},
 } satisfies Record<string, Localized>;
 

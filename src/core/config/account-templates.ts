@@ -61,10 +61,10 @@ const M365_APP_ONLY_SCOPE = 'https://outlook.office365.com/.default';
 export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 	{
 		id: 'm365-oauth2-import',
-		label: { en: 'Microsoft 365: import with OAuth2 (app-only)', de: 'Microsoft 365: Import mit OAuth2 (App-only)' },
+		label: { en: 'Microsoft 365: import with OAuth2 (app-only)', de: 'Microsoft 365: Import mit OAuth2 (Nur-App)' },
 		description: {
 			en: 'A document or ERP importer reads an Exchange Online mailbox with its own Entra app (client credentials, IMAP.AccessAsApp); no user password.',
-			de: 'Ein Dokumenten- oder ERP-Import liest ein Exchange-Online-Postfach mit eigener Entra-App (Client Credentials, IMAP.AccessAsApp); kein Benutzerkennwort.',
+			de: 'Ein Dokumenten- oder ERP-Import liest ein Exchange-Online-Postfach mit eigener Entra-App (Clientanmeldeinformationen, IMAP.AccessAsApp); kein Benutzerkennwort.',
 		},
 		newConfigGuide: 'm365-oauth2-app-only',
 		account: {
@@ -97,7 +97,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 		label: { en: 'Microsoft 365: shared mailbox', de: 'Microsoft 365: freigegebenes Postfach' },
 		description: {
 			en: 'Import from a shared mailbox: the Entra app needs FullAccess on it; the shared mailbox address is the login.',
-			de: 'Import aus einem freigegebenen Postfach: Die Entra-App braucht FullAccess darauf; die Adresse des Postfachs ist der Login.',
+			de: 'Import aus einem freigegebenen Postfach: Die Entra-App braucht Vollzugriff darauf; die Adresse des Postfachs ist der Anmeldename.',
 		},
 		account: {
 			id: p(1, 'invoices'),

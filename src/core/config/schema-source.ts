@@ -74,11 +74,11 @@ const PROVIDER_TEXTS: Readonly<Record<ProviderId, Localized>> = {
 const METHOD_TEXTS: Readonly<Record<AuthMethod, Localized>> = {
 	password: {
 		en: 'The account password (Basic auth). Gone for Exchange Online IMAP, Outlook.com and Google.',
-		de: 'Das Kontokennwort (Basic Auth). Bei Exchange-Online-IMAP, Outlook.com und Google nicht mehr möglich.',
+		de: 'Das Kontokennwort (Standardauthentifizierung). Bei Exchange-Online-IMAP, Outlook.com und Google nicht mehr möglich.',
 	},
 	'app-password': {
 		en: 'A generated app password (for accounts with two-factor authentication). Still Basic auth on the wire.',
-		de: 'Ein erzeugtes App-Passwort (für Konten mit Zwei-Faktor-Anmeldung). Technisch weiterhin Basic Auth.',
+		de: 'Ein erzeugtes App-Kennwort (für Konten mit Zwei-Faktor-Authentifizierung). Technisch weiterhin Standardauthentifizierung.',
 	},
 	oauth2: {
 		en: 'OAuth2 access token (SASL XOAUTH2 / OAUTHBEARER): configure `oauth2`.',
@@ -89,7 +89,7 @@ const METHOD_TEXTS: Readonly<Record<AuthMethod, Localized>> = {
 const FLOW_TEXTS: Readonly<Record<OAuth2Flow, Localized>> = {
 	'client-credentials': {
 		en: 'App-only (daemon/service): the app signs in with its secret or certificate; needs a tenant and `https://outlook.office365.com/.default`.',
-		de: 'App-only (Dienst): Die App meldet sich mit Geheimnis oder Zertifikat an; braucht einen Mandanten und `https://outlook.office365.com/.default`.',
+		de: 'Nur-App (Dienst): Die App meldet sich mit Geheimnis oder Zertifikat an; braucht einen Mandanten und `https://outlook.office365.com/.default`.',
 	},
 	'device-code': {
 		en: 'A user signs in once on another device with a short code (works over SSH and remote sessions).',
@@ -174,12 +174,12 @@ const T = {
 	},
 	provider: {
 		en: 'Mail provider. Detected from the hosts and the email domain when absent; enables provider-specific checks.',
-		de: 'E-Mail-Anbieter. Ohne Angabe aus Hosts und E-Mail-Domain erkannt; schaltet anbieterspezifische Prüfungen ein.',
+		de: 'E-Mail-Anbieter. Ohne Angabe aus Hosts und E-Mail-Domäne erkannt; schaltet anbieterspezifische Prüfungen ein.',
 	},
 	mailbox: { en: 'Kind of mailbox.', de: 'Art des Postfachs.' },
 	mailboxType: {
 		en: '`user` (default) or `shared` (a Microsoft 365 shared mailbox: no own sign-in; use OAuth2 with delegated or app access).',
-		de: '`user` (Standard) oder `shared` (freigegebenes Postfach in Microsoft 365: keine eigene Anmeldung; OAuth2 mit delegiertem oder App-Zugriff verwenden).',
+		de: '`user` (Standard) oder `shared` (freigegebenes Postfach in Microsoft 365: keine eigene Anmeldung; OAuth2 mit delegiertem oder Nur-App-Zugriff verwenden).',
 	},
 	mailboxUser: { en: 'A normal user mailbox.', de: 'Ein normales Benutzerpostfach.' },
 	mailboxShared: {
@@ -194,7 +194,7 @@ const T = {
 	},
 	password: {
 		en: 'Password or app password for `password` / `app-password`.',
-		de: 'Kennwort oder App-Passwort für `password` / `app-password`.',
+		de: 'Kennwort oder App-Kennwort für `password` / `app-password`.',
 	},
 	oauth2: {
 		en: 'OAuth2 settings (required for method `oauth2`).',
@@ -203,7 +203,7 @@ const T = {
 	flow: { en: 'How the token is obtained.', de: 'Wie das Token bezogen wird.' },
 	tenant: {
 		en: 'Entra tenant: ID (GUID) or a verified domain such as `contoso.onmicrosoft.com`. Required for `client-credentials`; `common`/`organizations`/`consumers` are not a tenant.',
-		de: 'Entra-Mandant: ID (GUID) oder verifizierte Domain wie `contoso.onmicrosoft.com`. Pflicht für `client-credentials`; `common`/`organizations`/`consumers` sind kein Mandant.',
+		de: 'Entra-Mandant: ID (GUID) oder verifizierte Domäne wie `contoso.onmicrosoft.com`. Pflicht für `client-credentials`; `common`/`organizations`/`consumers` sind kein Mandant.',
 	},
 	clientId: {
 		en: 'Application (client) ID of the app registration.',
@@ -236,7 +236,7 @@ const T = {
 	authorityPattern: { en: 'The authority must be an https URL.', de: 'Die Authority muss eine https-URL sein.' },
 	scopes: {
 		en: 'Scopes to request. Microsoft app-only: `https://outlook.office365.com/.default`; delegated: `https://outlook.office365.com/IMAP.AccessAsUser.All`, `.../SMTP.Send`, `offline_access`. Google: `https://mail.google.com/`.',
-		de: 'Anzufordernde Scopes. Microsoft App-only: `https://outlook.office365.com/.default`; delegiert: `https://outlook.office365.com/IMAP.AccessAsUser.All`, `.../SMTP.Send`, `offline_access`. Google: `https://mail.google.com/`.',
+		de: 'Anzufordernde Scopes. Microsoft Nur-App: `https://outlook.office365.com/.default`; delegiert: `https://outlook.office365.com/IMAP.AccessAsUser.All`, `.../SMTP.Send`, `offline_access`. Google: `https://mail.google.com/`.',
 	},
 	imap: { en: 'IMAP server for importing mail.', de: 'IMAP-Server für den Mail-Import.' },
 	smtp: { en: 'SMTP server for sending mail (submission).', de: 'SMTP-Server für den Versand (Einlieferung).' },
@@ -281,11 +281,11 @@ const T = {
 	},
 	from: {
 		en: 'Sender address; must be the login or listed in `sendAs` (Send As permission).',
-		de: 'Absenderadresse; muss der Login sein oder in `sendAs` stehen (Senden-als-Berechtigung).',
+		de: 'Absenderadresse; muss der Anmeldename sein oder in `sendAs` stehen (Berechtigung „Senden als“).',
 	},
 	sendAs: {
 		en: 'Addresses the login may send as (Send As granted by the admin).',
-		de: 'Adressen, als die der Login senden darf (vom Admin erteilte Senden-als-Berechtigung).',
+		de: 'Adressen, als die das angemeldete Konto senden darf (vom Administrator erteilte Berechtigung „Senden als“).',
 	},
 	timeouts: {
 		en: 'Connection test timeouts in milliseconds (override the `mailcfg.probe.*` settings).',

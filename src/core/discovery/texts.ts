@@ -53,19 +53,19 @@ export const STEP_TEXTS = {
 	tenantFound: { en: 'tenant {id}, from {url}', de: 'Mandant {id}, aus {url}' },
 	tenantNone: {
 		en: '{domain} is not a verified domain of any Microsoft Entra tenant ({message})',
-		de: '{domain} ist in keinem Microsoft-Entra-Mandanten als Domain verifiziert ({message})',
+		de: '{domain} ist in keinem Microsoft-Entra-Mandanten als Domäne verifiziert ({message})',
 	},
 	tenantFailed: { en: 'lookup failed: {error} ({url})', de: 'Abfrage fehlgeschlagen: {error} ({url})' },
 	tenantNotM365: {
 		en: 'skipped: not a Microsoft 365 domain',
-		de: 'übersprungen: keine Microsoft-365-Domain',
+		de: 'übersprungen: keine Microsoft 365-Domäne',
 	},
 } satisfies Record<string, Localized>;
 
 export const AUTH_TEXTS = {
 	m365AppOnly: {
 		en: 'Exchange Online accepts IMAP only with OAuth2; an importer signs in as its own Entra app (client credentials, IMAP.AccessAsApp) with the tenant filled in. Replace clientId and store the client secret.',
-		de: 'Exchange Online akzeptiert IMAP nur mit OAuth2; ein Import meldet sich als eigene Entra-App an (Client Credentials, IMAP.AccessAsApp), mit eingetragenem Mandanten. clientId ersetzen und das Client-Geheimnis hinterlegen.',
+		de: 'Exchange Online akzeptiert IMAP nur mit OAuth2; ein Import meldet sich als eigene Entra-App an (Clientanmeldeinformationen, IMAP.AccessAsApp), mit eingetragenem Mandanten. clientId ersetzen und den geheimen Clientschlüssel hinterlegen.',
 	},
 	microsoftConsumer: {
 		en: 'Outlook.com accepts only OAuth2: sign in once with a device code (delegated). Replace clientId with your app registration.',

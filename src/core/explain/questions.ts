@@ -8,7 +8,7 @@ import type { Localized } from '../i18n';
  */
 export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 	'smtp-auth-disabled': {
-		en: 'Is SMTP AUTH switched on for this mailbox? Get-CASMailbox -Identity <MAILBOX> | Format-List SmtpClientAuthenticationDisabled (True = off; empty = the organisation setting in Get-TransportConfig applies).',
+		en: 'Is SMTP AUTH switched on for this mailbox? Get-CASMailbox -Identity <MAILBOX> | Format-List SmtpClientAuthenticationDisabled (True = off; empty = the organization setting in Get-TransportConfig applies).',
 		de: 'Ist SMTP AUTH für dieses Postfach eingeschaltet? Get-CASMailbox -Identity <POSTFACH> | Format-List SmtpClientAuthenticationDisabled (True = aus; leer = es gilt die Organisationseinstellung aus Get-TransportConfig).',
 	},
 	'basic-auth-blocked': {
@@ -53,7 +53,7 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 	},
 	'client-not-authenticated': {
 		en: 'Did the client send AUTH at all before MAIL FROM (look for AUTH in the SMTP log)?',
-		de: 'Hat der Client vor MAIL FROM überhaupt AUTH gesendet (im SMTP-Protokoll nach AUTH suchen)?',
+		de: 'Hat der Client vor MAIL FROM überhaupt AUTH gesendet (im SMTP-Mitschnitt nach AUTH suchen)?',
 	},
 	throttled: {
 		en: 'Does the error go away after waiting, and did the program send many messages or open many connections just before?',
@@ -65,7 +65,7 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 	},
 	'relay-denied': {
 		en: 'Did the client authenticate before sending to an outside domain, and is it talking to the submission server rather than an MX?',
-		de: 'Hat sich der Client angemeldet, bevor er an eine fremde Domain sendet, und spricht er mit dem Einlieferungsserver statt mit einem MX?',
+		de: 'Hat sich der Client angemeldet, bevor er an eine fremde Domäne sendet, und spricht er mit dem Einlieferungsserver statt mit einem MX?',
 	},
 	'mailbox-not-found': {
 		en: 'Does the recipient (or the login) address exist, spelled exactly like this?',

@@ -12,7 +12,7 @@ export const EXPLAIN_LABELS = {
 	rawLine: { en: 'Raw line', de: 'Originalzeile' },
 	line: { en: 'Line {n}', de: 'Zeile {n}' },
 	sources: { en: 'Sources', de: 'Quellen' },
-	confidence: { en: 'confidence {percent} %', de: 'Sicherheit {percent} %' },
+	confidence: { en: 'confidence {percent} %', de: 'Treffersicherheit {percent} %' },
 	noMatch: {
 		en: 'No known cause matches this text. Paste the complete server reply or error message, including codes such as 535 5.7.139 or AADSTS50076.',
 		de: 'Zu diesem Text passt keine bekannte Ursache. Die vollständige Serverantwort oder Fehlermeldung einfügen, samt Codes wie 535 5.7.139 oder AADSTS50076.',

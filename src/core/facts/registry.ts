@@ -142,7 +142,7 @@ export const FACTS = {
 	'exo-smtp-auth-clients-report': {
 		statement: {
 			en: 'The SMTP AUTH clients submission report in the Exchange admin center (Reports > Mail flow) lists who sends with SMTP AUTH; its "Authentication Protocol" column tells Basic from OAuth.',
-			de: 'Der Bericht über SMTP AUTH-Clients im Exchange Admin Center (Berichte > Nachrichtenfluss) zeigt, wer mit SMTP AUTH sendet; die Spalte „Authentifizierungsprotokoll“ unterscheidet Basic und OAuth.',
+			de: 'Der Bericht über SMTP AUTH-Clients im Exchange Admin Center (Berichte > Nachrichtenfluss) zeigt, wer mit SMTP AUTH sendet; die Spalte „Authentifizierungsprotokoll“ unterscheidet Standardauthentifizierung („Basic“) und OAuth.',
 		},
 		source: 'exo-smtp-auth-clients-report',
 		checked: CHECKED,
@@ -188,7 +188,7 @@ export const FACTS = {
 	'exo-app-rbac': {
 		statement: {
 			en: 'App-only access can be limited to the mailboxes an app needs with RBAC for Applications (a management scope plus a role assignment to the app’s service principal); application access policies are the older way.',
-			de: 'Der Zugriff als Anwendung lässt sich mit RBAC für Anwendungen (ein Verwaltungsbereich plus eine Rollenzuweisung an den Dienstprinzipal der App) auf die Postfächer beschränken, die die App braucht; Anwendungszugriffsrichtlinien sind der ältere Weg.',
+			de: 'Nur-App-Zugriff lässt sich mit RBAC für Anwendungen (ein Verwaltungsbereich plus eine Rollenzuweisung an den Dienstprinzipal der App) auf die Postfächer beschränken, die die App braucht; Anwendungszugriffsrichtlinien sind der ältere Weg.',
 		},
 		source: 'exo-rbac-applications',
 		checked: CHECKED,
@@ -260,7 +260,7 @@ export const FACTS = {
 	'entra-tap': {
 		statement: {
 			en: 'After an MFA reset, a Temporary Access Pass lets the user register new sign-in methods without the old ones.',
-			de: 'Nach dem Zurücksetzen von MFA kann der Benutzer mit einem befristeten Zugriffspass neue Anmeldemethoden ohne die alten registrieren.',
+			de: 'Nach dem Zurücksetzen von MFA kann der Benutzer mit einem temporären Zugriffspass neue Anmeldemethoden ohne die alten registrieren.',
 		},
 		source: 'entra-tap',
 		checked: CHECKED,
@@ -269,7 +269,7 @@ export const FACTS = {
 	'entra-revoke-keeps-app-passwords': {
 		statement: {
 			en: 'Revoking sessions (Revoke-MgUserSignInSession) ends refresh tokens but does not stop Basic SMTP AUTH with an app password; delete the app passwords as well.',
-			de: 'Das Widerrufen der Sitzungen (Revoke-MgUserSignInSession) beendet Aktualisierungstoken, stoppt aber kein Basic-SMTP-AUTH mit einem App-Kennwort; die App-Kennwörter zusätzlich löschen.',
+			de: 'Das Widerrufen der Sitzungen (Revoke-MgUserSignInSession) beendet Aktualisierungstoken, stoppt aber kein SMTP AUTH mit Standardauthentifizierung und App-Kennwort; die App-Kennwörter zusätzlich löschen.',
 		},
 		source: 'entra-revoke-sessions',
 		checked: CHECKED,
@@ -314,7 +314,7 @@ export const FACTS = {
 	'aadsts-1002012': {
 		statement: {
 			en: 'AADSTS1002012: the client-credentials request named a scope without the "/.default" suffix (a delegated scope). Older replies used AADSTS70011 for the same mistake.',
-			de: 'AADSTS1002012: Die Client-Credentials-Anfrage nannte einen Scope ohne die Endung „/.default“ (einen delegierten Scope). Ältere Antworten nutzten für denselben Fehler AADSTS70011.',
+			de: 'AADSTS1002012: Die Anfrage mit Clientanmeldeinformationen nannte einen Scope ohne die Endung „/.default“ (einen delegierten Scope). Ältere Antworten nutzten für denselben Fehler AADSTS70011.',
 		},
 		source: 'graph-docs-14323',
 		checked: CHECKED,
@@ -324,7 +324,7 @@ export const FACTS = {
 	'aadsts-tenant-required': {
 		statement: {
 			en: 'AADSTS9001023 and AADSTS50059: the client-credentials request went to "common" or "organizations" or named no tenant; app-only tokens need one tenant.',
-			de: 'AADSTS9001023 und AADSTS50059: Die Client-Credentials-Anfrage ging an „common“ oder „organizations“ oder nannte keinen Mandanten; Token als Anwendung brauchen genau einen Mandanten.',
+			de: 'AADSTS9001023 und AADSTS50059: Die Anfrage mit Clientanmeldeinformationen ging an „common“ oder „organizations“ oder nannte keinen Mandanten; Nur-App-Token brauchen genau einen Mandanten.',
 		},
 		source: 'entra-error-codes',
 		checked: CHECKED,
@@ -384,7 +384,7 @@ export const FACTS = {
 	'exo-oauth-endpoints': {
 		statement: {
 			en: 'Exchange Online IMAP is outlook.office365.com:993 with TLS and SMTP AUTH is smtp.office365.com:587 with STARTTLS; OAuth2 scopes are https://outlook.office365.com/IMAP.AccessAsUser.All and SMTP.Send (delegated) or https://outlook.office365.com/.default (app-only).',
-			de: 'IMAP in Exchange Online ist outlook.office365.com:993 mit TLS, SMTP AUTH ist smtp.office365.com:587 mit STARTTLS; die OAuth2-Scopes sind https://outlook.office365.com/IMAP.AccessAsUser.All und SMTP.Send (delegiert) bzw. https://outlook.office365.com/.default (als Anwendung).',
+			de: 'IMAP in Exchange Online ist outlook.office365.com:993 mit TLS, SMTP AUTH ist smtp.office365.com:587 mit STARTTLS; die OAuth2-Scopes sind https://outlook.office365.com/IMAP.AccessAsUser.All und SMTP.Send (delegiert) bzw. https://outlook.office365.com/.default (Nur-App).',
 		},
 		source: 'exo-oauth',
 		checked: CHECKED,

@@ -12,11 +12,11 @@ export const OAUTH2_TEXTS = {
 	},
 	googleUnsupported: {
 		en: 'Google OAuth2 tokens cannot be checked by this probe (it speaks Microsoft Entra ID only). Get the token with Google tooling; the IMAP/SMTP checks still test the login.',
-		de: 'Google-OAuth2-Tokens kann dieser Test nicht prüfen (er spricht nur Microsoft Entra ID). Besorgen Sie das Token mit Google-Werkzeugen; die IMAP/SMTP-Tests prüfen die Anmeldung weiterhin.',
+		de: 'Google-OAuth2-Token kann dieser Test nicht prüfen (er spricht nur Microsoft Entra ID). Besorgen Sie das Token mit Google-Werkzeugen; die IMAP/SMTP-Tests prüfen die Anmeldung weiterhin.',
 	},
 	appOnlyNeedsTenant: {
 		en: 'Client credentials need a tenant-specific authority: set auth.oauth2.tenant to the tenant id or domain (not "{tenant}").',
-		de: 'Client Credentials brauchen eine mandantenspezifische Authority: Setzen Sie auth.oauth2.tenant auf die Mandanten-ID oder Domäne (nicht „{tenant}“).',
+		de: 'Clientanmeldeinformationen brauchen eine mandantenspezifische Autorität: Setzen Sie auth.oauth2.tenant auf die Mandanten-ID oder Domäne (nicht „{tenant}“).',
 	},
 	invalidAuthority: {
 		en: 'auth.oauth2.authority "{authority}" is not an https URL.',
@@ -24,7 +24,7 @@ export const OAUTH2_TEXTS = {
 	},
 	missingSecret: {
 		en: 'The client secret is not available: store it ({command:storeSecret}) or provide it through the environment.',
-		de: 'Das Client-Secret ist nicht verfügbar: Hinterlegen Sie es ({command:storeSecret}) oder geben Sie es über die Umgebung mit.',
+		de: 'Der geheime Clientschlüssel ist nicht verfügbar: Hinterlegen Sie es ({command:storeSecret}) oder geben Sie es über die Umgebung mit.',
 	},
 	missingPrivateKey: {
 		en: 'The certificate private key could not be read (auth.oauth2.certificate.privateKeyFile).',
@@ -36,7 +36,7 @@ export const OAUTH2_TEXTS = {
 	},
 	noCredential: {
 		en: 'Client credentials need auth.oauth2.clientSecret or auth.oauth2.certificate.',
-		de: 'Client Credentials brauchen auth.oauth2.clientSecret oder auth.oauth2.certificate.',
+		de: 'Clientanmeldeinformationen brauchen auth.oauth2.clientSecret oder auth.oauth2.certificate.',
 	},
 	noDevicePrompt: {
 		en: 'Device-code sign-in needs a front end that can show the code; run it from the editor or the CLI.',
@@ -76,7 +76,7 @@ export const OAUTH2_TEXTS = {
 	},
 	invalidClient: {
 		en: 'The sign-in service rejected the app credentials (client secret or certificate){aadsts}.',
-		de: 'Der Anmeldedienst hat die App-Anmeldedaten (Client-Secret oder Zertifikat) abgelehnt{aadsts}.',
+		de: 'Der Anmeldedienst hat die App-Anmeldedaten (geheimer Clientschlüssel oder Zertifikat) abgelehnt{aadsts}.',
 	},
 	unauthorizedClient: {
 		en: 'The app is not known or not allowed in this tenant{aadsts}.',
@@ -112,7 +112,7 @@ export const OAUTH2_TEXTS = {
 	},
 	claimsOpaque: {
 		en: 'The token is opaque (personal Microsoft accounts get encrypted tokens), so its claims cannot be read here; the IMAP/SMTP login shows whether it works.',
-		de: 'Das Token ist undurchsichtig (private Microsoft-Konten erhalten verschlüsselte Tokens), seine Claims lassen sich hier nicht lesen; die IMAP/SMTP-Anmeldung zeigt, ob es funktioniert.',
+		de: 'Das Token ist undurchsichtig (private Microsoft-Konten erhalten verschlüsselte Token), seine Claims lassen sich hier nicht lesen; die IMAP/SMTP-Anmeldung zeigt, ob es funktioniert.',
 	},
 	claimsOk: {
 		en: 'aud {aud}, {permissions}, expires in {minutes} min (decoded without signature check)',
@@ -164,7 +164,7 @@ export const OAUTH2_TEXTS = {
 		en: 'Sign-in did not complete. Return to the editor for details.',
 		de: 'Die Anmeldung wurde nicht abgeschlossen. Details stehen im Editor.',
 	},
-	cancelled: { en: 'The token check was cancelled.', de: 'Die Tokenprüfung wurde abgebrochen.' },
+	cancelled: { en: 'The token check was canceled.', de: 'Die Tokenprüfung wurde abgebrochen.' },
 	timedOut: {
 		en: 'The {stage} stage took longer than {seconds} s.',
 		de: 'Die Stufe {stage} hat länger als {seconds} s gedauert.',

@@ -28,7 +28,7 @@ const TEXT = {
 	server: { en: 'Server', de: 'Server' },
 	cause: { en: 'Cause', de: 'Ursache' },
 	fix: { en: 'Fix', de: 'Lösung' },
-	transcript: { en: 'Transcript (redacted)', de: 'Protokoll (geschwärzt)' },
+	transcript: { en: 'Transcript (redacted)', de: 'Mitschnitt (geschwärzt)' },
 	summary: {
 		en: '{total} account(s): {passed} passed, {failed} failed',
 		de: '{total} Konto/Konten: {passed} bestanden, {failed} fehlgeschlagen',

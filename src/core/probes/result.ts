@@ -68,7 +68,7 @@ export const PROBE_ERRORS = {
 		en: 'The account configuration is incomplete for this test.',
 		de: 'Die Kontokonfiguration reicht für diesen Test nicht aus.',
 	},
-	CANCELLED: { en: 'The test was cancelled.', de: 'Der Test wurde abgebrochen.' },
+	CANCELLED: { en: 'The test was canceled.', de: 'Der Test wurde abgebrochen.' },
 	UNKNOWN: { en: 'The test failed for an unknown reason.', de: 'Der Test ist aus unbekanntem Grund fehlgeschlagen.' },
 } as const satisfies Record<string, Localized>;
 export type ProbeErrorCode = keyof typeof PROBE_ERRORS;

@@ -79,7 +79,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			},
 			prerequisites: {
 				en: 'App passwords exist only for users with per-user (legacy) MFA, after an admin allowed them ("Allow users to create app passwords"); security defaults or Conditional Access MFA hide the option. An app password is a Basic-auth credential: it no longer works for IMAP and only works for SMTP AUTH while Basic SMTP AUTH is allowed for the mailbox.',
-				de: 'App-Kennwörter gibt es nur für Benutzer mit MFA pro Benutzer (Legacy), nachdem ein Admin sie erlaubt hat („Benutzern das Erstellen von App-Kennwörtern erlauben“); Sicherheitsstandards oder MFA per bedingtem Zugriff blenden die Option aus. Ein App-Kennwort ist ein Basic-Auth-Zugang: Für IMAP funktioniert es nicht mehr, für SMTP AUTH nur, solange Basic-SMTP-AUTH für das Postfach erlaubt ist.',
+				de: 'App-Kennwörter gibt es nur für Benutzer mit MFA pro Benutzer (Legacy), nachdem ein Administrator sie erlaubt hat („Benutzern das Erstellen von App-Kennwörtern erlauben“); Sicherheitsstandards oder MFA per bedingtem Zugriff blenden die Option aus. Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung: Für IMAP funktioniert es nicht mehr, für SMTP AUTH nur, solange die Standardauthentifizierung für das Postfach erlaubt ist.',
 			},
 			walkthrough: 'm365-allow-app-passwords',
 		},
@@ -339,7 +339,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		notes: [
 			{
 				en: 'Mail programs need the separate "password for email programs", not the Telekom login password.',
-				de: 'E-Mail-Programme brauchen das eigene „Passwort für E-Mail-Programme“, nicht das Telekom-Login-Kennwort.',
+				de: 'E-Mail-Programme brauchen das eigene „Passwort für E-Mail-Programme“, nicht das Passwort des Telekom-Logins.',
 			},
 		],
 	},
@@ -458,7 +458,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		notes: [
 			{
 				en: 'The login is the mailbox account name from KIS (wpXXXXXX-name), not always the address.',
-				de: 'Der Login ist der Postfachname aus dem KIS (wpXXXXXX-name), nicht immer die Adresse.',
+				de: 'Der Anmeldename ist der Postfachname aus dem KIS (wpXXXXXX-name), nicht immer die Adresse.',
 			},
 		],
 	},

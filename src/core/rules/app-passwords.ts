@@ -31,7 +31,7 @@ export const appPasswordRequired: AccountRule = {
 			at: [node],
 			message: {
 				en: '{provider} does not accept the normal account password from mail programs; create an app password and use method "app-password".',
-				de: '{provider} nimmt das normale Kontokennwort von E-Mail-Programmen nicht an; ein App-Passwort erstellen und die Methode „app-password“ verwenden.',
+				de: '{provider} nimmt das normale Kontopasswort von E-Mail-Programmen nicht an; ein App-Passwort erstellen und die Methode „app-password“ verwenden.',
 			},
 			args: { provider: provider.name },
 			fixes: [

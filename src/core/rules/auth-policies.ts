@@ -104,7 +104,7 @@ function oauth2Skeleton(
 				flow === 'client-credentials'
 					? {
 							en: 'Switch to OAuth2 (app-only, client credentials)',
-							de: 'Auf OAuth2 umstellen (App-only, Client Credentials)',
+							de: 'Auf OAuth2 umstellen (Nur-App, Clientanmeldeinformationen)',
 						}
 					: { en: 'Switch to OAuth2 (device code sign-in)', de: 'Auf OAuth2 umstellen (Anmeldung per Gerätecode)' },
 			edits: [file.editor.replaceValue(auth as Node, { method: 'oauth2', user, oauth2 })],

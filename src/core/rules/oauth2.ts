@@ -73,7 +73,7 @@ export const oauth2ScopeResource: AccountRule = {
 			at: [wrong.node],
 			message: {
 				en: 'Scope "{scope}" asks for a token for another API (a bare name like "IMAP.AccessAsUser.All" means Microsoft Graph). The IMAP and SMTP servers accept only tokens for {resource}, e.g. {example}.',
-				de: 'Scope „{scope}“ fordert ein Token für eine andere API an (ein bloßer Name wie „IMAP.AccessAsUser.All“ bedeutet Microsoft Graph). IMAP- und SMTP-Server akzeptieren nur Tokens für {resource}, z. B. {example}.',
+				de: 'Scope „{scope}“ fordert ein Token für eine andere API an (ein bloßer Name wie „IMAP.AccessAsUser.All“ bedeutet Microsoft Graph). IMAP- und SMTP-Server akzeptieren nur Token für {resource}, z. B. {example}.',
 			},
 			args: {
 				scope: wrong.scope,
@@ -89,7 +89,7 @@ export const oauth2AppOnlyScope: AccountRule = {
 	id: 'oauth2-app-only-scope',
 	severity: 'error',
 	scope: 'account',
-	title: { en: 'App-only flow with delegated scopes', de: 'App-only-Flow mit delegierten Scopes' },
+	title: { en: 'App-only flow with delegated scopes', de: 'Nur-App-Flow mit delegierten Scopes' },
 	walkthrough: 'm365-oauth2-app-only',
 	check(account, file, report) {
 		const facts = oauth2Facts(account);
@@ -102,7 +102,7 @@ export const oauth2AppOnlyScope: AccountRule = {
 			at: [bad.node],
 			message: {
 				en: 'The client-credentials flow can only request "<resource>/.default"; "{scope}" is a delegated scope and makes the token request fail (AADSTS1002012; older replies said AADSTS70011). Use {appOnly}; the application permissions (IMAP.AccessAsApp, SMTP.SendAsApp) come from the admin consent.',
-				de: 'Der Client-Credentials-Flow kann nur „<Ressource>/.default“ anfordern; „{scope}“ ist ein delegierter Scope und lässt die Tokenanfrage scheitern (AADSTS1002012; ältere Antworten nannten AADSTS70011). {appOnly} verwenden; die Anwendungsberechtigungen (IMAP.AccessAsApp, SMTP.SendAsApp) kommen aus der Administratorzustimmung.',
+				de: 'Der Flow für Clientanmeldeinformationen kann nur „<Ressource>/.default“ anfordern; „{scope}“ ist ein delegierter Scope und lässt die Tokenanfrage scheitern (AADSTS1002012; ältere Antworten nannten AADSTS70011). {appOnly} verwenden; die Anwendungsberechtigungen (IMAP.AccessAsApp, SMTP.SendAsApp) kommen aus der Administratorzustimmung.',
 			},
 			args: { scope: bad.scope, appOnly: facts.appOnlyScope },
 			fixes: replaceScopes(account, file, facts),
@@ -114,7 +114,7 @@ export const oauth2TenantRequired: AccountRule = {
 	id: 'oauth2-tenant-required',
 	severity: 'error',
 	scope: 'account',
-	title: { en: 'App-only flow without a tenant', de: 'App-only-Flow ohne Mandant' },
+	title: { en: 'App-only flow without a tenant', de: 'Nur-App-Flow ohne Mandant' },
 	walkthrough: 'm365-oauth2-app-only',
 	check(account, file, report) {
 		const facts = oauth2Facts(account);
@@ -141,11 +141,11 @@ export const oauth2TenantRequired: AccountRule = {
 			message: isAlias
 				? {
 						en: '"{tenant}" is not a tenant: the client-credentials flow must name one directory (tenant ID or verified domain), otherwise the token request fails (AADSTS9001023 / AADSTS50059).',
-						de: '„{tenant}“ ist kein Mandant: Der Client-Credentials-Flow muss genau ein Verzeichnis nennen (Mandanten-ID oder verifizierte Domain), sonst scheitert die Token-Anfrage (AADSTS9001023 / AADSTS50059).',
+						de: '„{tenant}“ ist kein Mandant: Der Flow für Clientanmeldeinformationen muss genau ein Verzeichnis nennen (Mandanten-ID oder verifizierte Domäne), sonst scheitert die Token-Anfrage (AADSTS9001023 / AADSTS50059).',
 					}
 				: {
 						en: 'The client-credentials flow needs "tenant": the tenant ID or a verified domain of the directory the app is registered in.',
-						de: 'Der Client-Credentials-Flow braucht „tenant“: die Mandanten-ID oder eine verifizierte Domain des Verzeichnisses, in dem die App registriert ist.',
+						de: 'Der Flow für Clientanmeldeinformationen braucht „tenant“: die Mandanten-ID oder eine verifizierte Domäne des Verzeichnisses, in dem die App registriert ist.',
 					},
 			args: { tenant: effective ?? '' },
 			fixes: edit

@@ -77,7 +77,7 @@ export const oauth2MissingClientSecret: AccountRule = {
 	id: 'oauth2-missing-client-secret',
 	severity: 'error',
 	scope: 'account',
-	title: { en: 'App-only OAuth2 without a credential', de: 'App-only-OAuth2 ohne Anmeldeinformation' },
+	title: { en: 'App-only OAuth2 without a credential', de: 'Nur-App-OAuth2 ohne Anmeldeinformation' },
 	walkthrough: 'm365-oauth2-app-only',
 	check(account, file, report) {
 		if (account.str(['auth', 'method']) !== 'oauth2') return;
@@ -90,7 +90,7 @@ export const oauth2MissingClientSecret: AccountRule = {
 			at: [account.nodeAt(['auth', 'oauth2', 'flow'])],
 			message: {
 				en: 'The client-credentials flow signs in as the app itself and needs "clientSecret" or "certificate".',
-				de: 'Der Client-Credentials-Flow meldet sich als App selbst an und braucht „clientSecret“ oder „certificate“.',
+				de: 'Der Flow für Clientanmeldeinformationen meldet sich als App selbst an und braucht „clientSecret“ oder „certificate“.',
 			},
 			fixes:
 				oauth2?.type === 'object'

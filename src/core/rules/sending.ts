@@ -5,7 +5,7 @@ export const senderNotAuthorized: AccountRule = {
 	id: 'sender-not-authorized',
 	severity: 'warning',
 	scope: 'account',
-	title: { en: 'Sender differs from the login', de: 'Absender weicht vom Login ab' },
+	title: { en: 'Sender differs from the login', de: 'Absender weicht vom Anmeldenamen ab' },
 	check(account, file, report) {
 		const from = account.str(['smtp', 'from']);
 		const user = account.str(['auth', 'user']);
@@ -29,7 +29,7 @@ export const senderNotAuthorized: AccountRule = {
 			at: [account.nodeAt(['smtp', 'from'])],
 			message: {
 				en: 'Mail is sent from {from} but the login is {user}: the server rejects it (e.g. 550 5.7.60 or SendAsDenied) unless the login has Send As permission for that address. Grant it, then list the address in "sendAs".',
-				de: 'Gesendet wird als {from}, angemeldet ist aber {user}: Der Server lehnt das ab (z. B. 550 5.7.60 oder SendAsDenied), außer der Login hat die Berechtigung „Senden als“ für diese Adresse. Berechtigung erteilen und die Adresse in „sendAs“ eintragen.',
+				de: 'Gesendet wird als {from}, angemeldet ist aber {user}: Der Server lehnt das ab (z. B. 550 5.7.60 oder SendAsDenied), außer das angemeldete Konto hat die Berechtigung „Senden als“ für diese Adresse. Berechtigung erteilen und die Adresse in „sendAs“ eintragen.',
 			},
 			args: { from: address, user },
 			fixes: edit

@@ -29,14 +29,14 @@ export function adviceFor(
 				? {
 						message: {
 							en: 'This file is a template that is committed with the code: leave the password empty here and put the real one in the uncommitted .env or the deployment’s secret store.',
-							de: 'Diese Datei ist eine Vorlage, die mit dem Code eingecheckt wird: Das Kennwort hier leer lassen und das echte in die nicht eingecheckte .env oder den Secret-Speicher der Umgebung eintragen.',
+							de: 'Diese Datei ist eine Vorlage, die mit dem Code eingecheckt wird: Das Kennwort hier leer lassen und das echte in die nicht eingecheckte .env oder den Geheimnisspeicher der Umgebung eintragen.',
 						},
 					}
 				: {
 						severity: 'information',
 						message: {
 							en: 'The password stands here in clear text, which is normal for a .env file as long as it is never committed: keep .env in .gitignore and out of container images, and prefer the platform’s secret store in production.',
-							de: 'Das Kennwort steht hier im Klartext. Für eine .env-Datei ist das üblich, solange sie nie eingecheckt wird: .env in .gitignore aufnehmen, nicht in Container-Images kopieren und in Produktion besser den Secret-Speicher der Plattform nutzen.',
+							de: 'Das Kennwort steht hier im Klartext. Für eine .env-Datei ist das üblich, solange sie nie eingecheckt wird: .env in .gitignore aufnehmen, nicht in Container-Images kopieren und in Produktion besser den Geheimnisspeicher der Plattform nutzen.',
 						},
 					};
 		case 'spring':

@@ -19,7 +19,7 @@ const WHY: Record<TrustViolation['kind'], Localized> = {
 	},
 	authority: {
 		en: "The OAuth2 authority {origin} is not one of Microsoft's login hosts and would receive the client secret or the sign-in, so nothing was sent.",
-		de: 'Die OAuth2-Authority {origin} ist keiner der Anmeldehosts von Microsoft und bekäme das Clientgeheimnis oder die Anmeldung; es wurde nichts gesendet.',
+		de: 'Die OAuth2-Authority {origin} ist keiner der Anmeldehosts von Microsoft und bekäme den geheimen Clientschlüssel oder die Anmeldung; es wurde nichts gesendet.',
 	},
 	endpoint: {
 		en: 'The sign-in metadata of {origin} points {name} to another origin ({url}); only the authority itself may receive secrets, so nothing was sent.',

@@ -31,7 +31,7 @@ export const WALKTHROUGH_UI = {
 		en: 'Open this guide from an account (a diagnostic, a test report or a config file) to verify steps.',
 		de: 'Öffnen Sie diese Anleitung von einem Konto aus (Diagnose, Testbericht oder Konfigurationsdatei), um Schritte zu prüfen.',
 	},
-	verifyCancelled: { en: 'The test was cancelled.', de: 'Der Test wurde abgebrochen.' },
+	verifyCancelled: { en: 'The test was canceled.', de: 'Der Test wurde abgebrochen.' },
 	verifyTimeout: {
 		en: 'The test took too long and was given up.',
 		de: 'Der Test hat zu lange gedauert und wurde aufgegeben.',

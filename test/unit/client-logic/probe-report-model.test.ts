@@ -152,7 +152,7 @@ test('German labels, and a malformed walkthrough reference gives no link', () =>
 	const tree = buildReportTree([entry], 'de', () => ({ ...smtpAuthDisabled, walkthrough: 'bad guide#x#y' }));
 	assert.equal(tree[0]?.description, 'fehlgeschlagen · mailaccounts.json');
 	assert.equal(tree[0]?.children[1]?.description, 'fehlgeschlagen bei auth: AUTH_FAILED');
-	assert.equal(find(tree, (n) => n.kind === 'transcript')?.label, 'Protokoll anzeigen');
+	assert.equal(find(tree, (n) => n.kind === 'transcript')?.label, 'Mitschnitt anzeigen');
 	assert.equal(find(tree, (n) => n.kind === 'serverResponse')?.label, 'Serverantwort');
 	assert.equal(
 		find(tree, (n) => n.kind === 'walkthrough'),

@@ -7,7 +7,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		title: { en: 'Not allowed to send as this sender', de: 'Keine Berechtigung, als dieser Absender zu senden' },
 		cause: {
 			en: 'The login worked, but the From/MAIL FROM address is not the signed-in mailbox and the account has no Send As right on it (typical for shared mailboxes, distribution addresses and app-only senders).',
-			de: 'Die Anmeldung hat funktioniert, aber die From-/MAIL-FROM-Adresse ist nicht das angemeldete Postfach, und das Konto hat darauf kein "Senden als"-Recht (typisch für freigegebene Postfächer, Verteileradressen und Absender nur mit App).',
+			de: 'Die Anmeldung hat funktioniert, aber die From-/MAIL-FROM-Adresse ist nicht das angemeldete Postfach, und das Konto hat darauf kein "Senden als"-Recht (typisch für freigegebene Postfächer, Verteileradressen und Absender mit Nur-App-Zugriff).',
 		},
 		fix: [
 			{
@@ -98,7 +98,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'Devices that cannot authenticate need direct send (MX endpoint, port 25) or an SMTP relay connector instead of smtp.office365.com.',
-				de: 'Geräte, die sich nicht anmelden können, brauchen Direktversand (MX-Endpunkt, Port 25) oder einen SMTP-Relay-Connector statt smtp.office365.com.',
+				de: 'Geräte, die sich nicht anmelden können, brauchen Direct Send (MX-Endpunkt, Port 25) oder einen SMTP-Relay-Connector statt smtp.office365.com.',
 			},
 		],
 		walkthrough: 'mail-adapter-setup#choose-auth',
@@ -133,7 +133,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'For an anonymous device relay, add the device’s public IP to the relay connector (Exchange admin center > Mail flow > Connectors) or to the relay’s allow list.',
-				de: 'Für ein anonymes Geräte-Relay die öffentliche IP des Geräts im Relay-Connector (Exchange Admin Center > Nachrichtenfluss > Connectors) oder in der Positivliste des Relays eintragen.',
+				de: 'Für ein anonymes Geräte-Relay die öffentliche IP des Geräts im Relay-Connector (Exchange Admin Center > Nachrichtenfluss > Connectors) oder in der Zulassungsliste des Relays eintragen.',
 			},
 		],
 		walkthrough: 'mail-adapter-setup#collect-settings',

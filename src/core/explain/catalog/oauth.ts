@@ -12,7 +12,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		fix: [
 			{
 				en: 'Entra admin center > App registrations > (app) > API permissions: add the permissions under "APIs my organization uses" > Office 365 Exchange Online (application permissions for app-only, delegated ones for user sign-in).',
-				de: 'Entra Admin Center > App-Registrierungen > (App) > API-Berechtigungen: die Berechtigungen unter "Von meiner Organisation verwendete APIs" > Office 365 Exchange Online hinzufügen (Anwendungsberechtigungen für nur App, delegierte für Benutzeranmeldung).',
+				de: 'Entra Admin Center > App-Registrierungen > (App) > API-Berechtigungen: die Berechtigungen unter "Von meiner Organisation verwendete APIs" > Office 365 Exchange Online hinzufügen (Anwendungsberechtigungen für Nur-App-Zugriff, delegierte für Benutzeranmeldung).',
 			},
 			{
 				en: 'Click "Grant admin consent for <tenant>" as a Global or Privileged Role Administrator; the status column must turn green.',
@@ -69,7 +69,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		},
 		cause: {
 			en: 'Entra ID rejected the app’s credential. Most often the secret’s ID was copied instead of its value, or the secret has expired; with a certificate the thumbprint, key or system clock does not fit.',
-			de: 'Entra ID hat die Anmeldeinformation der App abgelehnt. Meist wurde die ID des geheimen Schlüssels statt seines Werts kopiert, oder der Schlüssel ist abgelaufen; bei einem Zertifikat passen Fingerabdruck, Schlüssel oder Systemuhr nicht.',
+			de: 'Entra ID hat die Anmeldeinformation der App abgelehnt. Meist wurde die ID des geheimen Clientschlüssels statt seines Werts kopiert, oder der geheime Clientschlüssel ist abgelaufen; bei einem Zertifikat passen Fingerabdruck, Schlüssel oder Systemuhr nicht.',
 		},
 		fix: [
 			{
@@ -105,7 +105,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		},
 		cause: {
 			en: 'A device-code or other user flow was used against an app registration that is not marked as a public client, so Entra ID expects a secret (AADSTS7000218); or a secret was sent for an app that is a public client (AADSTS700025).',
-			de: 'Ein Gerätecode- oder anderer Benutzerablauf wurde gegen eine App-Registrierung verwendet, die nicht als öffentlicher Client markiert ist, deshalb erwartet Entra ID einen geheimen Schlüssel (AADSTS7000218); oder es wurde ein Schlüssel für eine App gesendet, die ein öffentlicher Client ist (AADSTS700025).',
+			de: 'Ein Gerätecode- oder anderer Benutzerablauf wurde gegen eine App-Registrierung verwendet, die nicht als öffentlicher Client markiert ist, deshalb erwartet Entra ID einen geheimen Clientschlüssel (AADSTS7000218); oder es wurde ein geheimer Clientschlüssel für eine App gesendet, die ein öffentlicher Client ist (AADSTS700025).',
 		},
 		fix: [
 			{
@@ -256,7 +256,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'For adapters that must run for months without anyone signing in, use client credentials (app-only).',
-				de: 'Für Adapter, die monatelang ohne Anmeldung laufen müssen, Clientanmeldeinformationen (nur App) verwenden.',
+				de: 'Für Adapter, die monatelang ohne Anmeldung laufen müssen, Clientanmeldeinformationen (Nur-App) verwenden.',
 			},
 		],
 		walkthrough: 'm365-oauth2-delegated#sign-in',
@@ -277,16 +277,16 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		title: { en: 'The mail server rejected the access token', de: 'Der Mailserver hat das Zugriffstoken abgelehnt' },
 		cause: {
 			en: 'A token was obtained, but the mail server does not accept it for this mailbox: wrong audience (a Graph token instead of an Exchange one), missing IMAP/SMTP permission, expired token, or the user named in the XOAUTH2 string is not the one the token belongs to. For app-only access, the service principal may not be registered in Exchange.',
-			de: 'Es wurde ein Token bezogen, aber der Mailserver akzeptiert es für dieses Postfach nicht: falsche Audience (ein Graph-Token statt eines Exchange-Tokens), fehlende IMAP-/SMTP-Berechtigung, abgelaufenes Token, oder der Benutzer im XOAUTH2-String ist nicht der, dem das Token gehört. Bei Zugriff nur mit App ist der Dienstprinzipal eventuell nicht in Exchange registriert.',
+			de: 'Es wurde ein Token bezogen, aber der Mailserver akzeptiert es für dieses Postfach nicht: falsche Audience (ein Token für Graph statt eines für Exchange), fehlende IMAP-/SMTP-Berechtigung, abgelaufenes Token, oder der Benutzer im XOAUTH2-String ist nicht der, dem das Token gehört. Bei Nur-App-Zugriff ist der Dienstprinzipal eventuell nicht in Exchange registriert.',
 		},
 		fix: [
 			{
 				en: 'Request the token for https://outlook.office365.com/.default (app-only) or https://outlook.office.com/IMAP.AccessAsUser.All / SMTP.Send (delegated); a token for graph.microsoft.com does not work for IMAP or SMTP.',
-				de: 'Das Token für https://outlook.office365.com/.default (nur App) oder https://outlook.office.com/IMAP.AccessAsUser.All / SMTP.Send (delegiert) anfordern; ein Token für graph.microsoft.com funktioniert für IMAP und SMTP nicht.',
+				de: 'Das Token für https://outlook.office365.com/.default (Nur-App) oder https://outlook.office.com/IMAP.AccessAsUser.All / SMTP.Send (delegiert) anfordern; ein Token für graph.microsoft.com funktioniert für IMAP und SMTP nicht.',
 			},
 			{
 				en: 'App-only: register the service principal in Exchange Online with New-ServicePrincipal -AppId <APP_ID> -ObjectId <ENTERPRISE_APP_OBJECT_ID> (the object ID from Enterprise applications, not from App registrations).',
-				de: 'Nur App: den Dienstprinzipal in Exchange Online mit New-ServicePrincipal -AppId <APP_ID> -ObjectId <OBJEKT_ID_UNTERNEHMENSANWENDUNG> registrieren (die Objekt-ID aus "Unternehmensanwendungen", nicht aus "App-Registrierungen").',
+				de: 'Nur-App: den Dienstprinzipal in Exchange Online mit New-ServicePrincipal -AppId <APP_ID> -ObjectId <OBJEKT_ID_UNTERNEHMENSANWENDUNG> registrieren (die Objekt-ID aus "Unternehmensanwendungen", nicht aus "App-Registrierungen").',
 			},
 			{
 				en: 'Make auth.user the mailbox the token may access; for SMTP with a shared mailbox, sign in as the delegate and send as the shared address.',
@@ -334,7 +334,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 		fix: [
 			{
 				en: 'App-only: Get-ServicePrincipal | Format-List to confirm the registration, then Add-MailboxPermission -Identity <MAILBOX> -User <SERVICE_PRINCIPAL_ID> -AccessRights FullAccess.',
-				de: 'Nur App: Mit Get-ServicePrincipal | Format-List die Registrierung prüfen, dann Add-MailboxPermission -Identity <POSTFACH> -User <DIENSTPRINZIPAL_ID> -AccessRights FullAccess.',
+				de: 'Nur-App: Mit Get-ServicePrincipal | Format-List die Registrierung prüfen, dann Add-MailboxPermission -Identity <POSTFACH> -User <DIENSTPRINZIPAL_ID> -AccessRights FullAccess.',
 			},
 			{
 				en: 'Shared mailbox with a user sign-in: Add-MailboxPermission -Identity <SHARED_MAILBOX> -User <DELEGATE> -AccessRights FullAccess, and put the shared address in auth.user.',
@@ -362,13 +362,13 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			de: 'Die Anmeldung per Gerätecode wurde nicht abgeschlossen',
 		},
 		cause: {
-			en: 'A device-code sign-in waits until someone opens the verification page and enters the code. AADSTS70016 (authorization_pending) only means that nobody has finished yet; AADSTS70019 and AADSTS70020 (expired_token, code_expired) mean the code ran out (after about 15 minutes) before the sign-in was completed; authorization_declined means the user cancelled it.',
+			en: 'A device-code sign-in waits until someone opens the verification page and enters the code. AADSTS70016 (authorization_pending) only means that nobody has finished yet; AADSTS70019 and AADSTS70020 (expired_token, code_expired) mean the code ran out (after about 15 minutes) before the sign-in was completed; authorization_declined means the user canceled it.',
 			de: 'Eine Anmeldung per Gerätecode wartet, bis jemand die Bestätigungsseite öffnet und den Code eingibt. AADSTS70016 (authorization_pending) bedeutet nur, dass noch niemand fertig ist; AADSTS70019 und AADSTS70020 (expired_token, code_expired) bedeuten, dass der Code (nach etwa 15 Minuten) abgelaufen ist, bevor die Anmeldung abgeschlossen war; authorization_declined bedeutet, dass der Benutzer abgebrochen hat.',
 		},
 		fix: [
 			{
-				en: 'Run "Mail: Sign In" again and finish the sign-in at https://microsoft.com/devicelogin within the time shown, with the account the adapter uses.',
-				de: '"Mail: Anmelden" erneut ausführen und die Anmeldung unter https://microsoft.com/devicelogin innerhalb der angezeigten Zeit abschließen, mit dem Konto, das der Adapter verwendet.',
+				en: 'Run "{command:signIn}" again and finish the sign-in at https://microsoft.com/devicelogin within the time shown, with the account the adapter uses.',
+				de: '"{command:signIn}" erneut ausführen und die Anmeldung unter https://microsoft.com/devicelogin innerhalb der angezeigten Zeit abschließen, mit dem Konto, das der Adapter verwendet.',
 			},
 			{
 				en: 'A pending message while the tool still polls is normal; it only matters when the sign-in never completes.',

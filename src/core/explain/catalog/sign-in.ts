@@ -141,7 +141,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'If the account uses two-step verification, create a new app password; app passwords are revoked when the main password changes (Google).',
-				de: 'Nutzt das Konto die Bestätigung in zwei Schritten, ein neues App-Kennwort erstellen; bei Google werden App-Kennwörter ungültig, sobald sich das Hauptkennwort ändert.',
+				de: 'Nutzt das Konto die Bestätigung in zwei Schritten, ein neues App-Passwort erstellen; Google macht App-Passwörter ungültig, sobald sich das Kontopasswort ändert.',
 			},
 		],
 		walkthrough: 'mail-adapter-setup#store-secret',
@@ -207,7 +207,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'GMX, WEB.DE, IONOS, mailbox.org, Zoho, Yahoo, iCloud: create the application-specific password in the account’s security settings.',
-				de: 'GMX, WEB.DE, IONOS, mailbox.org, Zoho, Yahoo, iCloud: das anwendungsspezifische Kennwort in den Sicherheitseinstellungen des Kontos erstellen.',
+				de: 'GMX, WEB.DE, IONOS, mailbox.org, Zoho, Yahoo, iCloud: das anwendungsspezifische Passwort in den Sicherheitseinstellungen des Kontos erstellen.',
 			},
 			{
 				en: 'Set auth.method to "app-password", or better use OAuth2 where the provider offers it.',
@@ -245,7 +245,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'For unattended adapters use client credentials (app-only), which have no user and so no MFA.',
-				de: 'Für unbeaufsichtigte Adapter Clientanmeldeinformationen (nur App) verwenden: Dabei gibt es keinen Benutzer und damit keine MFA.',
+				de: 'Für unbeaufsichtigte Adapter Clientanmeldeinformationen (Nur-App) verwenden: Dabei gibt es keinen Benutzer und damit keine MFA.',
 			},
 			{
 				en: 'Check in the Entra admin center > Protection > Conditional Access (or per-user MFA) which policy asks for MFA.',
@@ -279,7 +279,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'For a service mailbox that nobody signs in to, use client credentials (app-only) instead of a user sign-in.',
-				de: 'Für ein Dienstpostfach, bei dem sich niemand anmeldet, Clientanmeldeinformationen (nur App) statt einer Benutzeranmeldung verwenden.',
+				de: 'Für ein Dienstpostfach, bei dem sich niemand anmeldet, Clientanmeldeinformationen (Nur-App) statt einer Benutzeranmeldung verwenden.',
 			},
 		],
 		walkthrough: 'm365-check-mfa#check-as-user',
@@ -404,7 +404,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'Use an app password or OAuth2; plain passwords are no longer accepted for Google accounts anyway.',
-				de: 'Ein App-Passwort oder OAuth2 verwenden; reine Kennwörter nimmt Google für Konten ohnehin nicht mehr an.',
+				de: 'Ein App-Passwort oder OAuth2 verwenden; das Kontopasswort allein nimmt Google ohnehin nicht mehr an.',
 			},
 		],
 		walkthrough: 'gmail-app-password#enable-2sv',

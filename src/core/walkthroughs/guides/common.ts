@@ -24,7 +24,7 @@ export const LINKS = {
 		url: 'https://techcommunity.microsoft.com/blog/exchange/updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835',
 		label: {
 			en: 'Exchange Team Blog: SMTP AUTH basic authentication timeline (January 2026)',
-			de: 'Exchange Team Blog: Zeitplan für SMTP AUTH mit Basic-Authentifizierung (Januar 2026)',
+			de: 'Exchange Team Blog: Zeitplan für SMTP AUTH mit Standardauthentifizierung (Januar 2026)',
 		},
 	},
 	oauthImapSmtp: {

@@ -29,7 +29,7 @@ export const gmailOauth2: Guide = {
 			body: [
 				{
 					en: 'Choose the user type "Internal" for a Workspace organization; an "External" app stays in testing mode until Google verifies it, and in testing mode refresh tokens expire after 7 days. Add the scope https://mail.google.com/: it is the only scope that allows IMAP and SMTP, and Google treats it as restricted.',
-					de: 'Wählen Sie für eine Workspace-Organisation den Nutzertyp „Intern“; eine „Externe“ App bleibt im Testmodus, bis Google sie prüft, und im Testmodus laufen Aktualisierungstokens nach 7 Tagen ab. Fügen Sie den Scope https://mail.google.com/ hinzu: Nur er erlaubt IMAP und SMTP, und Google stuft ihn als eingeschränkt ein.',
+					de: 'Wählen Sie für eine Workspace-Organisation den Nutzertyp „Intern“; eine „Externe“ App bleibt im Testmodus, bis Google sie prüft, und im Testmodus laufen Aktualisierungstoken nach 7 Tagen ab. Fügen Sie den Scope https://mail.google.com/ hinzu: Nur er erlaubt IMAP und SMTP, und Google stuft ihn als eingeschränkt ein.',
 				},
 			],
 			uiPath: [
@@ -77,7 +77,7 @@ export const gmailOauth2: Guide = {
 			body: [
 				{
 					en: 'For an unattended import in Google Workspace, a super administrator can authorize a service account for the scope https://mail.google.com/; it then acts as any user of the domain. Treat its key like an administrator password.',
-					de: 'Für einen unbeaufsichtigten Import in Google Workspace kann ein Super-Administrator ein Dienstkonto für den Scope https://mail.google.com/ freigeben; es handelt dann als beliebiger Benutzer der Domain. Behandeln Sie seinen Schlüssel wie ein Administratorkennwort.',
+					de: 'Für einen unbeaufsichtigten Import in Google Workspace kann ein Super-Administrator ein Dienstkonto für den Scope https://mail.google.com/ freigeben; es handelt dann als beliebiger Benutzer der Domain. Behandeln Sie seinen Schlüssel wie ein Administratorpasswort.',
 				},
 			],
 			uiPath: [

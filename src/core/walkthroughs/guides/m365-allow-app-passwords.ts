@@ -86,7 +86,7 @@ export const m365AllowAppPasswords: Guide = {
 			id: 'check-blocking-policies',
 			title: {
 				en: 'Check what else can block basic authentication',
-				de: 'Prüfen, was Basic-Authentifizierung sonst noch sperrt',
+				de: 'Prüfen, was die Standardauthentifizierung sonst noch sperrt',
 			},
 			body: [
 				{

@@ -92,7 +92,7 @@ export const m365EnableSmtpAuth: Guide = {
 			body: [
 				{
 					en: 'Turning SMTP AUTH on for the whole organization opens password spraying against every mailbox that has basic authentication left. Prefer the mailbox switch; use this only with a reason.',
-					de: 'SMTP AUTH für die ganze Organisation einzuschalten, öffnet Passwort-Spraying gegen jedes Postfach, das noch Basic-Authentifizierung hat. Besser den Schalter am Postfach nutzen; diesen nur mit gutem Grund.',
+					de: 'SMTP AUTH für die ganze Organisation einzuschalten, öffnet Kennwort-Spray-Angriffe gegen jedes Postfach, das noch Standardauthentifizierung hat. Besser den Schalter am Postfach nutzen; diesen nur mit gutem Grund.',
 				},
 			],
 			commands: [{ shell: 'powershell', code: 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false' }],
@@ -103,7 +103,7 @@ export const m365EnableSmtpAuth: Guide = {
 			body: [
 				{
 					en: '"535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant" (or "…for the Mailbox"): SMTP AUTH is off; fix it with the switches above. "…basic authentication is disabled": the password may be right, but the tenant (security defaults, an authentication policy, Conditional Access) or the account type refuses basic authentication; switch to OAuth2. "…the user credentials were incorrect": wrong user name or password.',
-					de: '„535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant“ (oder „…for the Mailbox“): SMTP AUTH ist aus; mit den Schaltern oben beheben. „…basic authentication is disabled“: Das Kennwort kann stimmen, aber der Mandant (Sicherheitsstandards, eine Authentifizierungsrichtlinie, bedingter Zugriff) oder der Kontotyp lehnt Basic-Authentifizierung ab; auf OAuth2 umstellen. „…the user credentials were incorrect“: Benutzername oder Kennwort falsch.',
+					de: '„535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant“ (oder „…for the Mailbox“): SMTP AUTH ist aus; mit den Schaltern oben beheben. „…basic authentication is disabled“: Das Kennwort kann stimmen, aber der Mandant (Sicherheitsstandards, eine Authentifizierungsrichtlinie, bedingter Zugriff) oder der Kontotyp lehnt die Standardauthentifizierung ab; auf OAuth2 umstellen. „…the user credentials were incorrect“: Benutzername oder Kennwort falsch.',
 				},
 			],
 			links: [

@@ -94,7 +94,7 @@ export const m365MfaResetAndSessions: Guide = {
 			body: [
 				{
 					en: 'Revoking sessions also ends delegated OAuth2 refresh tokens: sign in again with "{command:signIn}". App-only OAuth2 is not tied to a user and keeps working. App passwords survive a password reset; delete them explicitly if they may be compromised.',
-					de: 'Das Widerrufen der Sitzungen beendet auch delegierte OAuth2-Aktualisierungstokens: Melden Sie sich mit „{command:signIn}“ erneut an. OAuth2 als Anwendung hängt an keinem Benutzer und läuft weiter. App-Kennwörter überstehen ein Zurücksetzen des Kennworts; löschen Sie sie ausdrücklich, wenn sie kompromittiert sein könnten.',
+					de: 'Das Widerrufen der Sitzungen beendet auch delegierte OAuth2-Aktualisierungstoken: Melden Sie sich mit „{command:signIn}“ erneut an. OAuth2 mit Nur-App-Zugriff hängt an keinem Benutzer und läuft weiter. App-Kennwörter überstehen ein Zurücksetzen des Kennworts; löschen Sie sie ausdrücklich, wenn sie kompromittiert sein könnten.',
 				},
 			],
 			verify: { protocol: 'any' },

@@ -9,7 +9,7 @@ export const m365Oauth2AppOnly: Guide = {
 	provider: 'microsoft365',
 	title: {
 		en: 'OAuth2 app-only access for an import mailbox',
-		de: 'OAuth2-Zugriff als Anwendung für ein Importpostfach',
+		de: 'OAuth2 mit Nur-App-Zugriff für ein Importpostfach',
 	},
 	summary: {
 		en: 'Register an application, give it IMAP.AccessAsApp and SMTP.SendAsApp with admin consent, register its service principal in Exchange and grant it the mailbox. No user password, no MFA exception, no app password.',
@@ -67,12 +67,12 @@ export const m365Oauth2AppOnly: Guide = {
 			id: 'client-secret',
 			title: {
 				en: 'Create a client secret or upload a certificate',
-				de: 'Ein Clientgeheimnis erstellen oder ein Zertifikat hochladen',
+				de: 'Einen geheimen Clientschlüssel erstellen oder ein Zertifikat hochladen',
 			},
 			body: [
 				{
 					en: 'Under "Certificates & secrets" create a new client secret with an expiry that fits your maintenance cycle. Its value is shown only now: store it with "{command:storeSecret}" and reference it as ${secret:NAME}. A certificate is the stronger choice for servers; the config then names the thumbprint and the private key file.',
-					de: 'Erstellen Sie unter „Zertifikate & Geheimnisse“ ein neues Clientgeheimnis mit einer Laufzeit, die zu Ihrem Wartungsrhythmus passt. Der Wert wird nur jetzt angezeigt: Speichern Sie ihn mit „{command:storeSecret}“ und verweisen Sie per ${secret:NAME} darauf. Für Server ist ein Zertifikat die stärkere Wahl; die Konfiguration nennt dann Fingerabdruck und Datei des privaten Schlüssels.',
+					de: 'Erstellen Sie unter „Zertifikate & Geheimnisse“ einen neuen geheimen Clientschlüssel mit einer Laufzeit, die zu Ihrem Wartungsrhythmus passt. Der Wert wird nur jetzt angezeigt: Speichern Sie ihn mit „{command:storeSecret}“ und verweisen Sie per ${secret:NAME} darauf. Für Server ist ein Zertifikat die stärkere Wahl; die Konfiguration nennt dann Fingerabdruck und Datei des privaten Schlüssels.',
 				},
 			],
 			uiPath: [
@@ -121,7 +121,7 @@ export const m365Oauth2AppOnly: Guide = {
 			body: [
 				{
 					en: 'FullAccess on the mailbox lets the application read it over IMAP. To send with a From address other than the mailbox, grant Send As on that address too.',
-					de: 'FullAccess auf das Postfach erlaubt der Anwendung, es per IMAP zu lesen. Soll sie mit einer anderen Absenderadresse senden, geben Sie ihr zusätzlich „Senden als“ für diese Adresse.',
+					de: 'Vollzugriff auf das Postfach erlaubt der Anwendung, es per IMAP zu lesen. Soll sie mit einer anderen Absenderadresse senden, geben Sie ihr zusätzlich „Senden als“ für diese Adresse.',
 				},
 			],
 			commands: [

@@ -37,13 +37,13 @@ export const m365Oauth2Delegated: Guide = {
 			body: [
 				{
 					en: 'Add the delegated permissions IMAP.AccessAsUser.All and SMTP.Send, plus offline_access for refresh tokens. The portal lists them under Microsoft Graph, but the scopes the config asks for must use the Exchange resource, as shown below.',
-					de: 'Fügen Sie die delegierten Berechtigungen IMAP.AccessAsUser.All und SMTP.Send hinzu, dazu offline_access für Aktualisierungstokens. Das Portal listet sie unter Microsoft Graph, die Scopes in der Konfiguration müssen aber die Exchange-Ressource nennen, wie unten gezeigt.',
+					de: 'Fügen Sie die delegierten Berechtigungen IMAP.AccessAsUser.All und SMTP.Send hinzu, dazu offline_access für Aktualisierungstoken. Das Portal listet sie unter Microsoft Graph, die Scopes in der Konfiguration müssen aber die Exchange-Ressource nennen, wie unten gezeigt.',
 				},
 			],
 			settings: [
 				{ label: { en: 'IMAP scope', de: 'IMAP-Scope' }, value: 'https://outlook.office.com/IMAP.AccessAsUser.All' },
 				{ label: { en: 'SMTP scope', de: 'SMTP-Scope' }, value: 'https://outlook.office.com/SMTP.Send' },
-				{ label: { en: 'Refresh tokens', de: 'Aktualisierungstokens' }, value: 'offline_access' },
+				{ label: { en: 'Refresh tokens', de: 'Aktualisierungstoken' }, value: 'offline_access' },
 			],
 			warnings: [
 				{
@@ -58,7 +58,7 @@ export const m365Oauth2Delegated: Guide = {
 			body: [
 				{
 					en: 'Set auth.method to "oauth2" with flow "device-code" (works over remote connections too) or "authorization-code" (opens a browser on this machine), the tenant ID and the client ID. No client secret: the app is a public client.',
-					de: 'Setzen Sie auth.method auf „oauth2“ mit flow „device-code“ (funktioniert auch über Remoteverbindungen) oder „authorization-code“ (öffnet einen Browser auf diesem Rechner), dazu Mandanten-ID und Client-ID. Kein Clientgeheimnis: Die App ist ein öffentlicher Client.',
+					de: 'Setzen Sie auth.method auf „oauth2“ mit flow „device-code“ (funktioniert auch über Remoteverbindungen) oder „authorization-code“ (öffnet einen Browser auf diesem Rechner), dazu Mandanten-ID und Client-ID. Kein geheimer Clientschlüssel: Die App ist ein öffentlicher Client.',
 				},
 			],
 			settings: [M365_SETTINGS.imapHost, M365_SETTINGS.imapPort, M365_SETTINGS.smtpHost, M365_SETTINGS.smtpPort],
@@ -80,7 +80,7 @@ export const m365Oauth2Delegated: Guide = {
 			body: [
 				{
 					en: 'Sign in as a user who has FullAccess on the shared mailbox and set auth.user to the shared mailbox address: for IMAP the token of the user opens the shared mailbox. For SMTP, the login must be the signed-in user and the shared address goes into smtp.from, which needs Send As.',
-					de: 'Melden Sie sich als Benutzer mit FullAccess auf das freigegebene Postfach an und setzen Sie auth.user auf die Adresse des freigegebenen Postfachs: Bei IMAP öffnet das Token des Benutzers das freigegebene Postfach. Bei SMTP muss die Anmeldung der angemeldete Benutzer sein, und die freigegebene Adresse kommt in smtp.from, was „Senden als“ erfordert.',
+					de: 'Melden Sie sich als Benutzer mit Vollzugriff auf das freigegebene Postfach an und setzen Sie auth.user auf die Adresse des freigegebenen Postfachs: Bei IMAP öffnet das Token des Benutzers das freigegebene Postfach. Bei SMTP muss die Anmeldung der angemeldete Benutzer sein, und die freigegebene Adresse kommt in smtp.from, was „Senden als“ erfordert.',
 				},
 			],
 			related: ['m365-shared-mailbox', 'm365-send-as'],

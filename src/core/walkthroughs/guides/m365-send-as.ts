@@ -37,7 +37,7 @@ export const m365SendAs: Guide = {
 			body: [
 				{
 					en: 'The trustee is a user, or for app-only OAuth2 the service principal of the application.',
-					de: 'Der Berechtigte ist ein Benutzer, bei OAuth2 als Anwendung der Dienstprinzipal der Anwendung.',
+					de: 'Der Berechtigte ist ein Benutzer, bei OAuth2 mit Nur-App-Zugriff der Dienstprinzipal der Anwendung.',
 				},
 			],
 			commands: [

@@ -73,7 +73,7 @@ export const m365SharedMailbox: Guide = {
 			body: [
 				{
 					en: 'Either an application reads the mailbox with its own permission (app-only, best for servers), or a member signs in once and the adapter uses that person\'s token (delegated). In both cases the shared mailbox keeps sign-in blocked and has no password at all. Set mailbox.type to "shared" in the config.',
-					de: 'Entweder liest eine Anwendung das Postfach mit eigener Berechtigung (App-only, am besten für Server), oder ein Mitglied meldet sich einmal an und der Adapter nutzt dessen Token (delegiert). In beiden Fällen bleibt die Anmeldung am freigegebenen Postfach blockiert und es hat gar kein Kennwort. Setzen Sie mailbox.type in der Konfiguration auf „shared“.',
+					de: 'Entweder liest eine Anwendung das Postfach mit eigener Berechtigung (Nur-App, am besten für Server), oder ein Mitglied meldet sich einmal an und der Adapter nutzt dessen Token (delegiert). In beiden Fällen bleibt die Anmeldung am freigegebenen Postfach blockiert und es hat gar kein Kennwort. Setzen Sie mailbox.type in der Konfiguration auf „shared“.',
 				},
 			],
 			related: ['m365-oauth2-app-only#mailbox-permission', 'm365-oauth2-delegated#shared-mailbox'],

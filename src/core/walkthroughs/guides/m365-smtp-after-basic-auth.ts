@@ -41,7 +41,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'The Exchange admin center has an "SMTP AUTH clients submission report" under Reports > Mail flow. Its "Authentication Protocol" column tells Basic from OAuth; every account listed with Basic is a device or application to move. The PowerShell line below lists the mailboxes that have SMTP AUTH switched on explicitly.',
-					de: 'Das Exchange Admin Center hat unter Berichte > Nachrichtenfluss einen Bericht über SMTP AUTH-Clientübermittlungen („SMTP AUTH clients submission report“). Seine Spalte „Authentifizierungsprotokoll“ unterscheidet Basic und OAuth; jedes Konto, das dort mit Basic steht, ist ein Gerät oder eine Anwendung, die umziehen muss. Die PowerShell-Zeile unten listet die Postfächer, für die SMTP AUTH ausdrücklich eingeschaltet ist.',
+					de: 'Das Exchange Admin Center hat unter Berichte > Nachrichtenfluss einen Bericht über SMTP AUTH-Clientübermittlungen („SMTP AUTH clients submission report“). Seine Spalte „Authentifizierungsprotokoll“ unterscheidet Standardauthentifizierung („Basic“) und OAuth; jedes Konto, das dort mit „Basic“ steht, ist ein Gerät oder eine Anwendung, die umziehen muss. Die PowerShell-Zeile unten listet die Postfächer, für die SMTP AUTH ausdrücklich eingeschaltet ist.',
 				},
 			],
 			commands: [
@@ -63,7 +63,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'Look in the device settings or the vendor documentation for "OAuth", "Modern authentication" or "Microsoft 365 sign-in"; a firmware update often adds it. An unattended application signs in as itself (app-only); a device with a sign-in screen can use a delegated sign-in. Everything below is for the ones that cannot.',
-					de: 'In den Geräteeinstellungen oder der Herstellerdokumentation nach „OAuth“, „Moderne Authentifizierung“ oder „Microsoft 365-Anmeldung“ suchen; oft bringt ein Firmware-Update es mit. Eine unbeaufsichtigte Anwendung meldet sich als App selbst an (App-only); ein Gerät mit Anmeldebildschirm kann eine delegierte Anmeldung nutzen. Alles Weitere gilt für die, die es nicht können.',
+					de: 'In den Geräteeinstellungen oder der Herstellerdokumentation nach „OAuth“, „Moderne Authentifizierung“ oder „Microsoft 365-Anmeldung“ suchen; oft bringt ein Firmware-Update es mit. Eine unbeaufsichtigte Anwendung meldet sich selbst an (Nur-App); ein Gerät mit Anmeldebildschirm kann eine delegierte Anmeldung nutzen. Alles Weitere gilt für die, die es nicht können.',
 				},
 			],
 			related: ['m365-oauth2-app-only', 'm365-oauth2-delegated'],

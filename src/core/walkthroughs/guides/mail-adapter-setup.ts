@@ -40,7 +40,7 @@ export const mailAdapterSetup: Guide = {
 			body: [
 				{
 					en: "OAuth2 where the provider offers it and requires it (Microsoft 365 for IMAP, Outlook.com, Google). An app password where the provider demands one with two-factor sign-in (GMX and WEB.DE with 2FA, iCloud, Yahoo, T-Online's separate mail password). The plain account password only where nothing else exists. GMX and WEB.DE also need POP3/IMAP access switched on once in their web settings.",
-					de: 'OAuth2, wo der Anbieter es anbietet und verlangt (Microsoft 365 für IMAP, Outlook.com, Google). Ein App-Passwort, wo der Anbieter es bei Zwei-Faktor-Anmeldung verlangt (GMX und WEB.DE mit 2FA, iCloud, Yahoo, das eigene E-Mail-Passwort bei T-Online). Das normale Kontopasswort nur, wo es nichts anderes gibt. GMX und WEB.DE brauchen außerdem einmalig den in den Web-Einstellungen eingeschalteten POP3/IMAP-Zugriff.',
+					de: 'OAuth2, wo der Anbieter es anbietet und verlangt (Microsoft 365 für IMAP, Outlook.com, Google). Ein App-Passwort, wo der Anbieter es bei Zwei-Faktor-Authentifizierung verlangt (GMX und WEB.DE mit 2FA, iCloud, Yahoo, das eigene E-Mail-Passwort bei T-Online). Das normale Kontopasswort nur, wo es nichts anderes gibt. GMX und WEB.DE brauchen außerdem einmalig den in den Web-Einstellungen eingeschalteten POP3/IMAP-Zugriff.',
 				},
 			],
 			related: ['m365-oauth2-app-only', 'm365-oauth2-delegated', 'gmail-oauth2', 'gmail-app-password'],
@@ -61,7 +61,7 @@ export const mailAdapterSetup: Guide = {
 			body: [
 				{
 					en: 'Write ${secret:NAME} where the password or client secret goes and store the value with "{command:storeSecret}" (VS Code\'s secret storage), or use ${env:NAME} for a server where the adapter reads environment variables. Config files end up in backups and repositories; secrets should not.',
-					de: 'Schreiben Sie ${secret:NAME} an die Stelle des Kennworts oder Clientgeheimnisses und speichern Sie den Wert mit „{command:storeSecret}“ (Geheimnisspeicher von VS Code), oder nutzen Sie ${env:NAME} auf einem Server, auf dem der Adapter Umgebungsvariablen liest. Konfigurationsdateien landen in Sicherungen und Repositories; Geheimnisse sollten das nicht.',
+					de: 'Schreiben Sie ${secret:NAME} an die Stelle des Kennworts oder geheimen Clientschlüssels und speichern Sie den Wert mit „{command:storeSecret}“ (Geheimnisspeicher von VS Code), oder nutzen Sie ${env:NAME} auf einem Server, auf dem der Adapter Umgebungsvariablen liest. Konfigurationsdateien landen in Sicherungen und Repositories; Geheimnisse sollten das nicht.',
 				},
 			],
 		},

@@ -7,7 +7,7 @@ export const smtpDeviceAppPassword: Guide = {
 	title: { en: 'Scan-to-mail devices: SMTP with an app password', de: 'Geräte mit Mailversand: SMTP mit App-Kennwort' },
 	summary: {
 		en: 'Printers, FritzBox routers and cameras that cannot do MFA send through smtp.office365.com on port 587 with STARTTLS and an app password. The steps, and what to do when basic authentication ends.',
-		de: 'Drucker, FritzBox und Kameras, die keine MFA können, senden über smtp.office365.com auf Port 587 mit STARTTLS und einem App-Kennwort. Die Schritte, und was zu tun ist, wenn die Basic-Authentifizierung endet.',
+		de: 'Drucker, FritzBox und Kameras, die keine MFA können, senden über smtp.office365.com auf Port 587 mit STARTTLS und einem App-Kennwort. Die Schritte, und was zu tun ist, wenn die Standardauthentifizierung endet.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
@@ -105,11 +105,11 @@ export const smtpDeviceAppPassword: Guide = {
 		},
 		{
 			id: 'when-basic-auth-ends',
-			title: { en: 'When basic authentication ends', de: 'Wenn die Basic-Authentifizierung endet' },
+			title: { en: 'When basic authentication ends', de: 'Wenn die Standardauthentifizierung endet' },
 			body: [
 				{
 					en: "Options without a password login: a device or firmware with OAuth2; direct send to your domain's MX host on port 25, which reaches only recipients in your own organization; or an SMTP relay through an inbound connector bound to your static public IP address, which can send to anyone.",
-					de: 'Möglichkeiten ohne Kennwortanmeldung: ein Gerät oder eine Firmware mit OAuth2; Direktversand an den MX-Host Ihrer Domain auf Port 25, der nur Empfänger in der eigenen Organisation erreicht; oder ein SMTP-Relay über einen eingehenden Connector, gebunden an Ihre feste öffentliche IP-Adresse, der an alle senden kann.',
+					de: 'Möglichkeiten ohne Kennwortanmeldung: ein Gerät oder eine Firmware mit OAuth2; Direct Send an den MX-Host Ihrer Domäne auf Port 25, der nur Empfänger in der eigenen Organisation erreicht; oder ein SMTP-Relay über einen eingehenden Connector, gebunden an Ihre feste öffentliche IP-Adresse, der an alle senden kann.',
 				},
 			],
 			links: [LINKS.devicesSendMail, LINKS.smtpBasicTimeline],

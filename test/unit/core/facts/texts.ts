@@ -20,6 +20,41 @@ function tsFiles(dir: string): string[] {
 	});
 }
 
+/** One `{ en, de }` object literal of src: the same text in both languages. */
+export interface TextPair {
+	file: string;
+	en: string;
+	de: string;
+}
+
+function literal(object: ts.ObjectLiteralExpression, key: string): string | undefined {
+	for (const property of object.properties) {
+		if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text !== key) continue;
+		const value = property.initializer;
+		if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return value.text;
+	}
+	return undefined;
+}
+
+/** Every object literal in src with a string `en` and a string `de`. */
+export function textPairs(): TextPair[] {
+	const out: TextPair[] = [];
+	for (const path of tsFiles(join(ROOT, 'src'))) {
+		const file = relative(ROOT, path);
+		const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+		const visit = (node: ts.Node): void => {
+			if (ts.isObjectLiteralExpression(node)) {
+				const en = literal(node, 'en');
+				const de = literal(node, 'de');
+				if (en !== undefined && de !== undefined) out.push({ file, en, de });
+			}
+			ts.forEachChild(node, visit);
+		};
+		visit(source);
+	}
+	return out;
+}
+
 /**
  * Every `en:` / `de:` string in src (rules, explanations, guides, schema source, probe and client texts, webview
  * strings), read from the syntax tree so no text is missed because of how it is built; plus the manifest strings

@@ -35,7 +35,7 @@ test('msal error table', () => {
 			name: 'device code polling cancelled',
 			error: { name: 'ClientAuthError', errorCode: 'device_code_polling_cancelled' },
 			code: 'CANCELLED',
-			message: /cancelled/,
+			message: /canceled/,
 		},
 		{
 			name: 'device code expired',

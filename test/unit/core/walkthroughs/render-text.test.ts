@@ -46,7 +46,7 @@ describe('renderGuideText', () => {
 		assert.match(text, /^Aktueller Stand \(Stand 2026-12-03\): /m);
 		assert.match(
 			text,
-			/^Zeitgemäße Alternative: OAuth2-Zugriff als Anwendung für ein Importpostfach \(mailcfg walkthroughs show m365-oauth2-app-only\)$/m,
+			/^Zeitgemäße Alternative: OAuth2 mit Nur-App-Zugriff für ein Importpostfach \(mailcfg walkthroughs show m365-oauth2-app-only\)$/m,
 		);
 	});
 
