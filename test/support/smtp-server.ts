@@ -16,6 +16,7 @@ export const MICROSOFT_SMTP_REPLIES = {
 	basicAuthNotSupported: { code: 550, text: '5.7.30 Basic authentication is not supported for Client Submission.' },
 	authUnsuccessful: { code: 535, text: '5.7.3 Authentication unsuccessful' },
 	clientNotAuthenticated: { code: 530, text: '5.7.57 Client not authenticated to send mail' },
+	sendAsDenied: { code: 550, text: '5.7.60 SMTP; Client does not have permissions to send as this sender' },
 } as const;
 export type MicrosoftReply = keyof typeof MICROSOFT_SMTP_REPLIES;
 
@@ -41,6 +42,8 @@ export interface SmtpServerOptions {
 	authDelayMs?: number;
 	/** Accept MAIL FROM without login, answering it with 530 5.7.57 as Exchange does. */
 	rejectUnauthenticatedSender?: boolean;
+	/** Refuse MAIL FROM of any address but the logged-in user's with 550 5.7.60, as Exchange does without Send As. */
+	sendAsOwnAddressOnly?: boolean;
 }
 
 export interface ReceivedMail {
@@ -104,8 +107,10 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 				callback(null, { data: { status: '401', schemes: 'bearer', scope: 'https://outlook.office365.com/.default' } });
 			else callback(smtpError(MICROSOFT_SMTP_REPLIES.authUnsuccessful));
 		},
-		onMailFrom(_address, session, callback) {
+		onMailFrom(address, session, callback) {
 			if (!session.user) callback(smtpError(MICROSOFT_SMTP_REPLIES.clientNotAuthenticated));
+			else if (options.sendAsOwnAddressOnly && address.address !== session.user)
+				callback(smtpError(MICROSOFT_SMTP_REPLIES.sendAsDenied));
 			else callback();
 		},
 		onData(stream, session, callback) {

@@ -75,14 +75,19 @@ const MAX_CONTEXTS = 8;
  * `extraCa`. The context starts from the default store, which Node builds once per process, and takes the extra CAs
  * on top; each distinct set is built once and shared, as parsing a few hundred certificates per connection would cost
  * tens of milliseconds each time. `ca` lists the same certificates: Node uses the context, but an explicit `ca` keeps
- * VS Code's proxy agent from replacing or extending the trust of the request.
+ * VS Code's proxy agent from replacing or extending the trust of the request. `minVersion` (the config's
+ * `tls.minVersion`) is part of the context and of its cache key.
  */
-export function trustedTls(extraCa: readonly string[] = []): { ca: string[]; secureContext: tls.SecureContext } {
+export function trustedTls(
+	extraCa: readonly string[] = [],
+	minVersion?: tls.SecureVersion,
+): { ca: string[]; secureContext: tls.SecureContext } {
 	const extra = [...new Set(extraCa)];
-	const key = extra.join('\n');
+	const key = `${minVersion ?? ''}\n${extra.join('\n')}`;
 	let entry = contexts.get(key);
 	if (!entry) {
-		const secureContext = tls.createSecureContext();
+		// The lowest TLS version belongs to the context: Node ignores `minVersion` beside a given `secureContext`.
+		const secureContext = tls.createSecureContext(minVersion ? { minVersion } : {});
 		// The native context's own method, as Node's `ca` handling and VS Code's proxy agent use it.
 		const native = secureContext.context as { addCACert(pem: string): void };
 		// NODE_EXTRA_CA_CERTS is added explicitly too: an extension host's default store need not hold it (seen in

@@ -95,7 +95,7 @@ export function tlsHandshake(
 				...(net.isIP(servername) ? {} : { servername }),
 				rejectUnauthorized: false,
 				// The shared context of these CAs: building one per connection would cost tens of milliseconds each.
-				...(run.ctx.extraCa?.length ? trustedTls(run.ctx.extraCa) : {}),
+				...(run.ctx.extraCa?.length ? trustedTls(run.ctx.extraCa, endpoint.minVersion) : {}),
 				...(endpoint.minVersion ? { minVersion: endpoint.minVersion } : {}),
 			}),
 		);

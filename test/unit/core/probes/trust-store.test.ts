@@ -94,6 +94,11 @@ test('each set of CAs builds its TLS context once', () => {
 	assert.notEqual(trustedTls([unrelated]).secureContext, first.secureContext);
 	assert.ok(first.ca.includes(splitPem(ca)[0]!));
 	assert.equal(trustedTls().secureContext, trustedTls([]).secureContext);
+	// The config's tls.minVersion lives in the context (Node ignores minVersion beside a secureContext), so a
+	// context built without it must not be reused for a connection that demands TLS 1.3.
+	const strict = trustedTls([ca], 'TLSv1.3');
+	assert.notEqual(strict.secureContext, first.secureContext);
+	assert.equal(trustedTls([ca], 'TLSv1.3').secureContext, strict.secureContext);
 });
 
 test('splitPem keeps the certificates of a bundle, once each, and nothing else', () => {
