@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { CATALOG } from '../../../../src/core/explain/catalog';
 import { resolveWalkthroughRef } from '../../../../src/core/walkthroughs/catalog';
 import { DISTINGUISHING_QUESTIONS } from '../../../../src/core/explain/questions';
+import { explain } from '../../../../src/core/explain/match';
+import { AADSTS_LINES } from '../../../fixtures/error-lines/aadsts';
 import { HELD_OUT_LINES } from '../../../fixtures/error-lines/held-out';
 import { NEAR_MISSES, REAL_WORLD_LINES } from '../../../fixtures/error-lines/real-world';
 import { variants } from '../../../../src/core/facts/text';
@@ -88,7 +90,7 @@ test('the error-line tables: 300+ real lines with https sources, 8+ per cause, 6
 			`${entry.id}: nothing held out`,
 		);
 	}
-	for (const line of [...all, ...NEAR_MISSES]) {
+	for (const line of [...all, ...AADSTS_LINES, ...NEAR_MISSES]) {
 		assert.match(line.source, /^https:\/\//, line.line);
 		const id = 'id' in line ? line.id : line.expected;
 		assert.ok(
@@ -110,4 +112,32 @@ test('distinguishing questions exist in both languages and only for known causes
 		assert.ok(question.en.endsWith('?') || question.en.includes('?'), `${id}: not a question`);
 		assert.notEqual(question.en, question.de, id);
 	}
+});
+
+/** The cause a real line is explained as first, with the context its thread gives. */
+function firstCause({ line, context }: (typeof REAL_WORLD_LINES)[number]): string | undefined {
+	return explain(line, { lang: 'en', ...context })[0]?.id;
+}
+
+test('every cause and every AADSTS code of the catalog has a real line that is explained as that cause first', () => {
+	const lines = [...REAL_WORLD_LINES, ...HELD_OUT_LINES, ...AADSTS_LINES];
+	const recognised = lines.filter((line) => firstCause(line) === line.id);
+	const missing: string[] = [];
+	for (const entry of CATALOG) {
+		if (!recognised.some((line) => line.id === entry.id)) missing.push(`${entry.id}: no line names it first`);
+		for (const code of entry.rules.flatMap((rule) => rule.aadsts ?? [])) {
+			// The code itself must be on the line (not a longer code that starts with it).
+			const mention = new RegExp(`AADSTS${code}(?!\\d)`);
+			const proof = recognised.some((line) => line.id === entry.id && mention.test(line.line));
+			if (!proof) missing.push(`${entry.id}: no real line with AADSTS${code} names it first`);
+		}
+	}
+	assert.deepEqual(missing, []);
+});
+
+test('each line of the AADSTS table is explained as its cause first', () => {
+	const wrong = AADSTS_LINES.filter((line) => firstCause(line) !== line.id).map(
+		(line) => `${line.source}: expected ${line.id}, got ${firstCause(line)}`,
+	);
+	assert.deepEqual(wrong, []);
 });
