@@ -97,3 +97,85 @@ test('every encoding of a known secret is masked: raw, base64 at any alignment, 
 		assertNoCanary({ scrubbed: lines.map((line) => scrub(line, [secret])).join('\n') }, [secret]);
 	}
 });
+
+test('tokens without a known value: a bare JWT, an opaque bearer token, a malformed XOAUTH2 string', () => {
+	const jwt = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlMzY1LmNvbSJ9.c2lnbmF0dXJl';
+	const table: [string, string][] = [
+		// msal and library errors quote the assertion or token without a "Bearer" in front
+		[`invalid assertion ${jwt} (expired)`, 'invalid assertion *** (expired)'],
+		// Microsoft's opaque tokens are no JWTs; two spaces after "Bearer" must not let one through
+		['Authorization: Bearer 0.AXkA-opaque_token~x', 'Authorization: Bearer ***'],
+		['Authorization: Bearer  0.AXkA-opaque_token~x', 'Authorization: Bearer  ***'],
+		['{"authorization":"Bearer 0.AXkA-opaque","id":7}', '{"authorization":"Bearer ***","id":7}'],
+		// a client that forgets the space after "Bearer" still must not leak the token
+		[
+			'user=alice@example.test\x01auth=Bearer0.AXkA-opaque\x01\x01',
+			'user=alice@example.test\x01auth=Bearer***\x01\x01',
+		],
+	];
+	for (const [input, expected] of table) assert.equal(redactLine(input), expected, JSON.stringify(input));
+});
+
+test('extra whitespace between tag, command and mechanism does not let a SASL payload through', () => {
+	const payload = b64('\0alice@example.test\0Winter-2026');
+	assert.equal(redactLine(`A3  AUTHENTICATE PLAIN ${payload}`), 'A3  AUTHENTICATE PLAIN ***');
+	assert.equal(redactLine(`AUTH  PLAIN ${payload}`), 'AUTH  PLAIN ***');
+});
+
+test('server replies that only mention LOGIN or AUTH stay readable', () => {
+	for (const line of [
+		// a server listing mechanisms is not a client sending a payload
+		'250 AUTH LOGIN PLAIN',
+		// the refusal the user needs to read (https://github.com/Enough-Software/enough_mail/issues/245)
+		'a0 NO [AUTHENTICATIONFAILED] LOGIN Invalid credentials',
+	]) {
+		assert.equal(redactLine(line), line);
+	}
+});
+
+test('IMAP LOGIN keeps a quoted user name with spaces and masks only the password', () => {
+	assert.equal(redactLine('2 LOGIN "import user" "secret pass"'), '2 LOGIN "import user" ***');
+	assert.equal(redactLine('2 LOGIN "dom\\\\import" "secret pass"'), '2 LOGIN "dom\\\\import" ***');
+});
+
+test('a password with characters that base64 turns into + and / is masked in both alphabets at every offset', () => {
+	const secret = 'Sommer?2026>>~';
+	const redactor = new Redactor([secret]);
+	for (const prefix of ['', 'u', 'us']) {
+		for (const alphabet of ['base64', 'base64url'] as const) {
+			const blob = Buffer.from(`${prefix}${secret}`).toString(alphabet);
+			const out = redactor.text(`echo ${blob} end`);
+			// only the characters that share bits with the prefix or the padding may remain
+			assert.ok(
+				out.includes('***') && !out.includes(blob.slice(4, -4)),
+				`${alphabet} ${JSON.stringify(prefix)}: ${out}`,
+			);
+		}
+	}
+});
+
+test('short secrets: 4 characters are masked verbatim, 5 characters also inside base64; shorter ones shred nothing', () => {
+	assert.equal(new Redactor(['Pw12']).text('pass Pw12 here'), 'pass *** here');
+	const five = new Redactor(['Pw!26']);
+	for (const prefix of ['', 'u', 'us']) {
+		const blob = b64(`${prefix}Pw!26`);
+		assert.notEqual(five.text(`echo ${blob}`), `echo ${blob}`, JSON.stringify(prefix));
+	}
+	const tolerant = new Redactor([undefined, '', 'ab']);
+	assert.equal(tolerant.text('a grab bag of words'), 'a grab bag of words');
+});
+
+test('a secret that contains another secret is masked whole', () => {
+	const redactor = new Redactor(['Winter2026', 'Winter2026!Import']);
+	assert.equal(redactor.text('pw Winter2026!Import and Winter2026'), 'pw *** and ***');
+});
+
+test('a multi-line block keeps its lines: LF and CRLF line ends, shapes masked on each line', () => {
+	const payload = b64('\0alice@example.test\0Winter-2026');
+	const block = ['C: EHLO client', `AUTH PLAIN ${payload}`, 'S: 235 2.7.0 Authentication successful'].join('\n');
+	assert.equal(
+		new Redactor().text(block),
+		['C: EHLO client', 'AUTH PLAIN ***', 'S: 235 2.7.0 Authentication successful'].join('\n'),
+	);
+	assert.equal(new Redactor().text(`a\r\nAUTH PLAIN ${payload}\r\nb`), 'a\nAUTH PLAIN ***\nb');
+});
