@@ -45,6 +45,8 @@ export interface FaultServerOptions {
 export interface FaultServer {
 	host: '127.0.0.1';
 	port: number;
+	/** When each connection was accepted (`Date.now()`): a test times a probing process from there, not from its start-up. */
+	acceptedAt: number[];
 	close(): Promise<void>;
 }
 
@@ -86,7 +88,9 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
 				? tls.createServer({ key: options.tls.key, cert: options.tls.cert }, (socket) => session(socket, true))
 				: net.createServer((socket) => session(socket, false));
 	server.on('tlsClientError', () => undefined);
+	const acceptedAt: number[] = [];
 	server.on('connection', (socket: net.Socket) => {
+		acceptedAt.push(Date.now());
 		track(socket);
 		rawByPort.set(socket.remotePort, socket);
 		socket.once('close', () => rawByPort.delete(socket.remotePort));
@@ -95,6 +99,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
 	return {
 		host: '127.0.0.1',
 		port: (server.address() as net.AddressInfo).port,
+		acceptedAt,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const timer of timers) clearInterval(timer);
