@@ -8,15 +8,25 @@ import { after, before, describe, test } from 'node:test';
 import { systemClock } from '../../src/core/clock';
 import type { Account, SecurityMode } from '../../src/core/config/model';
 import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../src/core/probes/context';
-import { probeImap } from '../../src/core/probes/imap';
-import { probeOAuth2 } from '../../src/core/probes/oauth2';
+import { probeImap as imapProbe } from '../../src/core/probes/imap';
+import { probeOAuth2 as oauth2Probe } from '../../src/core/probes/oauth2';
+import { canary } from '../support/canaries';
+import { CanaryWatch } from '../support/canary-watch';
 import type { ProbeCheck } from '../../src/core/probes/result';
 import { testCerts } from '../support/certs';
 import { requireDovecot, snapshotMaildir, startDovecot, type DovecotServer } from '../support/dovecot';
 import { testNetworkClient } from '../support/msal-network';
 import { startTestAuthority, TEST_APPS, TEST_TENANT, TEST_USER, type OidcServer } from '../support/oidc-server';
 
-const ALICE = { user: 'alice@contoso.test', password: 'alice-Pass-1' };
+const ALICE = { user: 'alice@contoso.test', password: canary({ bare: true }) };
+const WRONG = canary({ bare: true });
+/**
+ * Every check of this file is rendered (JSON, text report, diagnostic) and searched for the passwords and the
+ * tokens the authority issued (added as they are obtained).
+ */
+const watch = new CanaryWatch([ALICE.password, WRONG]);
+const probeImap = watch.wrap(imapProbe);
+const probeOAuth2 = watch.wrap(oauth2Probe);
 const SEED = {
 	INBOX: [{ subject: 'Invoice 1', flags: 'S' }, { subject: 'Invoice 2', flags: '' }, { subject: 'New scan' }],
 	'Cubes-Import': [
@@ -88,6 +98,7 @@ function context(signal?: AbortSignal): ProbeContext {
 		clock: systemClock,
 		timeouts: { ...DEFAULT_TIMEOUTS, connectMs: 3000, greetingMs: 3000, stageMs: 5000 },
 		extraCa: [ca],
+		logger: watch.logger,
 		...(signal ? { signal } : {}),
 		oauth2: {
 			networkClient: testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } }),
@@ -127,7 +138,7 @@ describe('password login', () => {
 		{
 			name: 'wrong password',
 			account: () => imapAccount({ security: 'tls' }),
-			password: 'not-the-password',
+			password: WRONG,
 			ok: false,
 			failedStage: 'auth',
 			code: 'AUTH_FAILED',
@@ -226,7 +237,7 @@ test('read-only proof: a full probe run leaves the mailbox exactly as it was', a
 		imapAccount({ security: 'starttls', folder: 'Missing-Folder' }),
 	];
 	for (const account of runs) await probeImap(account, { password: ALICE.password }, context());
-	await probeImap(imapAccount({ security: 'tls' }), { password: 'wrong' }, context());
+	await probeImap(imapAccount({ security: 'tls' }), { password: WRONG }, context());
 
 	assert.deepEqual(await snapshotMaildir(maildir), beforeRun);
 });
@@ -250,3 +261,5 @@ test('control: a SELECT by an ordinary client is visible in the snapshot', async
 	await client.logout();
 	assert.notDeepEqual(await snapshotMaildir(maildir), beforeSelect);
 });
+
+test('secret canaries: no password or token in any output of these checks', () => watch.assertWatched());

@@ -10,10 +10,12 @@ import { randomBytes } from 'node:crypto';
 /**
  * A new canary. The characters after the random part make every encoding differ from the raw value: a space and
  * `+ / & = %` change under URL and form encoding, `ü` under percent-encoding, `"` and `\` under JSON escaping.
- * `wire: true` leaves out the characters some protocol test servers cannot take in a plain LOGIN (quote, backslash).
+ * `wire: true` leaves out the characters some protocol test servers cannot take in a plain LOGIN (quote, backslash);
+ * `bare: true` the space too, for files that end a value at whitespace (Postfix maps, unquoted dotenv values).
  */
-export function canary(options: { wire?: boolean } = {}): string {
+export function canary(options: { wire?: boolean; bare?: boolean } = {}): string {
 	const id = randomBytes(6).toString('hex');
+	if (options.bare) return `Cnry${id}+/&=%ü`;
 	return options.wire ? `Cnry${id}+/&=%ü x` : `Cnry${id}+/&=%ü x"\\`;
 }
 

@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importX509, jwtVerify, decodeProtectedHeader } from 'jose';
 import { OAuth2Issuer, OAuth2Service, type MutableRedirectUri } from 'oauth2-mock-server';
+import { canary } from './canaries';
 
 export interface OidcTenant {
 	id: string;
@@ -77,6 +78,8 @@ export interface OidcServer {
 	/** The issuer v1 access tokens carry for a tenant. */
 	accessTokenIssuer(tenantId: string): string;
 	requests: OidcRequestRecord[];
+	/** Every token it signed or handed out (access, ID and refresh tokens): canaries for the outputs of a test. */
+	issued: string[];
 	deviceCode: { pendingPolls: number; interval: number; user?: string };
 	setTokenOverrides(overrides: TokenOverrides | undefined): void;
 	/** Signs an access token directly (for IMAP/SMTP tests that need a token without msal). */
@@ -160,12 +163,16 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcS
 	const findUser = (hint: string | undefined, tenantId: string): OidcUser | undefined =>
 		options.users.find((u) => (hint ? u.upn.toLowerCase() === hint.toLowerCase() : u.tenant === tenantId));
 
-	const sign = (build: (payload: Record<string, unknown>) => void, expiresIn = 3600) =>
-		issuer.buildToken({
+	const issued: string[] = [];
+	const sign = async (build: (payload: Record<string, unknown>) => void, expiresIn = 3600) => {
+		const token = await issuer.buildToken({
 			kid: KID,
 			expiresIn,
 			scopesOrTransform: (_header, payload) => build(payload as unknown as Record<string, unknown>),
 		});
+		issued.push(token);
+		return token;
+	};
 
 	const accessTokenIssuer = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
 
@@ -205,6 +212,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcS
 	const userTokens = async (grant: UserGrant, nonce?: string) => {
 		const { resource, scp } = delegatedScope(grant.scope);
 		const refreshToken = randomUUID();
+		issued.push(refreshToken);
 		refreshTokens.set(refreshToken, grant);
 		const oid = grant.user.oid ?? userOid(grant.user.upn);
 		const user = { ...grant.user, oid };
@@ -516,6 +524,7 @@ export async function startOidcServer(options: OidcServerOptions): Promise<OidcS
 		publicKeyPem,
 		accessTokenIssuer,
 		requests,
+		issued,
 		deviceCode,
 		setTokenOverrides(next) {
 			overrides = next;
@@ -594,11 +603,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 /** The tenant, apps and users the tests and the demo share. */
 export const TEST_TENANT = { id: '11111111-2222-3333-4444-555555555555', domains: ['contoso.test'] };
 export const TEST_OTHER_TENANT = { id: '99999999-8888-7777-6666-555555555555', domains: ['fabrikam.test'] };
+/** The client secrets are canaries (support/canaries.ts): new per process, so a test can look for them in every output. */
 export const TEST_APPS = {
 	/** Confidential client with both Exchange application permissions. */
-	importer: { clientId: 'aaaaaaaa-0000-4000-8000-000000000001', secret: 'importer-secret-Value~1' },
+	importer: { clientId: 'aaaaaaaa-0000-4000-8000-000000000001', secret: canary() },
 	/** Confidential client consented for SMTP only. */
-	sender: { clientId: 'aaaaaaaa-0000-4000-8000-000000000002', secret: 'sender-secret-Value~2' },
+	sender: { clientId: 'aaaaaaaa-0000-4000-8000-000000000002', secret: canary() },
 	/** Public client for device code and browser sign-in. */
 	desktop: { clientId: 'aaaaaaaa-0000-4000-8000-000000000003' },
 } as const;

@@ -11,16 +11,17 @@ import { after, before, describe, test } from 'node:test';
 import { type TestCerts, testCerts } from '../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../support/smtp-server';
+import { assertNoCanary, canary } from '../../support/canaries';
 import { runTestCommand } from '../../support/cli-exit';
 
 const USER = 'relay@example.test';
-const PASSWORD = 'Formats-Secret-2026';
+const PASSWORD = canary({ bare: true });
 let certs: TestCerts;
 let imap: ImapTestServer;
 let smtp: SmtpTestServer;
 let dir: string;
 /** A file a passwordeval/PassCmd would create if anything ran it. */
-let canary: string;
+let commandRan: string;
 
 before(async () => {
 	certs = await testCerts();
@@ -32,7 +33,7 @@ before(async () => {
 	});
 	smtp = await startSmtpServer({ tls: certs.server, users: { [USER]: { password: PASSWORD } } });
 	dir = await mkdtemp(join(tmpdir(), 'mailcfg-formats-probe-'));
-	canary = join(dir, 'command-ran');
+	commandRan = join(dir, 'command-ran');
 	await writeFile(join(dir, 'ca.pem'), certs.caCert);
 	await writeFile(join(dir, 'secrets.env'), `WORK_PASSWORD=${PASSWORD}\nRELAYHOST_PASSWORD=${PASSWORD}\n`);
 	await writeFile(
@@ -86,7 +87,7 @@ before(async () => {
 			`port ${smtp.port}`,
 			`user ${USER}`,
 			`from ${USER}`,
-			`passwordeval "touch ${canary}"`,
+			`passwordeval "touch ${commandRan}"`,
 			'',
 		].join('\n'),
 	);
@@ -97,7 +98,7 @@ before(async () => {
 			'Host localhost',
 			`Port ${imap.port}`,
 			`User ${USER}`,
-			`PassCmd "touch ${canary}"`,
+			`PassCmd "touch ${commandRan}"`,
 			'SSLType IMAPS',
 			'',
 			'IMAPStore work-remote',
@@ -112,8 +113,11 @@ after(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
+/** Every run's output is searched for the password in all its encodings. */
 async function cli(args: string[]) {
-	return runTestCommand(dir, args);
+	const run = await runTestCommand(dir, args);
+	assertNoCanary({ stdout: run.stdout, stderr: run.stderr }, [PASSWORD]);
+	return run;
 }
 
 interface Report {
@@ -146,11 +150,11 @@ describe('mailcfg test on other formats, against the loopback servers', () => {
 	}
 
 	test('passwordeval/PassCmd are never run: the password comes from ${secret:ID_PASSWORD}', async () => {
-		assert.equal(existsSync(canary), false);
+		assert.equal(existsSync(commandRan), false);
 		const { code, stdout } = await cli(['.msmtprc', '--ca', 'ca.pem', '--timeout', '3000', '--format', 'json']);
 		assert.equal(code, 2, 'without the secret the test cannot run');
 		assert.match(stdout, /WORK_PASSWORD/);
-		assert.equal(existsSync(canary), false);
+		assert.equal(existsSync(commandRan), false);
 	});
 
 	test('a file without mail settings is a usage error', async () => {

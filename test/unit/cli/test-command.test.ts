@@ -8,10 +8,11 @@ import type { CliIo } from '../../../src/cli/io';
 import { type TestCerts, testCerts } from '../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../support/smtp-server';
+import { assertNoCanary, canary } from '../../support/canaries';
 import { runTestCommand } from '../../support/cli-exit';
 
 const USER = 'cli@example.test';
-const PASSWORD = 'Cli-Secret-2026';
+const PASSWORD = canary({ wire: true });
 let certs: TestCerts;
 let imap: ImapTestServer;
 let smtp: SmtpTestServer;
@@ -30,7 +31,7 @@ before(async () => {
 	m365 = await startSmtpServer({ tls: certs.server, authReply: 'smtpAuthDisabled' });
 	dir = await mkdtemp(join(tmpdir(), 'mailcfg-cli-test-'));
 	await writeFile(join(dir, 'ca.pem'), certs.caCert);
-	await writeFile(join(dir, 'secrets.env'), `# test\nCLI_PW=${PASSWORD}\n`);
+	await writeFile(join(dir, 'secrets.env'), `# test\nCLI_PW=${JSON.stringify(PASSWORD)}\n`);
 	const account = (id: string, smtpPort: number) => ({
 		id,
 		email: USER,
@@ -51,8 +52,11 @@ after(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
+/** Every run's output is searched for the password in all its encodings. */
 async function cli(args: string[], env: Record<string, string> = {}) {
-	return runTestCommand(dir, args, env);
+	const run = await runTestCommand(dir, args, env);
+	assertNoCanary({ stdout: run.stdout, stderr: run.stderr }, [PASSWORD]);
+	return run;
 }
 
 const common = ['--ca', 'ca.pem', '--secrets', 'secrets.env', '--timeout', '2000', '--lang', 'en'];
@@ -160,6 +164,7 @@ test('--send-test-mail sends one mail per selected SMTP account', async () => {
 	const { code } = await cli(['good.mailaccounts.json', '--send-test-mail', 'admin@example.test', ...common]);
 	assert.equal(code, 0);
 	assert.equal(smtp.messages.length, before + 1);
+	assertNoCanary({ mail: JSON.stringify(smtp.messages.at(-1)) }, [PASSWORD]);
 });
 
 test('through the real entry: an unreadable config is a usage error with its translated message', async () => {

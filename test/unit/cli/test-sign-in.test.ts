@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { type SignInTerminal, runTest } from '../../../src/cli/commands/test';
 import type { CliIo } from '../../../src/cli/io';
 import { testCerts } from '../../support/certs';
+import { assertNoCanary } from '../../support/canaries';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
 
 let oidc: OidcServer;
@@ -90,6 +91,8 @@ async function cli(
 		io,
 		terminal,
 	);
+	// No token the authority handed out may reach an output.
+	assertNoCanary({ stdout, stderr }, oidc.issued);
 	return { code, stdout, stderr, opened };
 }
 

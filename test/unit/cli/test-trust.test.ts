@@ -12,7 +12,20 @@ import { after, before, test } from 'node:test';
 import { testCerts } from '../../support/certs';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
 import { type RecordingServer, startRecordingServer } from '../../support/recording-server';
+import { assertNoCanary, canary } from '../../support/canaries';
 import { runTestCommand } from '../../support/cli-exit';
+
+/** The environment a CI job would have: every value a canary that no output may carry. */
+const ENV = {
+	HOOK_NOT_ALLOWED: canary(),
+	AWS_SECRET_ACCESS_KEY: canary(),
+	GITHUB_TOKEN: canary(),
+	MAILCFG_OK: canary(),
+	MAILCFG_PW: canary(),
+	MAILCFG_APP_SECRET: TEST_APPS.importer.secret,
+};
+/** The private key the hostile configs point at (its longest base64 line too, for a partial leak). */
+let keyCanaries: string[] = [];
 
 let dir: string;
 let recorder: RecordingServer;
@@ -36,6 +49,7 @@ before(async () => {
 	await mkdir(join(dir, 'home'));
 	await writeFile(join(dir, 'ca.pem'), certs.caCert);
 	await writeFile(join(dir, 'home', 'id_rsa.pem'), certs.server.key);
+	keyCanaries = [certs.server.key, certs.server.key.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '')];
 	await symlink(join(dir, 'home', 'id_rsa.pem'), join(dir, 'repo', 'innocent.pem'));
 });
 after(async () => {
@@ -43,8 +57,11 @@ after(async () => {
 	await rm(dir, { recursive: true, force: true });
 });
 
+/** Every run's output is searched for every canary of the environment and the key, in all encodings. */
 async function cli(args: string[], env: Record<string, string> = {}) {
-	return runTestCommand(dir, args, env, { interactive: false, openUrl: () => Promise.resolve() });
+	const run = await runTestCommand(dir, args, env, { interactive: false, openUrl: () => Promise.resolve() });
+	assertNoCanary({ stdout: run.stdout, stderr: run.stderr }, [...Object.values(ENV), ...keyCanaries]);
+	return run;
 }
 
 let configs = 0;
@@ -72,14 +89,13 @@ function assertUntouched(...servers: RecordingServer[]) {
 }
 
 test('${env:NAME} outside MAILCFG_* is a config error naming the variable and the flag; nothing connects', async () => {
-	const secrets = { HOOK_NOT_ALLOWED: 'ci-secret-value', AWS_SECRET_ACCESS_KEY: 'aws-value', GITHUB_TOKEN: 'gh' };
-	for (const name of Object.keys(secrets)) {
+	for (const name of ['HOOK_NOT_ALLOWED', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN']) {
 		const path = await config([passwordAccount('ci', `\${env:${name}}`, toRecorder())]);
-		const { code, stdout, stderr } = await cli([path, ...common], secrets);
+		// cli() asserts that no value of ENV is read into a message
+		const { code, stdout, stderr } = await cli([path, ...common], ENV);
 		assert.equal(code, 2, name);
 		assert.equal(stdout, '', 'no report: the config was refused as a whole');
 		assert.match(stderr, new RegExp(`${name}.*--allow-env ${name}`));
-		assert.ok(!stderr.includes(secrets[name as keyof typeof secrets]), 'the value is never read into a message');
 	}
 	assertUntouched(recorder);
 });
@@ -89,7 +105,7 @@ test('one refused account refuses the whole config: the harmless account does no
 		passwordAccount('harmless', '${env:MAILCFG_OK}', toRecorder()),
 		passwordAccount('hostile', '${env:GITHUB_TOKEN}', toRecorder()),
 	]);
-	const { code, stderr } = await cli([path, ...common], { MAILCFG_OK: 'x', GITHUB_TOKEN: 'gh' });
+	const { code, stderr } = await cli([path, ...common], ENV);
 	assert.equal(code, 2);
 	assert.match(stderr, /GITHUB_TOKEN/);
 	assertUntouched(recorder);
@@ -98,11 +114,11 @@ test('one refused account refuses the whole config: the harmless account does no
 test('cleartext to a remote host is refused before any lookup; --allow-cleartext is the only way', async () => {
 	const remote = { host: 'mail.example.invalid', port: 25, security: 'none' };
 	const path = await config([passwordAccount('plain', '${env:MAILCFG_PW}', remote)]);
-	const refused = await cli([path, ...common], { MAILCFG_PW: 'pw' });
+	const refused = await cli([path, ...common], ENV);
 	assert.equal(refused.code, 2);
 	assert.match(refused.stderr, /SMTP at mail\.example\.invalid:25 is unencrypted.*--allow-cleartext/);
 	// Allowed: the probe now really tries, and fails at DNS (.invalid never resolves): proof the refusal came first.
-	const allowed = await cli([path, ...common, '--allow-cleartext'], { MAILCFG_PW: 'pw' });
+	const allowed = await cli([path, ...common, '--allow-cleartext'], ENV);
 	assert.equal(allowed.code, 1, allowed.stderr);
 	assert.equal(
 		(JSON.parse(allowed.stdout) as { accounts: { checks: { failedStage: string }[] }[] }).accounts[0]?.checks[0]
@@ -118,9 +134,7 @@ test('cleartext to loopback needs no allowance, and --allow-env opens the variab
 		const path = await config([passwordAccount('local', '${env:HOOK_NOT_ALLOWED}', smtp)]);
 		const { code, stdout, stderr } = await cli(
 			[path, '--format', 'json', '--timeout', '300', '--allow-env', 'HOOK_*'],
-			{
-				HOOK_NOT_ALLOWED: 'x',
-			},
+			ENV,
 		);
 		assert.equal(code, 1, stdout + stderr);
 		assert.ok(own.connections >= 1, 'the allowed test connected');
@@ -149,7 +163,7 @@ const oauthAccount = (authority: string, extra: Record<string, unknown> = {}) =>
 
 test('an authority that is not Microsoft is refused unless allowed by origin; nothing is sent to it', async () => {
 	const path = await config([oauthAccount(`https://127.0.0.1:${collector.port}/${TEST_TENANT.id}`)]);
-	const { code, stderr } = await cli([path, ...common], { MAILCFG_APP_SECRET: TEST_APPS.importer.secret });
+	const { code, stderr } = await cli([path, ...common], ENV);
 	assert.equal(code, 2);
 	assert.match(stderr, new RegExp(`--allow-authority https://127\\.0\\.0\\.1:${collector.port}`));
 	assertUntouched(collector, recorder);
@@ -160,9 +174,7 @@ test('an authority that is not Microsoft is refused unless allowed by origin; no
 
 test('a token endpoint on another origin is refused after discovery, before the secret is sent', async () => {
 	const path = await config([oauthAccount(`${oidc.url}/${TEST_TENANT.id}`)]);
-	const { code, stdout } = await cli([path, ...common, '--ca', 'ca.pem', '--allow-authority', oidc.url], {
-		MAILCFG_APP_SECRET: TEST_APPS.importer.secret,
-	});
+	const { code, stdout } = await cli([path, ...common, '--ca', 'ca.pem', '--allow-authority', oidc.url], ENV);
 	assert.equal(code, 2, stdout);
 	const check = (
 		JSON.parse(stdout) as {

@@ -3,15 +3,20 @@ import { after, before, test } from 'node:test';
 import type { Account } from '../../../../src/core/config/model';
 import type { ProbeContext } from '../../../../src/core/probes/context';
 import { configPathForCheck, defaultDeps, testAccounts, type ProbeProgress } from '../../../../src/core/probes/index';
-import type { ProbeCheck } from '../../../../src/core/probes/result';
+import type { AccountReport, ProbeCheck } from '../../../../src/core/probes/result';
 import { cliSecretResolver, resolveCredentials } from '../../../../src/core/secrets';
 import { STRICT_POLICY } from '../../../../src/core/trust/policy';
+import { canary } from '../../../support/canaries';
+import { CanaryWatch } from '../../../support/canary-watch';
 import { type TestCerts, testCerts } from '../../../support/certs';
 import { type ImapTestServer, startImapServer } from '../../../support/imap-server';
 import { type SmtpTestServer, startSmtpServer } from '../../../support/smtp-server';
 
 const USER = 'import@example.test';
-const PASSWORD = 'Engine-Secret-77';
+const PASSWORD = canary({ wire: true });
+const CLIENT_SECRET = canary();
+// Every report of this file is rendered (JSON, text report, diagnostic) and searched for the canaries.
+const watch = new CanaryWatch([PASSWORD, CLIENT_SECRET]);
 let certs: TestCerts;
 let imap: ImapTestServer;
 let smtp: SmtpTestServer;
@@ -35,6 +40,7 @@ const ctx = (): ProbeContext => ({
 	clock: () => new Date(),
 	timeouts: { connectMs: 1500, greetingMs: 500, stageMs: 2000 },
 	extraCa: [certs.caCert],
+	logger: watch.logger,
 });
 
 function account(id: string, password = '${secret:IMPORT}'): Account {
@@ -81,7 +87,7 @@ test('tests the selected accounts, IMAP then SMTP, with stage progress events an
 				e.accountId === 'three' && e.protocol === 'smtp' && e.stage === 'auth' && e.state === 'done' && e.result?.ok,
 		),
 	);
-	assert.ok(!JSON.stringify(reports).includes(PASSWORD));
+	watch.reports(reports);
 });
 
 test('a missing secret is one CONFIG check naming the reference; nothing connects', async () => {
@@ -90,6 +96,7 @@ test('a missing secret is one CONFIG check naming the reference; nothing connect
 		{ accounts: [account('lonely')] },
 		{ ctx: ctx(), resolveSecrets: resolveWith({}) },
 	);
+	watch.reports([report as AccountReport]);
 	assert.equal(report?.checks.length, 1);
 	assert.equal(report?.checks[0]?.error?.code, 'CONFIG');
 	assert.match(report?.checks[0]?.error?.message ?? '', /\$\{secret:IMPORT\}.*MAILCFG_SECRET_IMPORT/);
@@ -119,7 +126,7 @@ test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP 
 		auth: {
 			method: 'oauth2',
 			user: USER,
-			oauth2: { flow: 'client-credentials', tenant: 't', clientId: 'c', clientSecret: 'a-client-secret-value' },
+			oauth2: { flow: 'client-credentials', tenant: 't', clientId: 'c', clientSecret: CLIENT_SECRET },
 		},
 	};
 	const before = imap.commands.length;
@@ -135,6 +142,7 @@ test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP 
 		report?.checks.map((c) => c.protocol),
 		['oauth2'],
 	);
+	watch.reports([report as AccountReport]);
 	assert.match(report?.checks[0]?.transcript.at(-1) ?? '', /IMAP, SMTP not tested: no access token/);
 	assert.equal(imap.commands.length, before);
 });
@@ -200,3 +208,5 @@ test('an authority that cannot be reached or trusted is marked on auth.oauth2.au
 		assert.deepEqual(configPathForCheck(c, 0, acc), ['accounts', 0, 'auth', 'oauth2', last], c.error?.code);
 	}
 });
+
+test('secret canaries: no password or client secret in any output of these reports', () => watch.assertWatched());

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { ProbeCheck } from '../../../../src/core/probes/result';
+import { assertNoCanary, canary } from '../../../support/canaries';
 import { testCerts } from '../../../support/certs';
 import type { ChildCase, ChildInput } from '../../../support/fault-probe-child';
 import { type Fault, type FaultServer, startFaultServer } from '../../../support/fault-server';
@@ -22,7 +23,7 @@ const SHORT_MS = 2000;
 const SLACK_MS = 2000;
 /** A fault that is not a timeout must end long before any timeout would. */
 const PROMPT_MS = 10_000;
-const PASSWORD = 'Fault-Canary-8c1f2e';
+const PASSWORD = canary({ wire: true });
 
 interface Row {
 	protocol: 'imap' | 'smtp';
@@ -300,7 +301,7 @@ describe('fault-server suite: every hostile server ends within the timeout, clea
 			const json = JSON.stringify(check);
 			assert.doesNotMatch(json, /\\u001b|\\u009b|\\u0007/, 'escape sequences in the check');
 			assert.doesNotMatch(text, UNSAFE, 'control characters in the text report');
-			assert.ok(!json.includes(PASSWORD) && !text.includes(PASSWORD), 'the password leaked');
+			assertNoCanary({ json, text, stderr: exit?.stderr ?? '' }, [PASSWORD]);
 			if (row.code === 'TIMEOUT') assert.ok(ms <= budget(row) * 1.1 + SLACK_MS, `took ${ms} ms, budget ${budget(row)}`);
 			else assert.ok(ms <= PROMPT_MS, `took ${ms} ms`);
 			if (row.ok) {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { ProbeContext } from '../../../../src/core/probes/context';
 import type { Account } from '../../../../src/core/config/model';
-import { probeImap } from '../../../../src/core/probes/imap';
+import { probeImap as imapProbe } from '../../../../src/core/probes/imap';
 import { WELL_KNOWN_PORTS } from '../../../../src/core/probes/target';
 import { type ImapServerOptions, type ImapTestServer, startImapServer } from '../../../support/imap-server';
 import {
@@ -12,14 +13,20 @@ import {
 	stageNames,
 	transportFailures,
 } from '../../../support/probe-harness';
+import { canary } from '../../../support/canaries';
+import { CanaryWatch } from '../../../support/canary-watch';
 import { startSilentServer } from '../../../support/smtp-server';
 
 const USER = 'alice@example.test';
-const PASSWORD = 'Imap-Pa55word!x';
+const PASSWORD = canary({ wire: true });
+const WRONG = canary({ wire: true });
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlMzY1LmNvbSJ9.c2lnbmF0dXJlLXZhbHVl';
 
 const harness = probeHarness({ connectMs: 1500, greetingMs: 400, stageMs: 2000 });
-const ctx = harness.ctx;
+// Every check of this file is rendered (JSON, text report, diagnostic) and searched for the canaries as it comes.
+const watch = new CanaryWatch([PASSWORD, WRONG, TOKEN]);
+const probeImap = watch.wrap(imapProbe);
+const ctx = (extra: Partial<ProbeContext> = {}) => harness.ctx({ logger: watch.logger, ...extra });
 
 function account(port: number, security: 'tls' | 'starttls' | 'none', extra: Partial<Account> = {}): Account {
 	return {
@@ -105,7 +112,7 @@ describe('IMAP probe against the loopback IMAP server', () => {
 			name: 'wrong password, Exchange wording',
 			setup: () => server({ secure: true }),
 			security: 'tls',
-			password: 'wrong-password',
+			password: WRONG,
 			stage: 'auth',
 			code: 'AUTH_FAILED',
 			serverResponse: 'NO AUTHENTICATE failed.',
@@ -114,7 +121,7 @@ describe('IMAP probe against the loopback IMAP server', () => {
 			name: 'wrong password, Dovecot wording',
 			setup: () => server({ secure: true, failureStyle: 'dovecot' }),
 			security: 'tls',
-			password: 'wrong-password',
+			password: WRONG,
 			stage: 'auth',
 			code: 'AUTH_FAILED',
 			serverResponse: 'NO [AUTHENTICATIONFAILED] Authentication failed.',
@@ -250,7 +257,7 @@ describe('IMAP probe against the loopback IMAP server', () => {
 
 	test('German messages when the context asks for German', async () => {
 		const srv = await server({ secure: true });
-		const check = await probeImap(account(srv.port, 'tls'), { password: 'falsch' }, ctx({ lang: 'de' }));
+		const check = await probeImap(account(srv.port, 'tls'), { password: WRONG }, ctx({ lang: 'de' }));
 		assert.equal(check.error?.message, 'Der Server hat die Anmeldung abgelehnt.');
 	});
 
@@ -262,4 +269,7 @@ describe('IMAP probe against the loopback IMAP server', () => {
 		assert.match(check.error?.message ?? '', /"imap\.host"/);
 		assert.deepEqual(check.stages, []);
 	});
+
+	test('secret canaries: no password, wrong password or token in any output of these checks', () =>
+		watch.assertWatched());
 });

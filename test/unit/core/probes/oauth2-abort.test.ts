@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { assertNoCanary, canary } from '../../../support/canaries';
 import { testCerts } from '../../../support/certs';
 import { type OidcServer, TEST_APPS, TEST_TENANT, startTestAuthority } from '../../../support/oidc-server';
 
@@ -91,7 +92,8 @@ async function probeInChild(authorityUrl: string, clientId: string, secret: stri
 				allowAuthorities: [new URL(${JSON.stringify(authorityUrl)}).origin] } } };
 		const { check } = await probeOAuth2(account, { clientSecret: ${JSON.stringify(secret)} }, ctx);
 		const passed = check.stages.filter((s) => s.ok).map((s) => s.name);
-		process.stdout.write(JSON.stringify({ failedStage: check.failedStage, code: check.error?.code, passed }));
+		const summary = { failedStage: check.failedStage, code: check.error?.code, passed };
+		process.stdout.write(JSON.stringify({ summary, check }));
 	`;
 	const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
 		env: { ...process.env, NODE_EXTRA_CA_CERTS: join(dir, 'ca.pem') },
@@ -111,11 +113,14 @@ async function probeInChild(authorityUrl: string, clientId: string, secret: stri
 			done(true);
 		});
 	});
-	return { result: JSON.parse(stdout || '{}') as ChildOutcome['result'], exited, stderr };
+	// The whole check went through stdout: the secret must be in none of it, nor in anything the child logged.
+	assertNoCanary({ stdout, stderr }, [secret]);
+	const printed = JSON.parse(stdout || '{}') as { summary?: ChildOutcome['result'] };
+	return { result: printed.summary ?? {}, exited, stderr };
 }
 
 test('client credentials: a token endpoint that never answers does not keep the process alive', async () => {
-	const { result, exited, stderr } = await probeInChild(authority, 'aaaaaaaa-0000-0000-0000-000000000001', 'x-secret');
+	const { result, exited, stderr } = await probeInChild(authority, 'aaaaaaaa-0000-0000-0000-000000000001', canary());
 	assert.deepEqual(result, { failedStage: 'token', code: 'TIMEOUT', passed: ['authority'] }, stderr);
 	assert.ok(exited, 'the process did not exit after the report: a socket outlived the stage');
 });

@@ -7,14 +7,19 @@ import { after, before, test } from 'node:test';
 import { systemClock } from '../../../../src/core/clock';
 import type { Account } from '../../../../src/core/config/model';
 import { DEFAULT_TIMEOUTS, type ProbeContext } from '../../../../src/core/probes/context';
-import { probeOAuth2 } from '../../../../src/core/probes/oauth2';
-import { probeSmtp } from '../../../../src/core/probes/smtp';
+import { probeOAuth2 as oauth2Probe } from '../../../../src/core/probes/oauth2';
+import { probeSmtp as smtpProbe } from '../../../../src/core/probes/smtp';
+import { CanaryWatch } from '../../../support/canary-watch';
 import { testCerts } from '../../../support/certs';
 import { testNetworkClient } from '../../../support/msal-network';
 import { startTestAuthority, TEST_APPS, TEST_TENANT, type OidcServer } from '../../../support/oidc-server';
 import { startSmtpServer, type SmtpTestServer } from '../../../support/smtp-server';
 
 const MAILBOX = 'scanner@contoso.test';
+// Every check is rendered (JSON, text report, diagnostic) and searched for the client secret and the tokens.
+const watch = new CanaryWatch([TEST_APPS.sender.secret]);
+const probeOAuth2 = watch.wrap(oauth2Probe);
+const probeSmtp = watch.wrap(smtpProbe);
 let oidc: OidcServer;
 let ca: string;
 let smtp: SmtpTestServer | undefined;
@@ -49,6 +54,7 @@ function context(): ProbeContext {
 		clock: systemClock,
 		timeouts: { ...DEFAULT_TIMEOUTS, connectMs: 3000, greetingMs: 3000, stageMs: 5000 },
 		extraCa: [ca],
+		logger: watch.logger,
 		oauth2: { networkClient: testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } }) },
 	};
 }
@@ -75,3 +81,5 @@ test('client-credentials token → SMTP AUTH XOAUTH2 succeeds; another token is 
 	assert.equal(refused.failedStage, 'auth');
 	assert.equal(refused.error?.code, 'AUTH_FAILED');
 });
+
+test('secret canaries: no client secret or access token in any output of these checks', () => watch.assertWatched());

@@ -9,8 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import type { Account, OAuth2Config } from '../../../../src/core/config/model';
 import { systemClock } from '../../../../src/core/clock';
 import { DEFAULT_TIMEOUTS, type Credentials, type ProbeContext } from '../../../../src/core/probes/context';
-import { probeOAuth2 } from '../../../../src/core/probes/oauth2';
+import { probeOAuth2 as oauth2Probe } from '../../../../src/core/probes/oauth2';
 import type { ProbeProgress } from '../../../../src/core/probes/stage-runner';
+import { canary } from '../../../support/canaries';
+import { CanaryWatch } from '../../../support/canary-watch';
 import { testCerts } from '../../../support/certs';
 import { testNetworkClient } from '../../../support/msal-network';
 import {
@@ -21,6 +23,22 @@ import {
 	TEST_USER,
 	type OidcServer,
 } from '../../../support/oidc-server';
+
+/** Secrets the authority rejects, as canaries. */
+const WRONG_SECRET = canary();
+const OTHER_SECRET = canary();
+/**
+ * Every check of this file is rendered (JSON, text report, diagnostic) and searched for the client secrets, the
+ * private keys and the access tokens as it comes; msal's log lines too.
+ */
+const watch = new CanaryWatch([TEST_APPS.importer.secret, TEST_APPS.sender.secret, WRONG_SECRET, OTHER_SECRET]);
+const probeOAuth2 = watch.wrap(oauth2Probe);
+
+/** A PEM key as canaries: whole, and its longest base64 line (a partial leak). */
+function watchKey(pem: string): void {
+	watch.add(pem);
+	watch.add(pem.split('\n').reduce((a, b) => (b.length > a.length ? b : a), ''));
+}
 
 let oidc: OidcServer;
 let ca: string;
@@ -41,6 +59,7 @@ before(async () => {
 		sha1: x509.fingerprint.replace(/:/g, ''),
 		sha256: x509.fingerprint256.replace(/:/g, ''),
 	};
+	watchKey(generated.private);
 	oidc = await startTestAuthority(certs.server, { importerCertificatePem: generated.cert });
 });
 after(async () => {
@@ -63,6 +82,7 @@ function context(extra: Partial<ProbeContext> = {}, oauth2: ProbeContext['oauth2
 		lang: 'en',
 		clock: systemClock,
 		timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 5000 },
+		logger: watch.logger,
 		...extra,
 		oauth2: {
 			networkClient: testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } }),
@@ -106,7 +126,7 @@ describe('client credentials', () => {
 		{
 			name: 'wrong secret',
 			config: appOnly(TEST_APPS.importer.clientId),
-			credentials: { clientSecret: 'the-secret-ID-not-its-value' },
+			credentials: { clientSecret: WRONG_SECRET },
 			ok: false,
 			failedStage: 'token',
 			code: 'OAUTH_TOKEN',
@@ -116,7 +136,7 @@ describe('client credentials', () => {
 		{
 			name: 'unknown client id',
 			config: appOnly('bbbbbbbb-0000-4000-8000-00000000dead'),
-			credentials: { clientSecret: 'whatever-secret' },
+			credentials: { clientSecret: OTHER_SECRET },
 			ok: false,
 			failedStage: 'token',
 			code: 'OAUTH_TOKEN',
@@ -291,7 +311,7 @@ describe('client credentials', () => {
 		const events: ProbeProgress[] = [];
 		const { check } = await probeOAuth2(
 			account(appOnly(TEST_APPS.importer.clientId)),
-			{ clientSecret: 'the-secret-ID-not-its-value' },
+			{ clientSecret: WRONG_SECRET },
 			context(),
 			{ onProgress: (event) => events.push(event) },
 		);
@@ -322,6 +342,7 @@ describe('client credentials', () => {
 
 	test('a certificate the app does not know is rejected (AADSTS700027)', async () => {
 		const other = await generate([{ name: 'commonName', value: 'stranger' }], { keyType: 'rsa', keySize: 2048 });
+		watchKey(other.private);
 		const config: OAuth2Config = {
 			...appOnly(TEST_APPS.importer.clientId),
 			certificate: { thumbprint: new X509Certificate(other.cert).fingerprint256, privateKeyFile: 'other.key' },
@@ -334,7 +355,7 @@ describe('client credentials', () => {
 	test('German messages', async () => {
 		const { check } = await probeOAuth2(
 			account(appOnly(TEST_APPS.importer.clientId)),
-			{ clientSecret: 'falsch-falsch' },
+			{ clientSecret: WRONG_SECRET },
 			context({ lang: 'de' }),
 		);
 		assert.match(check.error?.message ?? '', /Anmeldedienst hat die App-Anmeldedaten.*abgelehnt \(AADSTS7000215\)/);
@@ -598,3 +619,6 @@ async function fetchWithCa(url: string): Promise<{ status: number; headers: Reco
 			.on('error', reject);
 	});
 }
+
+test('secret canaries: no client secret, private key or access token in any output of these checks', () =>
+	watch.assertWatched());

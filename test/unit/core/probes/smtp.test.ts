@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { ProbeContext } from '../../../../src/core/probes/context';
 import type { Account } from '../../../../src/core/config/model';
-import { probeSmtp, sendTestMail } from '../../../../src/core/probes/smtp';
+import { probeSmtp as smtpProbe, sendTestMail as smtpSendTestMail } from '../../../../src/core/probes/smtp';
 import { WELL_KNOWN_PORTS } from '../../../../src/core/probes/target';
 import {
 	type FailureCase,
@@ -11,6 +12,8 @@ import {
 	stageNames,
 	transportFailures,
 } from '../../../support/probe-harness';
+import { canary } from '../../../support/canaries';
+import { CanaryWatch } from '../../../support/canary-watch';
 import {
 	MICROSOFT_SMTP_REPLIES,
 	type SmtpServerOptions,
@@ -19,11 +22,16 @@ import {
 } from '../../../support/smtp-server';
 
 const USER = 'scanner@example.test';
-const PASSWORD = 'Smtp-Pa55word-9';
+const PASSWORD = canary({ wire: true });
+const WRONG = canary({ wire: true });
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.eyJzY3AiOiJTTVRQLlNlbmQifQ.c210cC1zaWduYXR1cmU';
 
 const harness = probeHarness({ connectMs: 1500, greetingMs: 500, stageMs: 2000 });
-const ctx = harness.ctx;
+// Every check of this file is rendered (JSON, text report, diagnostic) and searched for the canaries as it comes.
+const watch = new CanaryWatch([PASSWORD, WRONG, TOKEN]);
+const probeSmtp = watch.wrap(smtpProbe);
+const sendTestMail = watch.wrap(smtpSendTestMail);
+const ctx = (extra: Partial<ProbeContext> = {}) => harness.ctx({ logger: watch.logger, ...extra });
 
 function account(port: number, security: 'tls' | 'starttls' | 'none', auth?: Account['auth']): Account {
 	return {
@@ -106,7 +114,7 @@ describe('SMTP probe against smtp-server on loopback', () => {
 			name: 'wrong password',
 			setup: () => server({ secure: true }),
 			security: 'tls',
-			password: 'wrong-password',
+			password: WRONG,
 			stage: 'auth',
 			code: 'AUTH_FAILED',
 			serverResponse: '535 5.7.3 Authentication unsuccessful',
@@ -177,4 +185,7 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.ok(!serialized.includes(Buffer.from(`\0${USER}\0${PASSWORD}`).toString('base64')));
 		assert.ok(check.transcript.includes('C: AUTH PLAIN ***'), check.transcript.join('\n'));
 	});
+
+	test('secret canaries: no password, wrong password or token in any output of these checks', () =>
+		watch.assertWatched());
 });
