@@ -39,7 +39,7 @@ export function factsMarkdown(): string {
 			'',
 			`- EN: ${fact.statement.en}`,
 			`- DE: ${fact.statement.de}`,
-			`- Source: [${cell(source.title)}](${source.url}) (${source.kind}, ${source.date})`,
+			`- Source: [${cell(source.title)}](${source.url}) (${source.kind}, ${source.date}${source.unverified ? `; URL unverified: ${source.unverified}` : ''})`,
 			`- Basis: ${BASIS_LABEL[fact.basis]}; checked ${fact.checked}`,
 		);
 		if (fact.codes) lines.push(`- Codes: ${fact.codes.map((code) => `\`${code}\``).join(', ')}`);
@@ -47,7 +47,8 @@ export function factsMarkdown(): string {
 	}
 	lines.push('## Sources', '', '| Id | Source | Date | Kind |', '| --- | --- | --- | --- |');
 	for (const [id, source] of Object.entries(SOURCES) as [string, Source][]) {
-		lines.push(`| \`${id}\` | [${cell(source.title)}](${source.url}) | ${source.date} | ${source.kind} |`);
+		const kind = source.unverified ? `${source.kind}, URL unverified` : source.kind;
+		lines.push(`| \`${id}\` | [${cell(source.title)}](${source.url}) | ${source.date} | ${kind} |`);
 	}
 	return `${lines.join('\n')}\n`;
 }

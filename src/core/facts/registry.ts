@@ -169,8 +169,8 @@ export const FACTS = {
 	},
 	'exo-ews-blocked': {
 		statement: {
-			en: 'EWS in Exchange Online: tenants whose EWSEnabled is unset are switched to blocked on 1 October 2026; only apps on an admin-maintained AppID allow list (EWSEnabled = True) keep working. On-premises Exchange is not affected.',
-			de: 'EWS in Exchange Online: Mandanten ohne gesetztes EWSEnabled werden am 1. Oktober 2026 auf „gesperrt“ umgestellt; nur Apps auf einer von Administratoren gepflegten AppID-Zulassungsliste (EWSEnabled = True) funktionieren weiter. Exchange lokal ist nicht betroffen.',
+			en: 'EWS in Exchange Online: tenants whose EWSEnabled is unset are switched to blocked on 1 October 2026; only apps on an admin-maintained AppID allow list (EWSEnabled = True with EWSAllowedAppIDs) keep working. On-premises Exchange is not affected.',
+			de: 'EWS in Exchange Online: Mandanten ohne gesetztes EWSEnabled werden am 1. Oktober 2026 auf „gesperrt“ umgestellt; nur Apps auf einer von Administratoren gepflegten AppID-Zulassungsliste (EWSEnabled = True mit EWSAllowedAppIDs) funktionieren weiter. Exchange lokal ist nicht betroffen.',
 		},
 		source: 'exo-ews-retirement',
 		checked: CHECKED,
@@ -187,17 +187,26 @@ export const FACTS = {
 	},
 	'exo-app-rbac': {
 		statement: {
-			en: 'App-only access can be limited to the mailboxes an app needs with RBAC for Applications (a management scope plus a role assignment to the app’s service principal); application access policies are the older way.',
-			de: 'Nur-App-Zugriff lässt sich mit RBAC für Anwendungen (ein Verwaltungsbereich plus eine Rollenzuweisung an den Dienstprinzipal der App) auf die Postfächer beschränken, die die App braucht; Anwendungszugriffsrichtlinien sind der ältere Weg.',
+			en: 'RBAC for Applications limits what an app may do without a user to the mailboxes in a management scope (New-ManagementScope plus New-ManagementRoleAssignment -App for the app’s service principal); it replaces application access policies.',
+			de: 'RBAC für Anwendungen beschränkt, was eine App ohne Benutzer darf, auf die Postfächer eines Verwaltungsbereichs (New-ManagementScope plus New-ManagementRoleAssignment -App für den Dienstprinzipal der App); es ersetzt die Anwendungszugriffsrichtlinien.',
 		},
 		source: 'exo-rbac-applications',
 		checked: CHECKED,
 		basis: 'sourced',
 	},
+	'exo-smtp-app-rbac': {
+		statement: {
+			en: 'For SMTP with an app-only token, the role "Application SMTP.SendAsApp" with a management scope grants sending as the mailboxes in the scope, without mailbox permissions and without SMTP.SendAsApp in the app registration. IMAP with an app-only token reaches only the mailboxes the service principal was given Full Access to.',
+			de: 'Für SMTP mit einem Nur-App-Token erlaubt die Rolle „Application SMTP.SendAsApp“ mit einem Verwaltungsbereich das Senden als die Postfächer des Bereichs, ohne Postfachberechtigungen und ohne SMTP.SendAsApp in der App-Registrierung. IMAP mit einem Nur-App-Token erreicht nur die Postfächer, auf die der Dienstprinzipal Vollzugriff erhalten hat.',
+		},
+		source: 'exo-smtp-app-rbac',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
 	'exo-app-access-policy': {
 		statement: {
-			en: 'Application access policies (New-ApplicationAccessPolicy) limit an app’s mail permissions to the members of a mail-enabled security group; Microsoft points new setups to RBAC for Applications.',
-			de: 'Anwendungszugriffsrichtlinien (New-ApplicationAccessPolicy) beschränken die Mail-Berechtigungen einer App auf die Mitglieder einer E-Mail-aktivierten Sicherheitsgruppe; für neue Einrichtungen verweist Microsoft auf RBAC für Anwendungen.',
+			en: 'Application access policies (New-ApplicationAccessPolicy) limit an app that uses Microsoft Graph, EWS or Outlook REST to the members of a mail-enabled security group; Microsoft says not to create new ones and to use RBAC for Applications.',
+			de: 'Anwendungszugriffsrichtlinien (New-ApplicationAccessPolicy) beschränken eine App, die Microsoft Graph, EWS oder Outlook REST nutzt, auf die Mitglieder einer E-Mail-aktivierten Sicherheitsgruppe; Microsoft rät, keine neuen anzulegen und RBAC für Anwendungen zu verwenden.',
 		},
 		source: 'graph-application-access-policy',
 		checked: CHECKED,
@@ -205,8 +214,8 @@ export const FACTS = {
 	},
 	'entra-admin-consent': {
 		statement: {
-			en: "An administrator grants consent for the whole tenant to a vendor's multi-tenant app (Enterprise applications > app > Permissions > Grant admin consent, or the admin consent URL the vendor provides).",
-			de: 'Ein Administrator erteilt die Zustimmung für den ganzen Mandanten zur mehrinstanzenfähigen App eines Anbieters (Unternehmensanwendungen > App > Berechtigungen > Administratorzustimmung erteilen, oder über die Zustimmungs-URL des Anbieters).',
+			en: "An administrator grants consent for the whole tenant to a vendor's multi-tenant app: Enterprise applications > (app) > Security > Permissions > Grant admin consent once the app is in the tenant, or the URL https://login.microsoftonline.com/<tenant>/adminconsent?client_id=<client ID>. Microsoft warns that this can give the publisher access to all mailboxes, so review the requested permissions first.",
+			de: 'Ein Administrator erteilt die Zustimmung für den ganzen Mandanten zur mehrinstanzenfähigen App eines Anbieters: Unternehmensanwendungen > (App) > Sicherheit > Berechtigungen > Administratorzustimmung erteilen, sobald die App im Mandanten ist, oder über die URL https://login.microsoftonline.com/<Mandant>/adminconsent?client_id=<Client-ID>. Microsoft warnt, dass das dem Herausgeber Zugriff auf alle Postfächer geben kann; die angeforderten Berechtigungen also vorher prüfen.',
 		},
 		source: 'entra-admin-consent',
 		checked: CHECKED,
@@ -259,8 +268,8 @@ export const FACTS = {
 	},
 	'entra-tap': {
 		statement: {
-			en: 'After an MFA reset, a Temporary Access Pass lets the user register new sign-in methods without the old ones.',
-			de: 'Nach dem Zurücksetzen von MFA kann der Benutzer mit einem temporären Zugriffspass neue Anmeldemethoden ohne die alten registrieren.',
+			en: 'After an MFA reset, a Temporary Access Pass (a time-limited code an administrator creates, optionally usable once) lets the user sign in and register new sign-in methods without the old ones.',
+			de: 'Nach dem Zurücksetzen von MFA kann sich der Benutzer mit einem temporären Zugriffspass (einem befristet gültigen Code, den ein Administrator erstellt, auf Wunsch nur einmal verwendbar) anmelden und neue Anmeldemethoden ohne die alten registrieren.',
 		},
 		source: 'entra-tap',
 		checked: CHECKED,
@@ -272,6 +281,15 @@ export const FACTS = {
 			de: 'Das Widerrufen der Sitzungen (Revoke-MgUserSignInSession) beendet Aktualisierungstoken, stoppt aber kein SMTP AUTH mit Standardauthentifizierung und App-Kennwort; die App-Kennwörter zusätzlich löschen.',
 		},
 		source: 'entra-revoke-sessions',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
+	'entra-delete-app-passwords': {
+		statement: {
+			en: 'An administrator deletes all app passwords of a user on the per-user MFA page (Manage user settings > "Delete all existing app passwords generated by the selected users"); apps that used them stop working until a new app password is created.',
+			de: 'Ein Administrator löscht alle App-Kennwörter eines Benutzers auf der Seite für MFA pro Benutzer (Benutzereinstellungen verwalten > „Alle vorhandenen App-Kennwörter löschen, die von den ausgewählten Benutzern generiert wurden“); Apps, die sie verwendet haben, funktionieren erst mit einem neuen App-Kennwort wieder.',
+		},
+		source: 'entra-user-auth-settings',
 		checked: CHECKED,
 		basis: 'sourced',
 	},

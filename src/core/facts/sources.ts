@@ -234,24 +234,35 @@ export const SOURCES = {
 		title: 'Microsoft Learn: High Volume Email for Microsoft 365',
 		date: '2026-12-03',
 		kind: 'primary',
+		unverified: 'written from memory; only the Add-HVEAppAccess cmdlet page that links to it was found',
 	},
 	'acs-email': {
 		url: 'https://learn.microsoft.com/azure/communication-services/concepts/email/email-overview',
 		title: 'Microsoft Learn: Azure Communication Services Email overview',
 		date: '2026-12-03',
 		kind: 'primary',
+		unverified: 'written from memory; not found in the search index',
 	},
 	'exo-reject-direct-send': {
 		url: 'https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790',
 		title: 'Exchange Team Blog: Introducing more control over Direct Send in Exchange Online (RejectDirectSend)',
 		date: '2025-10-30',
 		kind: 'primary',
+		unverified: 'written from memory; not found in the search index',
 	},
 	'exo-smtp-auth-clients-report': {
 		url: 'https://learn.microsoft.com/exchange/monitoring/mail-flow-reports/mfr-smtp-auth-clients-report',
 		title: 'Microsoft Learn: SMTP AUTH clients submission report in the Exchange admin center',
 		date: '2024-10-18',
 		kind: 'primary',
+		unverified: 'written from memory; not found in the search index',
+	},
+	'exo-ews-allow-list': {
+		url: 'https://petri.com/exchange-online-ews-allow-list-retirement/',
+		title:
+			'Petri: Exchange Online EWS allow list (EWSEnabled with the EWSAllowedAppIDs allow list) ahead of the October 2026 block, quoting the Exchange team',
+		date: '2026-06-01',
+		kind: 'secondary',
 	},
 	'exo-ews-retirement': {
 		url: 'https://particlenews.net/story/microsoft-sets-phaseout-of-exchange-online-ews-blocking-in-october-2026-and-ending-april-2027',
@@ -266,10 +277,16 @@ export const SOURCES = {
 		date: '2026-12-03',
 		kind: 'primary',
 	},
+	'exo-smtp-app-rbac': {
+		url: 'https://learn.microsoft.com/exchange/client-developer/legacy-protocols/smtp-app-rbac-onboarding',
+		title: 'Microsoft Learn: SMTP Onboarding to App RBAC (role "Application SMTP.SendAsApp" with a management scope)',
+		date: '2025-10-17',
+		kind: 'primary',
+	},
 	'graph-application-access-policy': {
-		url: 'https://learn.microsoft.com/graph/auth-limit-mailbox-access',
+		url: 'https://learn.microsoft.com/powershell/module/exchange/new-applicationaccesspolicy',
 		title:
-			'Microsoft Learn: Limiting application permissions to specific Exchange Online mailboxes (application access policies)',
+			'Microsoft Learn: New-ApplicationAccessPolicy (Graph, EWS and Outlook REST only; replaced by RBAC for Applications)',
 		date: '2026-12-03',
 		kind: 'primary',
 	},
@@ -280,14 +297,21 @@ export const SOURCES = {
 		kind: 'primary',
 	},
 	'entra-tap': {
-		url: 'https://learn.microsoft.com/entra/identity/authentication/howto-authentication-temporary-access-pass',
-		title: 'Microsoft Learn: Configure a Temporary Access Pass to register passwordless authentication methods',
+		url: 'https://learn.microsoft.com/powershell/module/microsoft.graph.identity.signins/new-mguserauthenticationtemporaryaccesspassmethod',
+		title: 'Microsoft Learn: New-MgUserAuthenticationTemporaryAccessPassMethod (create a Temporary Access Pass)',
 		date: '2026-12-03',
 		kind: 'primary',
 	},
 	'entra-revoke-sessions': {
-		url: 'https://learn.microsoft.com/entra/identity/users/users-revoke-access',
-		title: 'Microsoft Learn: Revoke user access in an emergency in Microsoft Entra ID',
+		url: 'https://learn.microsoft.com/powershell/module/microsoft.graph.users.actions/revoke-mgusersigninsession',
+		title: 'Microsoft Learn: Revoke-MgUserSignInSession (invalidates refresh tokens and browser session cookies)',
+		date: '2026-12-03',
+		kind: 'primary',
+	},
+	'entra-user-auth-settings': {
+		url: 'https://learn.microsoft.com/entra/identity/authentication/howto-mfa-userdevicesettings',
+		title:
+			'Microsoft Learn: Manage user authentication methods settings (require re-registration, delete existing app passwords)',
 		date: '2026-12-03',
 		kind: 'primary',
 	},
@@ -306,6 +330,8 @@ export interface Source {
 	/** Published or last updated (YYYY-MM-DD), as far as known. */
 	date: string;
 	kind: 'primary' | 'secondary';
+	/** Why the URL could not be confirmed: written from memory and not found when the registry was checked. */
+	unverified?: string;
 }
 
 export type SourceId = keyof typeof SOURCES;

@@ -59,25 +59,28 @@ export const moveTargetMissing: AccountRule = {
 	},
 };
 
+/** What an importer does that answers a read-receipt request (mail-facts §8.11): reading, moving or deleting unread. */
+const RECEIPT_TRIGGERS = new Set(['mark-read', 'move', 'delete']);
+
 export const readReceiptsAfterDelete: AccountRule = {
 	id: 'read-receipts-after-delete',
 	severity: 'information',
 	scope: 'account',
 	title: {
-		en: 'Read receipts when imported mail is removed',
-		de: 'Lesebestätigungen beim Entfernen importierter Mails',
+		en: 'Read receipts when imported mail is read or removed',
+		de: 'Lesebestätigungen beim Lesen oder Entfernen importierter Mails',
 	},
 	walkthrough: 'm365-disable-read-receipts',
 	check(account, _file, report) {
 		const action = account.str(['imap', 'afterImport', 'action']);
 		const imap = account.servers.find((s) => s.protocol === 'imap');
 		const facts = imap?.provider?.readReceiptsOnDelete;
-		if ((action !== 'delete' && action !== 'move') || !facts) return;
+		if (!action || !RECEIPT_TRIGGERS.has(action) || !facts) return;
 		report({
 			at: [account.nodeAt(['imap', 'afterImport', 'action'])],
 			message: {
-				en: 'When imported messages are deleted or moved unread, {provider} may send read or "deleted without being read" receipts to the senders. An admin can suppress them with a mail flow rule for the message type "read receipt".',
-				de: 'Werden importierte Nachrichten ungelesen gelöscht oder verschoben, kann {provider} Lese- oder „ungelesen gelöscht“-Bestätigungen an die Absender schicken. Ein Admin kann sie mit einer Nachrichtenflussregel für den Nachrichtentyp „Lesebestätigung“ unterdrücken.',
+				en: 'When the import marks messages read, moves them or deletes them unread, {provider} may answer the senders\' read-receipt requests with a "read" or "deleted without being read" notice; the mailbox\'s read-receipt setting in Outlook on the web decides whether it does. An admin can stop them for everyone with a mail flow rule on the message type "read receipt".',
+				de: 'Markiert der Import Nachrichten als gelesen, verschiebt sie oder löscht sie ungelesen, kann {provider} die Lesebestätigungs-Anforderungen der Absender mit einer „gelesen“- oder „ungelesen gelöscht“-Benachrichtigung beantworten; ob das geschieht, entscheidet die Lesebestätigungs-Einstellung des Postfachs in Outlook im Web. Ein Administrator kann sie mit einer Nachrichtenflussregel auf den Nachrichtentyp „Lesebestätigung“ für alle unterbinden.',
 			},
 			args: { provider: imap?.provider?.name ?? '' },
 			walkthrough: facts.walkthrough,

@@ -13,6 +13,8 @@ import { m365DisableReadReceipts } from './guides/m365-disable-read-receipts';
 import { m365MfaResetAndSessions } from './guides/m365-mfa-reset-and-sessions';
 import { smtpDeviceAppPassword } from './guides/smtp-device-app-password';
 import { m365SmtpAfterBasicAuth } from './guides/m365-smtp-after-basic-auth';
+import { m365EwsRetirement } from './guides/m365-ews-retirement';
+import { m365SaasAdminConsent } from './guides/m365-saas-admin-consent';
 import { gmailAppPassword } from './guides/gmail-app-password';
 import { gmailOauth2 } from './guides/gmail-oauth2';
 import { mailAdapterSetup } from './guides/mail-adapter-setup';
@@ -32,6 +34,8 @@ export const GUIDES: readonly Guide[] = [
 	m365CreateAppPassword,
 	smtpDeviceAppPassword,
 	m365SmtpAfterBasicAuth,
+	m365EwsRetirement,
+	m365SaasAdminConsent,
 	m365MfaResetAndSessions,
 	gmailOauth2,
 	gmailAppPassword,

@@ -15,8 +15,8 @@ export const m365DisableReadReceipts: Guide = {
 			title: { en: 'Why the receipts appear', de: 'Warum die Bestätigungen entstehen' },
 			body: [
 				{
-					en: "A sender can ask for a read receipt. When the adapter marks the message read, or deletes it unread from an import folder, Exchange answers that request on the mailbox's behalf, and the sender gets a receipt nobody intended to send.",
-					de: 'Ein Absender kann eine Lesebestätigung anfordern. Markiert der Adapter die Nachricht als gelesen oder löscht er sie ungelesen aus einem Importordner, beantwortet Exchange diese Anforderung im Namen des Postfachs, und der Absender erhält eine Bestätigung, die niemand senden wollte.',
+					en: 'A sender can ask for a read receipt. When the adapter marks the message read, moves it, or deletes it unread, Exchange Online may answer that request on the mailbox\'s behalf with a "read" or "deleted without being read" notice, which nobody intended to send. Whether it does depends on the mailbox\'s own setting in Outlook on the web (Settings > Mail > Message handling > Read receipts: always send, never send, or ask); for a mailbox only an adapter reads, set it to "never send", or use the rule below to stop receipts for everyone.',
+					de: 'Ein Absender kann eine Lesebestätigung anfordern. Markiert der Adapter die Nachricht als gelesen, verschiebt sie oder löscht sie ungelesen, kann Exchange Online die Anforderung im Namen des Postfachs mit einer „gelesen“- oder „ungelesen gelöscht“-Benachrichtigung beantworten, die niemand senden wollte. Ob das geschieht, entscheidet die Einstellung des Postfachs in Outlook im Web (Einstellungen > E-Mail > Nachrichtenbehandlung > Lesebestätigungen: immer senden, nie senden oder nachfragen); für ein Postfach, das nur ein Adapter liest, „nie senden“ wählen, oder mit der Regel unten Bestätigungen für alle unterbinden.',
 				},
 			],
 		},

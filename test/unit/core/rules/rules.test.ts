@@ -377,6 +377,16 @@ const CASES: Case[] = [
 		),
 		severity: 'information',
 	},
+	{
+		// Marking read answers a receipt request as much as deleting does (mail-facts §8.11).
+		...positive(
+			'read-receipts-after-delete',
+			'Exchange mark-read',
+			'"mark-read"',
+			patch(M365_APP_ONLY, { imap: { afterImport: { action: 'mark-read' } } }),
+		),
+		severity: 'information',
+	},
 	negative(
 		'read-receipts-after-delete',
 		'GMX delete',
