@@ -163,7 +163,7 @@ export const TEST: CommandSpec = {
 			value: 'ORIGIN',
 			description: {
 				en: "let this OAuth2 authority (https://host[:port]) receive client secrets and sign-ins besides Microsoft's login hosts",
-				de: 'dieser OAuth2-Authority (https://host[:port]) außer den Anmeldehosts von Microsoft geheime Clientschlüssel und Anmeldungen erlauben',
+				de: 'dieser OAuth2-Autorität (https://host[:port]) außer den Anmeldehosts von Microsoft geheime Clientschlüssel und Anmeldungen erlauben',
 			},
 		},
 		{

@@ -231,9 +231,9 @@ const T = {
 	},
 	authority: {
 		en: "Authority URL, e.g. `https://login.microsoftonline.com/<tenant>`. Defaults to the provider's.",
-		de: 'Authority-URL, z. B. `https://login.microsoftonline.com/<tenant>`. Standard: die des Anbieters.',
+		de: 'URL der Autorität, z. B. `https://login.microsoftonline.com/<tenant>`. Standard: die des Anbieters.',
 	},
-	authorityPattern: { en: 'The authority must be an https URL.', de: 'Die Authority muss eine https-URL sein.' },
+	authorityPattern: { en: 'The authority must be an https URL.', de: 'Die Autorität muss eine https-URL sein.' },
 	scopes: {
 		en: 'Scopes to request. Microsoft app-only: `https://outlook.office365.com/.default`; delegated: `https://outlook.office365.com/IMAP.AccessAsUser.All`, `.../SMTP.Send`, `offline_access`. Google: `https://mail.google.com/`.',
 		de: 'Anzufordernde Scopes. Microsoft Nur-App: `https://outlook.office365.com/.default`; delegiert: `https://outlook.office365.com/IMAP.AccessAsUser.All`, `.../SMTP.Send`, `offline_access`. Google: `https://mail.google.com/`.',

@@ -73,7 +73,7 @@ export const AUTH_TEXTS = {
 	},
 	appPassword: {
 		en: '{name} needs an app password for mail programs, not the account password.',
-		de: '{name} braucht für Mailprogramme ein App-Passwort, nicht das Kontopasswort.',
+		de: '{name} braucht für E-Mail-Programme ein App-Passwort, nicht das Kontopasswort.',
 	},
 	password: {
 		en: 'Sign in with the mailbox password, kept in the secret store.',

@@ -29,7 +29,7 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 	},
 	'app-password-required': {
 		en: 'Is two-step verification on for this account, so that only an app password (not the account password) works for mail programs?',
-		de: 'Ist für dieses Konto die Bestätigung in zwei Schritten aktiv, sodass für Mailprogramme nur ein App-Kennwort (nicht das Kontokennwort) funktioniert?',
+		de: 'Ist für dieses Konto die Bestätigung in zwei Schritten aktiv, sodass für E-Mail-Programme nur ein App-Kennwort (nicht das Kontokennwort) funktioniert?',
 	},
 	'web-login-required': {
 		en: 'Did the provider send a security alert, or does the webmail ask to confirm a blocked sign-in?',

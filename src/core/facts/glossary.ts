@@ -225,6 +225,43 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 		wrong: [/(?<![\w-])Login(?![\w-])/],
 	},
 	{
+		en: 'scope (OAuth2)',
+		de: 'Scope (a management scope is a Verwaltungsbereich)',
+		basis:
+			'the config field `scopes` and Google Cloud Console German; "Bereich" alone is ambiguous next to Verwaltungsbereich',
+		wrong: [/(?<![\w-])Bereich(?:e|en|s)?(?![\w-])/, /-Bereiche/],
+	},
+	{
+		en: 'authority (OAuth2)',
+		de: 'Autorität',
+		basis: 'Microsoft Learn German (MSAL)',
+		wrong: [/Authority/],
+	},
+	{
+		en: 'mail program',
+		de: 'E-Mail-Programm',
+		basis: 'GMX, WEB.DE and Telekom German UI "E-Mail-Programme"',
+		wrong: [/(?<![\w-])Mailprogramm/],
+	},
+	{
+		en: 'token request',
+		de: 'Tokenanfrage',
+		basis: 'one spelling',
+		wrong: [/Token-Anfrage/],
+	},
+	{
+		en: 'credential (Basic authentication)',
+		de: 'Zugangsdaten',
+		basis: '"Zugangsdatum" reads as "access date"',
+		wrong: [/Zugangsdatum/],
+	},
+	{
+		en: 'admin (a person)',
+		de: 'Administrator',
+		basis: 'Microsoft and Google German UI; "Admin" stays only in product names (Admin Center, Admin-Konsole)',
+		wrong: [/(?<![\w-])Admins?(?![\w-]| Center)/],
+	},
+	{
 		en: 'Direct Send',
 		de: 'Direct Send',
 		basis: 'Exchange Online German UI keeps the feature name ("Reject Direct Send")',

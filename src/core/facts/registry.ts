@@ -197,7 +197,7 @@ export const FACTS = {
 	'exo-smtp-app-rbac': {
 		statement: {
 			en: 'For SMTP with an app-only token, the role "Application SMTP.SendAsApp" with a management scope grants sending as the mailboxes in the scope, without mailbox permissions and without SMTP.SendAsApp in the app registration. IMAP with an app-only token reaches only the mailboxes the service principal was given Full Access to.',
-			de: 'Für SMTP mit einem Nur-App-Token erlaubt die Rolle „Application SMTP.SendAsApp“ mit einem Verwaltungsbereich das Senden als die Postfächer des Bereichs, ohne Postfachberechtigungen und ohne SMTP.SendAsApp in der App-Registrierung. IMAP mit einem Nur-App-Token erreicht nur die Postfächer, auf die der Dienstprinzipal Vollzugriff erhalten hat.',
+			de: 'Für SMTP mit einem Nur-App-Token erlaubt die Rolle „Application SMTP.SendAsApp“ mit einem Verwaltungsbereich das Senden als die Postfächer dieses Verwaltungsbereichs, ohne Postfachberechtigungen und ohne SMTP.SendAsApp in der App-Registrierung. IMAP mit einem Nur-App-Token erreicht nur die Postfächer, auf die der Dienstprinzipal Vollzugriff erhalten hat.',
 		},
 		source: 'exo-smtp-app-rbac',
 		checked: CHECKED,
@@ -224,7 +224,7 @@ export const FACTS = {
 	'ms-app-password-basic': {
 		statement: {
 			en: 'A Microsoft (Entra) app password is a Basic-authentication credential: it does not work for IMAP or POP on Exchange Online, and works for SMTP AUTH only while Basic authentication is allowed for the mailbox. App passwords exist only with per-user MFA and after an admin allowed them.',
-			de: 'Ein App-Kennwort von Microsoft (Entra) ist ein Zugangsdatum der Standardauthentifizierung: Für IMAP und POP in Exchange Online funktioniert es nicht, für SMTP AUTH nur, solange die Standardauthentifizierung für das Postfach erlaubt ist. App-Kennwörter gibt es nur mit MFA pro Benutzer und nachdem ein Administrator sie erlaubt hat.',
+			de: 'Ein App-Kennwort von Microsoft (Entra) gehört zu den Zugangsdaten der Standardauthentifizierung: Für IMAP und POP in Exchange Online funktioniert es nicht, für SMTP AUTH nur, solange die Standardauthentifizierung für das Postfach erlaubt ist. App-Kennwörter gibt es nur mit MFA pro Benutzer und nachdem ein Administrator sie erlaubt hat.',
 		},
 		source: 'entra-app-passwords',
 		checked: CHECKED,

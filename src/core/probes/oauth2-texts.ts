@@ -24,7 +24,7 @@ export const OAUTH2_TEXTS = {
 	},
 	missingSecret: {
 		en: 'The client secret is not available: store it ({command:storeSecret}) or provide it through the environment.',
-		de: 'Der geheime Clientschlüssel ist nicht verfügbar: Hinterlegen Sie es ({command:storeSecret}) oder geben Sie es über die Umgebung mit.',
+		de: 'Der geheime Clientschlüssel ist nicht verfügbar: Hinterlegen Sie ihn ({command:storeSecret}) oder geben Sie ihn über die Umgebung mit.',
 	},
 	missingPrivateKey: {
 		en: 'The certificate private key could not be read (auth.oauth2.certificate.privateKeyFile).',

@@ -79,7 +79,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			},
 			prerequisites: {
 				en: 'App passwords exist only for users with per-user (legacy) MFA, after an admin allowed them ("Allow users to create app passwords"); security defaults or Conditional Access MFA hide the option. An app password is a Basic-auth credential: it no longer works for IMAP and only works for SMTP AUTH while Basic SMTP AUTH is allowed for the mailbox.',
-				de: 'App-Kennwörter gibt es nur für Benutzer mit MFA pro Benutzer (Legacy), nachdem ein Administrator sie erlaubt hat („Benutzern das Erstellen von App-Kennwörtern erlauben“); Sicherheitsstandards oder MFA per bedingtem Zugriff blenden die Option aus. Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung: Für IMAP funktioniert es nicht mehr, für SMTP AUTH nur, solange die Standardauthentifizierung für das Postfach erlaubt ist.',
+				de: 'App-Kennwörter gibt es nur für Benutzer mit MFA pro Benutzer (Legacy), nachdem ein Administrator sie erlaubt hat („Benutzern das Erstellen von App-Kennwörtern erlauben“); Sicherheitsstandards oder MFA per bedingtem Zugriff blenden die Option aus. Ein App-Kennwort gehört zu den Zugangsdaten der Standardauthentifizierung: Für IMAP funktioniert es nicht mehr, für SMTP AUTH nur, solange die Standardauthentifizierung für das Postfach erlaubt ist.',
 			},
 			walkthrough: 'm365-allow-app-passwords',
 		},
@@ -183,7 +183,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		notes: [
 			{
 				en: 'App passwords need 2-Step Verification and an admin who allows them.',
-				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten und einen Admin, der sie erlaubt.',
+				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten und einen Administrator, der sie erlaubt.',
 			},
 		],
 	},

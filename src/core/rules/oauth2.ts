@@ -141,7 +141,7 @@ export const oauth2TenantRequired: AccountRule = {
 			message: isAlias
 				? {
 						en: '"{tenant}" is not a tenant: the client-credentials flow must name one directory (tenant ID or verified domain), otherwise the token request fails (AADSTS9001023 / AADSTS50059).',
-						de: '„{tenant}“ ist kein Mandant: Der Flow für Clientanmeldeinformationen muss genau ein Verzeichnis nennen (Mandanten-ID oder verifizierte Domäne), sonst scheitert die Token-Anfrage (AADSTS9001023 / AADSTS50059).',
+						de: '„{tenant}“ ist kein Mandant: Der Flow für Clientanmeldeinformationen muss genau ein Verzeichnis nennen (Mandanten-ID oder verifizierte Domäne), sonst scheitert die Tokenanfrage (AADSTS9001023 / AADSTS50059).',
 					}
 				: {
 						en: 'The client-credentials flow needs "tenant": the tenant ID or a verified domain of the directory the app is registered in.',

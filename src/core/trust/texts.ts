@@ -19,11 +19,11 @@ const WHY: Record<TrustViolation['kind'], Localized> = {
 	},
 	authority: {
 		en: "The OAuth2 authority {origin} is not one of Microsoft's login hosts and would receive the client secret or the sign-in, so nothing was sent.",
-		de: 'Die OAuth2-Authority {origin} ist keiner der Anmeldehosts von Microsoft und bekäme den geheimen Clientschlüssel oder die Anmeldung; es wurde nichts gesendet.',
+		de: 'Die OAuth2-Autorität {origin} ist keiner der Anmeldehosts von Microsoft und bekäme den geheimen Clientschlüssel oder die Anmeldung; es wurde nichts gesendet.',
 	},
 	endpoint: {
 		en: 'The sign-in metadata of {origin} points {name} to another origin ({url}); only the authority itself may receive secrets, so nothing was sent.',
-		de: 'Die Anmelde-Metadaten von {origin} leiten {name} an einen anderen Ursprung ({url}); Geheimnisse darf nur die Authority selbst erhalten, daher wurde nichts gesendet.',
+		de: 'Die Anmelde-Metadaten von {origin} leiten {name} an einen anderen Ursprung ({url}); Geheimnisse darf nur die Autorität selbst erhalten, daher wurde nichts gesendet.',
 	},
 	keyFile: {
 		en: 'The private key file "{path}" (auth.oauth2.certificate.privateKeyFile) is outside the config file\'s folder and the workspace, so it was not read and nothing was signed.',

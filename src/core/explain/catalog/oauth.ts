@@ -130,10 +130,10 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 	},
 	{
 		id: 'invalid-scope',
-		title: { en: 'The requested scope is not valid', de: 'Der angeforderte Bereich (Scope) ist ungültig' },
+		title: { en: 'The requested scope is not valid', de: 'Der angeforderte Scope ist ungültig' },
 		cause: {
 			en: 'The token request names a scope Entra ID cannot use for mail: Graph scopes instead of Exchange ones, short names without the resource URI, two resources in one request, or other scopes mixed with ".default" in a client-credentials request.',
-			de: 'Die Tokenanfrage nennt einen Bereich, den Entra ID für Mail nicht verwenden kann: Graph-Bereiche statt Exchange-Bereichen, Kurznamen ohne Ressourcen-URI, zwei Ressourcen in einer Anfrage oder ".default" gemischt mit anderen Bereichen bei Clientanmeldeinformationen.',
+			de: 'Die Tokenanfrage nennt einen Scope, den Entra ID für Mail nicht verwenden kann: Graph-Scopes statt Exchange-Scopes, Kurznamen ohne Ressourcen-URI, zwei Ressourcen in einer Anfrage oder ".default" gemischt mit anderen Scopes bei Clientanmeldeinformationen.',
 		},
 		fix: [
 			{
@@ -294,7 +294,7 @@ export const OAUTH_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{
 				en: 'Google: the token needs the scope https://mail.google.com/.',
-				de: 'Google: Das Token braucht den Bereich https://mail.google.com/.',
+				de: 'Google: Das Token braucht den Scope https://mail.google.com/.',
 			},
 		],
 		walkthrough: 'm365-oauth2-app-only#service-principal',

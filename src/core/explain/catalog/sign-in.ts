@@ -198,7 +198,7 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 		title: { en: 'An app password is required', de: 'Ein App-Kennwort ist erforderlich' },
 		cause: {
 			en: 'The account has two-step verification, so the normal account password is not accepted for mail programs. The provider wants an app-specific password (or OAuth2) instead.',
-			de: 'Das Konto nutzt die Bestätigung in zwei Schritten, deshalb wird das normale Kontokennwort für Mailprogramme nicht angenommen. Der Anbieter verlangt stattdessen ein App-Kennwort (oder OAuth2).',
+			de: 'Das Konto nutzt die Bestätigung in zwei Schritten, deshalb wird das normale Kontokennwort für E-Mail-Programme nicht angenommen. Der Anbieter verlangt stattdessen ein App-Kennwort (oder OAuth2).',
 		},
 		fix: [
 			{

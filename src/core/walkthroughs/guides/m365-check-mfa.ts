@@ -7,7 +7,7 @@ export const m365CheckMfa: Guide = {
 	title: { en: 'Check whether MFA is on for a user', de: 'Prüfen, ob MFA für einen Benutzer aktiv ist' },
 	summary: {
 		en: 'Find out how a Microsoft 365 user signs in with a second factor, from the admin side and from the user side, before deciding between an app password and OAuth2.',
-		de: 'Herausfinden, wie sich ein Microsoft-365-Benutzer mit zweitem Faktor anmeldet, aus Sicht des Admins und des Benutzers, bevor Sie sich zwischen App-Kennwort und OAuth2 entscheiden.',
+		de: 'Herausfinden, wie sich ein Microsoft-365-Benutzer mit zweitem Faktor anmeldet, aus Sicht des Administrators und des Benutzers, bevor Sie sich zwischen App-Kennwort und OAuth2 entscheiden.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,

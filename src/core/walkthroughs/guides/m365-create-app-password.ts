@@ -15,11 +15,11 @@ export const m365CreateAppPassword: Guide = {
 			milestone: 'exo-smtp-basic-default-off',
 			before: {
 				en: 'An app password is a Basic-authentication credential. Exchange Online rejects it for IMAP and POP (Basic authentication ended there in 2022), so it can only help with sending over SMTP AUTH, and only while Basic authentication is allowed there. For existing tenants Microsoft turns that off by default {on:exo-smtp-basic-default-off}. Use OAuth2 for anything new.',
-				de: 'Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022); es hilft also nur noch beim Senden über SMTP AUTH, und nur solange die Standardauthentifizierung dort erlaubt ist. Für bestehende Mandanten schaltet Microsoft sie {on:exo-smtp-basic-default-off} standardmäßig ab. Für alles Neue OAuth2 verwenden.',
+				de: 'Ein App-Kennwort gehört zu den Zugangsdaten der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022); es hilft also nur noch beim Senden über SMTP AUTH, und nur solange die Standardauthentifizierung dort erlaubt ist. Für bestehende Mandanten schaltet Microsoft sie {on:exo-smtp-basic-default-off} standardmäßig ab. Für alles Neue OAuth2 verwenden.',
 			},
 			after: {
 				en: 'An app password is a Basic-authentication credential. Exchange Online rejects it for IMAP and POP (Basic authentication ended there in 2022), and for SMTP AUTH Basic authentication has been off by default for existing tenants {since:exo-smtp-basic-default-off}: an app password works only where an admin turned it back on. Use OAuth2 for anything new.',
-				de: 'Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022), und für SMTP AUTH ist die Standardauthentifizierung in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus: Ein App-Kennwort funktioniert nur, wo ein Administrator sie wieder eingeschaltet hat. Für alles Neue OAuth2 verwenden.',
+				de: 'Ein App-Kennwort gehört zu den Zugangsdaten der Standardauthentifizierung. Exchange Online lehnt es für IMAP und POP ab (dort endete die Standardauthentifizierung 2022), und für SMTP AUTH ist die Standardauthentifizierung in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus: Ein App-Kennwort funktioniert nur, wo ein Administrator sie wieder eingeschaltet hat. Für alles Neue OAuth2 verwenden.',
 			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
@@ -31,7 +31,7 @@ export const m365CreateAppPassword: Guide = {
 			body: [
 				{
 					en: 'App passwords belong to a user, so the user of the mailbox creates them, not the admin. Use a private browser window so that no other account is signed in, open My Account and confirm the sign-in with the second factor (for example the Microsoft Authenticator app).',
-					de: 'App-Kennwörter gehören zu einem Benutzer; deshalb legt sie der Benutzer des Postfachs an, nicht der Admin. Verwenden Sie ein privates Browserfenster, damit kein anderes Konto angemeldet ist, öffnen Sie „Mein Konto“ und bestätigen Sie die Anmeldung mit dem zweiten Faktor (zum Beispiel mit der Microsoft Authenticator-App).',
+					de: 'App-Kennwörter gehören zu einem Benutzer; deshalb legt sie der Benutzer des Postfachs an, nicht der Administrator. Verwenden Sie ein privates Browserfenster, damit kein anderes Konto angemeldet ist, öffnen Sie „Mein Konto“ und bestätigen Sie die Anmeldung mit dem zweiten Faktor (zum Beispiel mit der Microsoft Authenticator-App).',
 				},
 			],
 			links: [

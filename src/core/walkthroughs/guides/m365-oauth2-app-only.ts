@@ -151,11 +151,11 @@ export const m365Oauth2AppOnly: Guide = {
 			body: [
 				{
 					en: 'Over IMAP the application reaches only the mailboxes whose Full Access you granted in the previous step. For sending, RBAC for Applications can replace the SMTP.SendAsApp permission: put the mailboxes the app may send as into a group, make a management scope of it and assign the role "Application SMTP.SendAsApp" to the service principal within that scope (then leave SMTP.SendAsApp out of the app registration).',
-					de: 'Per IMAP erreicht die Anwendung nur die Postfächer, für die Sie im vorigen Schritt Vollzugriff erteilt haben. Für das Senden kann RBAC für Anwendungen die Berechtigung SMTP.SendAsApp ersetzen: Die Postfächer, als die die App senden darf, in eine Gruppe aufnehmen, daraus einen Verwaltungsbereich machen und dem Dienstprinzipal die Rolle „Application SMTP.SendAsApp“ in diesem Bereich zuweisen (SMTP.SendAsApp dann nicht in der App-Registrierung eintragen).',
+					de: 'Per IMAP erreicht die Anwendung nur die Postfächer, für die Sie im vorigen Schritt Vollzugriff erteilt haben. Für das Senden kann RBAC für Anwendungen die Berechtigung SMTP.SendAsApp ersetzen: Die Postfächer, als die die App senden darf, in eine Gruppe aufnehmen, daraus einen Verwaltungsbereich machen und dem Dienstprinzipal die Rolle „Application SMTP.SendAsApp“ in diesem Verwaltungsbereich zuweisen (SMTP.SendAsApp dann nicht in der App-Registrierung eintragen).',
 				},
 				{
 					en: 'If the same application also has Microsoft Graph or EWS application permissions such as Mail.Read, those reach every mailbox of the tenant until an RBAC for Applications assignment with a scope replaces them; the older application access policies (New-ApplicationAccessPolicy) should not be used for new setups.',
-					de: 'Hat dieselbe Anwendung auch Anwendungsberechtigungen für Microsoft Graph oder EWS wie Mail.Read, erreichen diese jedes Postfach des Mandanten, bis eine Zuweisung von RBAC für Anwendungen mit Bereich sie ersetzt; die älteren Anwendungszugriffsrichtlinien (New-ApplicationAccessPolicy) sollten für neue Einrichtungen nicht mehr verwendet werden.',
+					de: 'Hat dieselbe Anwendung auch Anwendungsberechtigungen für Microsoft Graph oder EWS wie Mail.Read, erreichen diese jedes Postfach des Mandanten, bis eine Zuweisung von RBAC für Anwendungen mit Verwaltungsbereich sie ersetzt; die älteren Anwendungszugriffsrichtlinien (New-ApplicationAccessPolicy) sollten für neue Einrichtungen nicht mehr verwendet werden.',
 				},
 			],
 			commands: [

@@ -28,7 +28,7 @@ export const m365SaasAdminConsent: Guide = {
 			body: [
 				{
 					en: 'Exchange Online accepts IMAP only with OAuth2. An app password is a Basic authentication credential: it never works for IMAP there, and for SMTP AUTH only while Basic authentication is still allowed. A service that asks for "server, user name, app password" for a Microsoft 365 mailbox cannot read it, whatever the password.',
-					de: 'Exchange Online nimmt IMAP nur mit OAuth2 an. Ein App-Kennwort ist ein Zugangsdatum der Standardauthentifizierung: Für IMAP funktioniert es dort nie, für SMTP AUTH nur, solange die Standardauthentifizierung noch erlaubt ist. Ein Dienst, der für ein Microsoft 365-Postfach „Server, Benutzername, App-Kennwort“ verlangt, kann es nicht lesen, egal welches Kennwort eingetragen wird.',
+					de: 'Exchange Online nimmt IMAP nur mit OAuth2 an. Ein App-Kennwort gehört zu den Zugangsdaten der Standardauthentifizierung: Für IMAP funktioniert es dort nie, für SMTP AUTH nur, solange die Standardauthentifizierung noch erlaubt ist. Ein Dienst, der für ein Microsoft 365-Postfach „Server, Benutzername, App-Kennwort“ verlangt, kann es nicht lesen, egal welches Kennwort eingetragen wird.',
 				},
 			],
 			links: [LINKS.appPasswordsEntra],
