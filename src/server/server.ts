@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Clock } from '../core/clock';
-import { type Validation, analyzeText } from '../core/config/analyze';
+import { AnalysisCache, type Validation, analyzeText } from '../core/config/analyze';
 import { isMailcfgDocument } from '../core/config/document-kind';
 import { analyzeSource, documentFormat } from '../core/sources/analyze';
 import type { Finding } from '../core/config/findings';
@@ -78,6 +78,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
 	const analyses = new Map<string, Analysis>();
+	/** Per document: what its last analysis leaves for the next, so an edit re-checks only the accounts it touched. */
+	const caches = new Map<string, AnalysisCache>();
 	const pendingPushes = new Map<string, ReturnType<typeof setTimeout>>();
 	let settingsGeneration = 0;
 
@@ -162,7 +164,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		try {
 			const options = { lang, now: runtime.now, disabledRules: settings.rulesDisabled, validation };
 			const format = documentFormat(document.uri, text);
-			if (format === 'json') findings = analyze(text, options);
+			if (format === 'json') {
+				let cache = caches.get(document.uri);
+				if (!cache) caches.set(document.uri, (cache = new AnalysisCache()));
+				findings = analyze(text, options, cache);
+			}
 			// Other tools' files (.env, Spring, Postfix, msmtp, mbsync) are recognised by name only.
 			else if (format) findings = analyzeSource(text, format, { ...options, context: { fileName: document.uri } });
 		} catch (error) {
@@ -221,6 +227,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
 	documents.onDidClose(({ document }) => {
 		analyses.delete(document.uri);
+		caches.delete(document.uri);
 		settingsCache.delete(document.uri);
 		clearTimeout(pendingPushes.get(document.uri));
 		pendingPushes.delete(document.uri);

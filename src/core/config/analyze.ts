@@ -1,11 +1,16 @@
+import type { Node } from 'jsonc-parser';
 import type { Clock } from '../clock';
 import { type Lang, type Localized, tr } from '../i18n';
-import { runRules } from '../rules/engine';
+import { accountContext } from '../rules/context';
+import { accountRules, checkAccount, checkFile } from '../rules/engine';
+import type { AccountContext, AccountRule, FileContext } from '../rules/types';
 import { LineIndex, type Range } from '../text/positions';
-import { JsonEditor } from './edits';
-import { type Finding, FindingSink, bySeverity, ruleDocUrl } from './findings';
-import { parseConfig } from './parse';
-import { schemaFindings } from './schema';
+import { type ConfigEditor, type EditorStyle, JsonEditor, editorStyle } from './edits';
+import { type Finding, FindingSink, type Severity, bySeverity, ruleDocUrl } from './findings';
+import { type Layout, shiftLayout, strictLayout } from './layout';
+import { MAX_NESTING, parseConfig } from './parse';
+import { accountSchemaFindings, fileSchemaFindings } from './schema';
+import { strictJsonTree } from './strict-tree';
 
 export interface AnalyzeOptions {
 	lang: Lang;
@@ -96,57 +101,105 @@ export function byPosition(a: Finding, b: Finding): number {
 }
 
 /**
+ * What one analysis of a document leaves for the next: the per-account results, keyed by each account's text, and
+ * the layout of the file. The language server keeps one per open document, so an edit re-checks only the accounts
+ * it touched plus the file-level checks; the findings are the same as those of a fresh analysis.
+ */
+export class AnalysisCache {
+	/** The state after the last analysis of strict JSON under the same settings; undefined after anything else. */
+	state: DocumentState | undefined;
+	/** How many accounts the last analysis checked; the others kept their cached results. */
+	checked = 0;
+}
+
+interface DocumentState {
+	text: string;
+	settingsKey: string;
+	layout: Layout;
+	lines: LineIndex;
+	/** Per account: its text from the start of the line it starts on (the cache key), and its result. */
+	keys: string[];
+	results: AccountResult[];
+	findings: Finding[];
+	/** How many accounts this analysis checked. */
+	checked: number;
+}
+
+/** The findings of one account in its own coordinates: line 0 is the line the account starts on. */
+interface AccountResult {
+	id: string | undefined;
+	/** Undefined when the account lay past the limit and its findings were only counted. */
+	findings: Finding[] | undefined;
+	count: number;
+	worst: Severity | undefined;
+}
+
+interface Settings {
+	lang: Lang;
+	now: Date;
+	disabled: ReadonlySet<string>;
+	rules: readonly AccountRule[];
+	full: boolean;
+	limit: number;
+	style: EditorStyle;
+	/** Everything besides an account's text that its findings depend on. */
+	key: string;
+}
+
+function settingsOf(text: string, options: AnalyzeOptions): Settings {
+	const now = options.now();
+	const disabled = new Set(options.disabledRules ?? []);
+	const full = options.validation !== 'rules-only';
+	const style = editorStyle(text);
+	// Dated texts change with the UTC day (facts/dates.ts), not within it.
+	const day = `${now.getUTCFullYear()}-${now.getUTCMonth()}-${now.getUTCDate()}`;
+	const limit = options.maxFindings ?? MAX_FINDINGS_PER_FILE;
+	return {
+		lang: options.lang,
+		now,
+		disabled,
+		rules: accountRules(disabled),
+		full,
+		limit,
+		style,
+		key: JSON.stringify([options.lang, full, [...disabled].sort(), day, style, String(limit)]),
+	};
+}
+
+/**
  * Every finding for one config file (syntax, schema and semantic rules), sorted by position. Pure and synchronous
  * so the language server can answer a pull-diagnostics request straight away. Never throws: bad input of any kind
- * becomes findings.
+ * becomes findings. With a `cache` from the previous analysis of the same document, only what changed is checked.
  */
-export function analyzeText(text: string, options: AnalyzeOptions): Finding[] {
+export function analyzeText(text: string, options: AnalyzeOptions, cache?: AnalysisCache): Finding[] {
 	const { lang } = options;
 	const start: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+	const previous = cache?.state;
+	if (cache) cache.state = undefined;
 	if (text.length > MAX_TEXT_LENGTH) {
 		return [fileFinding('file-too-large', start, tr(TOO_LARGE, lang, { limit: MAX_TEXT_LENGTH / 1024 / 1024 }))];
 	}
 	try {
-		const disabled = new Set(options.disabledRules ?? []);
-		const full = options.validation !== 'rules-only';
-		const limit = options.maxFindings ?? MAX_FINDINGS_PER_FILE;
-		const parsed = parseConfig(text);
-		const lines = new LineIndex(text);
-		const editor = new JsonEditor(text, lines);
-		// One sink per stream, each in file order: the first `limit` of their union by position is among what they keep.
-		const sinks = [0, 1, 2, 3].map(() => new FindingSink(limit, disabled));
-		const [syntax, schema, accounts, file] = sinks as [FindingSink, FindingSink, FindingSink, FindingSink];
-		if (full) {
-			for (const e of parsed.syntaxErrors) {
-				if (!syntax.open && !disabled.has('json-syntax')) {
-					syntax.skip('error');
-					continue;
-				}
-				const message = tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang);
-				syntax.add(fileFinding('json-syntax', lines.rangeOf(e.offset, e.length), message));
+		const settings = settingsOf(text, options);
+		const reusable = previous?.settingsKey === settings.key ? previous : undefined;
+		if (reusable?.text === text) {
+			if (cache) {
+				cache.state = reusable;
+				cache.checked = 0;
 			}
+			return reusable.findings;
 		}
-		if (parsed.root) {
-			if (full) schemaFindings({ parsed, lines, editor, lang }, schema);
-			runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled, { accounts, file });
+		const state = (reusable && afterEdit(reusable, text, settings)) ?? strictAnalysis(text, settings, reusable);
+		if (state) {
+			if (cache) {
+				cache.state = state;
+				cache.checked = state.checked;
+			}
+			return state.findings;
 		}
-		const found = sinks.flatMap((sink) => sink.kept).sort(byPosition);
-		const shown = found.slice(0, limit);
-		const more = new FindingSink(0);
-		for (const f of found.slice(limit)) more.skip(f.severity);
-		for (const sink of sinks) if (sink.omittedSeverity) more.skip(sink.omittedSeverity, sink.omitted);
-		if (more.omitted > 0 && more.omittedSeverity) {
-			const last = shown[shown.length - 1]?.range ?? start;
-			shown.push({
-				...fileFinding(
-					'too-many-findings',
-					{ start: last.end, end: last.end },
-					tr(MORE, lang, { count: more.omitted, limit }),
-				),
-				severity: more.omittedSeverity,
-			});
-		}
-		return shown;
+		const { findings, checked } = generalAnalysis(text, settings);
+		if (cache) cache.checked = checked;
+		return findings;
 	} catch (error) {
 		// A bug in one rule must not take the language server or the CLI down with it.
 		return [
@@ -158,3 +211,352 @@ export function analyzeText(text: string, options: AnalyzeOptions): Finding[] {
 		];
 	}
 }
+
+/** Strict JSON with an `accounts` array: each account parsed, checked and dropped on its own. */
+function strictAnalysis(
+	text: string,
+	settings: Settings,
+	previous: DocumentState | undefined,
+): DocumentState | undefined {
+	const layout = strictLayout(text, MAX_NESTING);
+	if (!layout) return undefined;
+	const lines = new LineIndex(text);
+	const known = new Map<string, AccountResult>();
+	previous?.keys.forEach((key, k) => known.set(key, previous.results[k]!));
+	const keys = layout.accounts.map((node) => text.slice(lines.lineStartOf(node.offset), node.offset + node.length));
+	return report(
+		text,
+		layout,
+		lines,
+		keys,
+		keys.map((key) => known.get(key)),
+		settings,
+		known,
+	);
+}
+
+/**
+ * The state after an edit inside one account of strict JSON: that account (and any account starting on the same
+ * line after the edit) is checked again, the others keep their results. Undefined when the edit was elsewhere or
+ * left the account no longer JSON: then the whole file is looked at again.
+ */
+function afterEdit(previous: DocumentState, text: string, settings: Settings): DocumentState | undefined {
+	const { start, oldEnd, newEnd } = changedWindow(previous.text, text);
+	const accounts = previous.layout.accounts;
+	const k = lastStartingBefore(accounts, start);
+	const edited = accounts[k];
+	// Strictly inside: the braces that delimit the account are not part of the change.
+	if (!edited || start <= edited.offset || oldEnd >= edited.offset + edited.length) return undefined;
+	const delta = newEnd - oldEnd;
+	const end = edited.offset + edited.length + delta;
+	try {
+		JSON.parse(text.slice(edited.offset, end));
+	} catch {
+		return undefined;
+	}
+	const lines = previous.lines.edited(text, start, oldEnd, newEnd);
+	const keys = previous.keys.slice();
+	const results: (AccountResult | undefined)[] = previous.results.slice();
+	// The layout is the previous text's; it is moved into place here (the previous state is not used again).
+	shiftLayout(previous.layout, start, delta);
+	for (let j = k; j < accounts.length; j++) {
+		const node = accounts[j]!;
+		// Accounts after the edit change only when they start on the line it ends on (their key begins at that line).
+		if (j > k && lines.lineStartOf(node.offset) >= newEnd) break;
+		keys[j] = text.slice(lines.lineStartOf(node.offset), node.offset + node.length);
+		if (keys[j] !== previous.keys[j]) results[j] = undefined;
+	}
+	return report(text, previous.layout, lines, keys, results, settings);
+}
+
+/**
+ * Checks the accounts without a result yet, in order, and puts all findings together: the first `limit` accounts'
+ * worth of findings in full, the rest only counted (they would not be shown). Undefined when an account turns out
+ * not to be JSON.
+ */
+function report(
+	text: string,
+	layout: Layout,
+	lines: LineIndex,
+	keys: readonly string[],
+	known: (AccountResult | undefined)[],
+	settings: Settings,
+	byKey = new Map<string, AccountResult>(),
+): DocumentState | undefined {
+	const editor = new JsonEditor(text, lines, settings.style);
+	const schema = new FindingSink(settings.limit, settings.disabled);
+	if (settings.full) fileSchemaFindings(layout.root, layout.value, { lines, editor, lang: settings.lang }, schema);
+	const found: Finding[] = [...schema.kept];
+	const counted = new FindingSink(0);
+	if (schema.omittedSeverity) counted.skip(schema.omittedSeverity, schema.omitted);
+	const results: AccountResult[] = [];
+	const handles: AccountContext[] = [];
+	let materialized = 0;
+	let checked = 0;
+	for (let k = 0; k < layout.accounts.length; k++) {
+		const node = layout.accounts[k]!;
+		const key = keys[k]!;
+		const wanted = materialized < settings.limit;
+		let result = known[k];
+		if (!result || (wanted && !result.findings)) {
+			const cached = byKey.get(key);
+			if (cached && (cached.findings || !wanted)) {
+				result = cached;
+			} else {
+				const start = node.offset + node.length - key.length;
+				const part = lines.part(key, start);
+				result = checkAlone(k, key, node.offset - start, part, settings, wanted);
+				if (!result) return undefined;
+				checked++;
+				byKey.set(key, result);
+			}
+		}
+		results.push(result);
+		if (wanted && result.findings) {
+			const line = lines.positionAt(node.offset).line;
+			for (const finding of result.findings) found.push(line ? movedDown(finding, line) : finding);
+			materialized += result.findings.length;
+		} else if (result.worst) {
+			counted.skip(result.worst, result.count);
+		}
+		if (node.type === 'object') handles.push(new LazyAccount(k, result.id, text, node));
+	}
+	const file = new FindingSink(settings.limit, settings.disabled);
+	const context = { text, root: layout.root, lines, editor, lang: settings.lang, now: settings.now };
+	checkFile({ ...context, accounts: handles }, settings.disabled, file);
+	found.push(...file.kept);
+	if (file.omittedSeverity) counted.skip(file.omittedSeverity, file.omitted);
+	const findings = limited(found, counted, settings);
+	return { text, settingsKey: settings.key, layout, lines, keys: keys.slice(), results, findings, checked };
+}
+
+/**
+ * One account checked on its own: `key` is its text from the start of its first line, so positions and the
+ * indentation of inserted text are those it has in the file, one line number aside. Undefined when it is not JSON
+ * or nests too deeply.
+ */
+function checkAlone(
+	index: number,
+	key: string,
+	offset: number,
+	lines: LineIndex,
+	settings: Settings,
+	materialize: boolean,
+): AccountResult | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(key.slice(offset));
+	} catch {
+		return undefined;
+	}
+	const node = strictJsonTree(key, MAX_NESTING - 2, offset);
+	if (!node) return undefined;
+	return checkAccountNode(
+		index,
+		key,
+		node,
+		value,
+		lines,
+		new JsonEditor(key, lines, settings.style),
+		settings,
+		materialize,
+	);
+}
+
+/**
+ * The editor for accounts whose findings are only counted: their quick fixes are never shown, so none are built.
+ */
+const COUNTING: ConfigEditor = { replaceValue: () => undefined, insertProperty: () => undefined };
+
+/** Schema and account rules on one element of `accounts`. */
+function checkAccountNode(
+	index: number,
+	text: string,
+	node: Node,
+	value: unknown,
+	lines: LineIndex,
+	editor: JsonEditor,
+	settings: Settings,
+	materialize: boolean,
+): AccountResult {
+	const { lang, now } = settings;
+	const sink = new FindingSink(materialize ? Number.POSITIVE_INFINITY : 0, settings.disabled);
+	if (settings.full) accountSchemaFindings(node, value, { lines, editor, lang }, sink);
+	const account = accountContext(index, node, value);
+	if (account) {
+		const rulesEditor = materialize ? editor : COUNTING;
+		const file: FileContext = { text, root: node, lines, editor: rulesEditor, lang, now, accounts: [account] };
+		checkAccount(account, file, settings.rules, sink);
+	}
+	let worst = sink.omittedSeverity;
+	for (const f of sink.kept) if (!worst || bySeverity(f.severity, worst) < 0) worst = f.severity;
+	return {
+		id: account?.id,
+		findings: materialize ? sink.kept.sort(byPosition) : undefined,
+		count: sink.kept.length + sink.omitted,
+		worst,
+	};
+}
+
+/** Text that is not strict JSON with an `accounts` array (comments, syntax errors, other shapes): one whole tree. */
+function generalAnalysis(text: string, settings: Settings): { findings: Finding[]; checked: number } {
+	const { lang, limit, disabled } = settings;
+	const parsed = parseConfig(text);
+	const lines = new LineIndex(text);
+	const editor = new JsonEditor(text, lines, settings.style);
+	const syntax = new FindingSink(limit, disabled);
+	if (settings.full) {
+		for (const e of parsed.syntaxErrors) {
+			if (!syntax.open && !disabled.has('json-syntax')) {
+				syntax.skip('error');
+				continue;
+			}
+			const message = tr(SYNTAX[e.code] ?? { en: e.code, de: e.code }, lang);
+			syntax.add(fileFinding('json-syntax', lines.rangeOf(e.offset, e.length), message));
+		}
+	}
+	const found = [...syntax.kept];
+	const counted = new FindingSink(0);
+	if (syntax.omittedSeverity) counted.skip(syntax.omittedSeverity, syntax.omitted);
+	const { root } = parsed;
+	if (root) {
+		const schema = new FindingSink(limit, disabled);
+		if (settings.full) fileSchemaFindings(root, parsed.value, { lines, editor, lang }, schema);
+		found.push(...schema.kept);
+		if (schema.omittedSeverity) counted.skip(schema.omittedSeverity, schema.omitted);
+		let materialized = 0;
+		for (const { index, node, value } of parsed.accounts) {
+			const wanted = materialized < limit;
+			const result = checkAccountNode(index, text, node, value, lines, editor, settings, wanted);
+			if (result.findings) {
+				found.push(...result.findings);
+				materialized += result.findings.length;
+			} else if (result.worst) {
+				counted.skip(result.worst, result.count);
+			}
+		}
+		const accounts = parsed.accounts.flatMap(({ index, node, value }) => accountContext(index, node, value) ?? []);
+		const file = new FindingSink(limit, disabled);
+		checkFile({ text, root, lines, editor, lang, now: settings.now, accounts }, disabled, file);
+		found.push(...file.kept);
+		if (file.omittedSeverity) counted.skip(file.omittedSeverity, file.omitted);
+	}
+	return { findings: limited(found, counted, settings), checked: parsed.accounts.length };
+}
+
+/** The first `limit` findings by position and, when there are more, one closing note that counts them. */
+function limited(found: Finding[], counted: FindingSink, settings: Settings): Finding[] {
+	const { limit, lang } = settings;
+	found.sort(byPosition);
+	const shown = found.slice(0, limit);
+	for (let i = limit; i < found.length; i++) counted.skip(found[i]!.severity);
+	if (counted.omitted > 0 && counted.omittedSeverity) {
+		const last = shown[shown.length - 1]?.range.end ?? { line: 0, character: 0 };
+		shown.push({
+			...fileFinding(
+				'too-many-findings',
+				{ start: last, end: last },
+				tr(MORE, lang, { count: counted.omitted, limit }),
+			),
+			severity: counted.omittedSeverity,
+		});
+	}
+	return shown;
+}
+
+/** A finding of an account checked alone, moved to the account's place in the file. */
+function movedDown(finding: Finding, lines: number): Finding {
+	const range = (r: Range): Range => ({
+		start: { line: r.start.line + lines, character: r.start.character },
+		end: { line: r.end.line + lines, character: r.end.character },
+	});
+	return {
+		...finding,
+		range: range(finding.range),
+		fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: range(e.range) })) })),
+	};
+}
+
+/**
+ * An account as file rules see it, built from the text only when a rule looks past its id: duplicate ids need the
+ * id of every account but the node of only the duplicates.
+ */
+class LazyAccount implements AccountContext {
+	private built: AccountContext | undefined;
+
+	constructor(
+		readonly index: number,
+		readonly id: string | undefined,
+		private readonly text: string,
+		private readonly placeholder: Node,
+	) {}
+
+	private get account(): AccountContext {
+		const { offset, length } = this.placeholder;
+		this.built ??= accountContext(
+			this.index,
+			strictJsonTree(this.text, MAX_NESTING - 2, offset) as Node,
+			JSON.parse(this.text.slice(offset, offset + length)),
+		) as AccountContext;
+		return this.built;
+	}
+
+	get node(): Node {
+		return this.account.node;
+	}
+	get detected(): AccountContext['detected'] {
+		return this.account.detected;
+	}
+	get servers(): AccountContext['servers'] {
+		return this.account.servers;
+	}
+	get(path: readonly (string | number)[]): unknown {
+		return this.account.get(path);
+	}
+	str(path: readonly (string | number)[]): string | undefined {
+		return this.account.str(path);
+	}
+	num(path: readonly (string | number)[]): number | undefined {
+		return this.account.num(path);
+	}
+	nodeAt(path: readonly (string | number)[]): Node | undefined {
+		return this.account.nodeAt(path);
+	}
+}
+
+/** The index of the last node that starts before `offset`, or -1. */
+function lastStartingBefore(nodes: readonly Node[], offset: number): number {
+	let low = 0;
+	let high = nodes.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (nodes[mid]!.offset < offset) low = mid + 1;
+		else high = mid;
+	}
+	return low - 1;
+}
+
+/**
+ * The smallest stretch that differs between two texts: `[start, oldEnd)` of `before` became `[start, newEnd)` of
+ * `after`. Compared in chunks that shrink near the difference, so a large file costs a few native comparisons.
+ */
+export function changedWindow(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+	const max = Math.min(before.length, after.length);
+	let start = 0;
+	for (const step of CHUNKS) {
+		while (start + step <= max && before.slice(start, start + step) === after.slice(start, start + step)) start += step;
+	}
+	let end = 0;
+	for (const step of CHUNKS) {
+		while (
+			end + step <= max - start &&
+			before.slice(before.length - end - step, before.length - end) ===
+				after.slice(after.length - end - step, after.length - end)
+		) {
+			end += step;
+		}
+	}
+	return { start, oldEnd: before.length - end, newEnd: after.length - end };
+}
+
+const CHUNKS = [16384, 512, 16, 1];

@@ -19,13 +19,14 @@ export class JsonEditor implements ConfigEditor {
 	private readonly indentUnit: string;
 	private readonly eol: string;
 
+	/** `style`: the whole file's, when `text` is only part of it (one account); else read from `text`. */
 	constructor(
 		private readonly text: string,
 		private readonly lines: LineIndex,
+		style: EditorStyle = editorStyle(text),
 	) {
-		const indented = /^([ \t]+)\S/m.exec(text)?.[1];
-		this.indentUnit = indented?.startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented.length, 8)) : '\t';
-		this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+		this.indentUnit = style.indentUnit;
+		this.eol = style.eol;
 	}
 
 	private edit(offset: number, length: number, newText: string): TextEdit {
@@ -84,6 +85,18 @@ export class JsonEditor implements ConfigEditor {
 	private isInline(node: Node): boolean {
 		return this.onSameLine(node.offset, node.offset + node.length);
 	}
+}
+
+/** How a file is laid out, which inserted text follows: its indent unit (tabs or n spaces) and line ending. */
+export interface EditorStyle {
+	indentUnit: string;
+	eol: string;
+}
+
+export function editorStyle(text: string): EditorStyle {
+	const indented = /^([ \t]+)\S/m.exec(text)?.[1];
+	const indentUnit = indented?.startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented.length, 8)) : '\t';
+	return { indentUnit, eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 /** One-line JSON with a space after `:` and `,` and inside braces, the way people write short objects by hand. */

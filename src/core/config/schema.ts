@@ -5,7 +5,7 @@ import { editDistance } from '../providers/hosts';
 import type { LineIndex, Range } from '../text/positions';
 import type { JsonEditor } from './edits';
 import { type Finding, type FindingSink, type Fix, ruleDocUrl } from './findings';
-import { type ParsedConfig, propertyNamed } from './parse';
+import { propertyNamed } from './parse';
 import { type Validators, compileValidators } from './validators';
 
 /** Every code a schema problem can have; docs/rules.md documents each. */
@@ -99,28 +99,39 @@ const ENUM_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 export interface SchemaContext {
-	parsed: ParsedConfig;
 	lines: LineIndex;
 	editor: JsonEditor;
 	lang: Lang;
 }
 
-/** Validates the parsed value against the schema and turns every problem into a located, localized finding. */
-export function schemaFindings(ctx: SchemaContext, sink: FindingSink): void {
-	const { parsed } = ctx;
-	if (!parsed.root) return;
-	const { file, account } = validatorsFor(ctx.lang);
-	if (!file(parsed.value)) addFindings(sink, file.errors ?? [], '', ctx);
-	const accounts = (parsed.value as { accounts?: unknown } | null | undefined)?.accounts;
-	if (Array.isArray(accounts)) {
-		accounts.forEach((value: unknown, index) => {
-			if (!account(value)) addFindings(sink, account.errors ?? [], `/accounts/${index}`, ctx);
-		});
-	}
+/**
+ * Schema problems of the file around its accounts (`accounts` itself included: missing, not a list, empty), as
+ * located, localized findings. The file schema does not look into the elements of `accounts`.
+ */
+export function fileSchemaFindings(root: Node, value: unknown, ctx: SchemaContext, sink: FindingSink): void {
+	const { file } = validatorsFor(ctx.lang);
+	if (!file(value)) addFindings(sink, file.errors ?? [], root, undefined, ctx);
 }
 
-/** The findings for the errors of one validator call, whose instance paths are relative to `prefix`. */
-function addFindings(sink: FindingSink, errors: readonly ErrorObject[], prefix: string, ctx: SchemaContext): void {
+/**
+ * Schema problems of one element of `accounts`, located below its node. Each account is validated on its own, which
+ * keeps the cost linear: ajv gathers the errors of a referenced schema by concatenating arrays per array item.
+ */
+export function accountSchemaFindings(node: Node, value: unknown, ctx: SchemaContext, sink: FindingSink): void {
+	const { account } = validatorsFor(ctx.lang);
+	if (account(value)) return;
+	const id = (value as { id?: unknown } | null | undefined)?.id;
+	addFindings(sink, account.errors ?? [], node, typeof id === 'string' && id ? id : undefined, ctx);
+}
+
+/** The findings for the errors of one validator call, whose instance paths are relative to `base`. */
+function addFindings(
+	sink: FindingSink,
+	errors: readonly ErrorObject[],
+	base: Node,
+	accountId: string | undefined,
+	ctx: SchemaContext,
+): void {
 	// An anyOf of `required` alternatives is one problem ("imap or smtp"); its branch errors would repeat it.
 	const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
 	// A value of the wrong type also fails its range or pattern; the type is the one thing to fix.
@@ -128,7 +139,7 @@ function addFindings(sink: FindingSink, errors: readonly ErrorObject[], prefix: 
 	for (const error of errors) {
 		if (error.keyword === 'if' || anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
 		if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
-		const finding = toFinding(error, prefix + error.instancePath, ctx);
+		const finding = toFinding(error, base, accountId, ctx);
 		if (finding) sink.add(finding);
 	}
 }
@@ -154,11 +165,9 @@ function nodeAtPointer(root: Node, path: readonly string[]): Node | undefined {
 	return node;
 }
 
-/** `accounts[2].imap.port` → `imap.port`: inside an account the account is clear from the location. */
-function pathLabel(path: readonly string[], extra?: string): string {
-	const parts = path[0] === 'accounts' && path.length >= 2 ? path.slice(2) : path;
-	const all = extra ? [...parts, extra] : parts;
-	return all.reduce((label, p) => (/^\d+$/.test(p) ? `${label}[${p}]` : label ? `${label}.${p}` : p), '') || '/';
+/** `imap.port`, `sendAs[1]`: paths inside an account leave the account out, it is clear from the location. */
+function pathLabel(path: readonly string[]): string {
+	return path.reduce((label, p) => (/^\d+$/.test(p) ? `${label}[${p}]` : label ? `${label}.${p}` : p), '') || '/';
 }
 
 function typeName(value: unknown): string {
@@ -168,18 +177,16 @@ function typeName(value: unknown): string {
 	return typeof value;
 }
 
-function toFinding(error: ErrorObject, instancePath: string, ctx: SchemaContext): Finding | undefined {
-	const { parsed, lines, lang } = ctx;
-	const root = parsed.root as Node;
-	const path = segments(instancePath);
-	const node = nodeAtPointer(root, path);
+function toFinding(
+	error: ErrorObject,
+	base: Node,
+	accountId: string | undefined,
+	ctx: SchemaContext,
+): Finding | undefined {
+	const { lines, lang } = ctx;
+	const path = segments(error.instancePath);
+	const node = nodeAtPointer(base, path);
 	if (!node) return undefined;
-	const accountIndex = path[0] === 'accounts' && path[1] !== undefined ? Number(path[1]) : undefined;
-	const accountValue = accountIndex === undefined ? undefined : parsed.accounts[accountIndex]?.value;
-	const accountId =
-		accountValue && typeof accountValue === 'object' && typeof (accountValue as { id?: unknown }).id === 'string'
-			? (accountValue as { id: string }).id
-			: undefined;
 	const rangeOf = (n: Node): Range => lines.rangeOf(n.offset, n.length);
 	/** The key of the property holding `n`, or its first character when it has no key (array element, root). */
 	const keyRange = (n: Node): Range => {

@@ -32,10 +32,10 @@ const TOO_DEEP = Symbol('too deep');
  * commas or errors, so one tight character loop does without the scanner tokens and visitor callbacks that make up
  * most of the general parser's time. Undefined when objects and arrays nest deeper than `maxDepth`, which also
  * bounds the recursion. Other text is not its job: it ends (with a SyntaxError or a meaningless tree) but says nothing
- * useful about it.
+ * useful about it. `start`: where the value begins (offsets stay those of `text`), to build the tree of one part.
  */
-export function strictJsonTree(text: string, maxDepth: number): Node | undefined {
-	let i = 0;
+export function strictJsonTree(text: string, maxDepth: number, start = 0): Node | undefined {
+	let i = start;
 	let depth = 0;
 	/**
 	 * Children of the objects and arrays being built, innermost last; each container takes its own off the end,

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { type Finding, type FindingSink, type Fix, ruleDocUrl } from '../config/findings';
+import type { ParsedConfig } from '../config/parse';
 import { renderText } from '../facts/text';
 import { tr } from '../i18n';
 import type { TextEdit } from '../text/positions';
@@ -7,7 +8,12 @@ import { accountContext } from './context';
 import { RULES } from './registry';
 import type { AccountContext, AccountRule, FileContext, FixSpec, Report, Rule } from './types';
 
-export type FileInput = Omit<FileContext, 'accounts'>;
+export type FileInput = Omit<FileContext, 'accounts' | 'root'> & { parsed: ParsedConfig };
+
+/** The account rules that are switched on, in registry order. */
+export function accountRules(disabled: ReadonlySet<string>): AccountRule[] {
+	return RULES.filter((rule): rule is AccountRule => rule.scope === 'account' && !disabled.has(rule.id));
+}
 
 /**
  * Runs every enabled rule over the file: the account rules account by account (all of them on one account while its
@@ -20,36 +26,47 @@ export function runRules(
 	disabled: ReadonlySet<string>,
 	sinks: { accounts: FindingSink; file: FindingSink },
 ): void {
+	const { parsed, ...rest } = input;
 	const accounts: AccountContext[] = [];
-	for (const { index, node, value } of input.parsed.accounts) {
+	for (const { index, node, value } of parsed.accounts) {
 		const account = accountContext(index, node, value);
 		if (account) accounts.push(account);
 	}
-	const file: FileContext = { ...input, accounts };
-	const enabled = RULES.filter((rule) => !disabled.has(rule.id));
-	const accountRules = enabled.filter((rule): rule is AccountRule => rule.scope === 'account');
-	// One callback for every account and rule rather than one per pair: a large file has thousands of accounts.
-	let account: AccountContext | undefined;
+	const file: FileContext = { ...rest, root: parsed.root, accounts };
+	const rules = accountRules(disabled);
+	for (const account of accounts) checkAccount(account, file, rules, sinks.accounts);
+	checkFile(file, disabled, sinks.file);
+}
+
+/** The account rules on one account. Past the sink's limit only the count matters: no message, range or fix is built. */
+export function checkAccount(
+	account: AccountContext,
+	file: FileContext,
+	rules: readonly AccountRule[],
+	sink: FindingSink,
+): void {
 	let rule: AccountRule | undefined;
+	// One callback for all rules rather than one per rule: a large file has thousands of accounts.
 	const report = (r: Report): void => {
 		if (!rule) return;
-		// Past the limit only the count matters: no message, range or fix is built.
-		if (sinks.accounts.open) sinks.accounts.add(toFinding(rule, r, file, account));
-		else sinks.accounts.skip(r.severity ?? rule.severity);
+		if (sink.open) sink.add(toFinding(rule, r, file, account));
+		else sink.skip(r.severity ?? rule.severity);
 	};
-	for (account of accounts) {
-		for (rule of accountRules) rule.check(account, file, report);
-	}
-	for (const fileRule of enabled) {
-		if (fileRule.scope === 'file') {
-			fileRule.check(file, (r) => sinks.file.add(toFinding(fileRule, r, file, r.account)));
+	for (rule of rules) rule.check(account, file, report);
+}
+
+/** The enabled file rules (duplicate ids and the like), which look at all accounts together. */
+export function checkFile(file: FileContext, disabled: ReadonlySet<string>, sink: FindingSink): void {
+	for (const rule of RULES) {
+		if (rule.scope === 'file' && !disabled.has(rule.id)) {
+			rule.check(file, (r) => sink.add(toFinding(rule, r, file, r.account)));
 		}
 	}
 }
 
 function toFinding(rule: Rule, report: Report, file: FileContext, account: AccountContext | undefined): Finding {
 	const node: Node | undefined = report.at.find((n) => n !== undefined);
-	const fallback = account?.node ?? file.parsed.root;
+	const fallback = account?.node ?? file.root;
 	const range = node
 		? file.lines.rangeOf(node.offset, node.length)
 		: file.lines.rangeOf(fallback?.offset ?? 0, fallback ? 1 : 0);

@@ -1,7 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { ConfigEditor } from '../config/edits';
 import type { Severity } from '../config/findings';
-import type { ParsedConfig } from '../config/parse';
 import type { Lang, Localized } from '../i18n';
 import type { Text } from '../facts/text';
 import type { DetectedProvider } from '../providers/detect';
@@ -10,10 +9,14 @@ import type { LineIndex, TextEdit } from '../text/positions';
 
 export type JsonPath = readonly (string | number)[];
 
-/** Everything a rule may read about the file; built once per analysis. */
+/**
+ * Everything a rule may read about the file; built once per analysis. Account rules read only their account and
+ * `editor`, `lang` and `now` from here: their results are cached by the account's text, and when an account is
+ * checked on its own, `text`, `lines` and `root` describe just that account (see config/analyze.ts).
+ */
 export interface FileContext {
 	text: string;
-	parsed: ParsedConfig;
+	root: Node | undefined;
 	lines: LineIndex;
 	editor: ConfigEditor;
 	lang: Lang;
@@ -33,6 +36,7 @@ export interface ServerContext {
 
 /** One account object of `accounts`, with typed accessors that tolerate any (schema-invalid) shape. */
 export interface AccountContext {
+	/** Position in `accounts`; for file rules only (an account rule's result must not depend on where it stands). */
 	index: number;
 	node: Node;
 	id?: string;

@@ -25,21 +25,60 @@ export interface TextDocumentLike {
 
 /**
  * Converts offsets to positions with one pass over the text and a binary search per lookup, so thousands of
- * findings in a large file stay cheap.
+ * findings in a large file stay cheap. After an edit, {@link edited} derives the new index from the old one.
  */
 export class LineIndex {
-	private readonly lineStarts: number[] = [0];
+	private readonly lineStarts: number[];
 
-	constructor(private readonly text: string) {
-		for (let i = 0; i < text.length; i++) {
-			const ch = text.charCodeAt(i);
-			if (ch === 13 /* \r */) {
-				if (text.charCodeAt(i + 1) === 10) i++;
-				this.lineStarts.push(i + 1);
-			} else if (ch === 10 /* \n */) {
-				this.lineStarts.push(i + 1);
-			}
+	constructor(
+		private readonly text: string,
+		lineStarts?: number[],
+	) {
+		this.lineStarts = lineStarts ?? scanLineStarts(text);
+	}
+
+	/**
+	 * The index of `text`, which is this index's text with `[start, oldEnd)` replaced by `text`'s `[start, newEnd)`:
+	 * it scans only the new characters and moves the line starts after them, instead of scanning the whole text.
+	 */
+	edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+		const old = this.lineStarts;
+		// A line start p depends on the characters at p - 1 and p: those before `start` keep theirs.
+		const starts = old.slice(0, this.linesUpTo(start - 1));
+		if (start === 0) starts.push(0);
+		for (let p = Math.max(start, 1); p <= newEnd; p++) if (startsLine(text, p)) starts.push(p);
+		const delta = newEnd - oldEnd;
+		for (let k = this.linesUpTo(oldEnd); k < old.length; k++) starts.push(old[k]! + delta);
+		return new LineIndex(text, starts);
+	}
+
+	/**
+	 * The index of `part`, the stretch of this index's text that begins at line start `start` (and does not end
+	 * between a `\r` and its `\n`), from the line starts known here instead of a scan.
+	 */
+	part(part: string, start: number): LineIndex {
+		const first = this.linesUpTo(start) - 1;
+		const end = this.linesUpTo(start + part.length);
+		const starts = new Array<number>(end - first);
+		for (let k = first; k < end; k++) starts[k - first] = this.lineStarts[k]! - start;
+		return new LineIndex(part, starts);
+	}
+
+	/** The offset where the line holding `offset` starts. */
+	lineStartOf(offset: number): number {
+		return this.lineStarts[this.linesUpTo(offset) - 1] ?? 0;
+	}
+
+	/** How many line starts lie at or before `offset`. */
+	private linesUpTo(offset: number): number {
+		let low = 0;
+		let high = this.lineStarts.length;
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (this.lineStarts[mid]! <= offset) low = mid + 1;
+			else high = mid;
 		}
+		return low;
 	}
 
 	positionAt(offset: number): Position {
@@ -63,4 +102,27 @@ export class LineIndex {
 	rangeOf(offset: number, length: number): Range {
 		return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
 	}
+}
+
+/** Whether a line starts at offset p > 0: after `\n`, or after a `\r` that no `\n` follows. */
+function startsLine(text: string, p: number): boolean {
+	const before = text.charCodeAt(p - 1);
+	return before === 10 || (before === 13 && text.charCodeAt(p) !== 10);
+}
+
+function scanLineStarts(text: string): number[] {
+	if (text.includes('\r')) {
+		const starts = [0];
+		for (let p = 1; p <= text.length; p++) if (startsLine(text, p)) starts.push(p);
+		return starts;
+	}
+	// Most files end lines with \n alone: the native search is several times faster than a character loop, and
+	// counting first allocates the array once at its size.
+	let count = 1;
+	for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) count++;
+	const starts = new Array<number>(count);
+	starts[0] = 0;
+	let k = 1;
+	for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) starts[k++] = p + 1;
+	return starts;
 }
