@@ -1,10 +1,16 @@
-// `npm run bench`: how long diagnostics take for large config files, in core (analyzeText) and through the real
-// language server (didChange → textDocument/diagnostic over stdio). Prints medians and, because a shared machine
-// adds noise that only ever slows a run down, the fastest run too; not a test, no thresholds.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run bench`: every ratio of issue #13, each side by side with its anchor in the same run, as medians.
+//   analysis  core's analyzeText vs vscode-json-languageservice parse + doValidation (same schema, text, process)
+//   lsp       edit-to-diagnostics over the real language server (stdio): a value changed inside one account, pulled
+//   cli       `mailcfg check` on one small file vs `node -e 0`; over 1,000 files vs ajv-cli over the same files
+//   probes    `mailcfg test` over 50 accounts vs 1 (scripts/bench-probes.ts)
+// Prints a table per section and writes all numbers to bench-results.json, to compare across commits. Not a test:
+// no thresholds, nothing in `npm test`. BENCH_RUNS=n (default 7) and BENCH_ONLY=analysis,lsp,... narrow a run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import {
 	DidChangeTextDocumentNotification,
 	DidOpenTextDocumentNotification,
@@ -19,10 +25,19 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { systemClock } from '../src/core/clock';
 import { analyzeText } from '../src/core/config/analyze';
+import { buildSchema } from '../src/core/config/schema-source';
+import { LineIndex } from '../src/core/text/positions';
+import { benchProbes } from './bench-probes';
 
-const SIZES = [100, 1_000, 5_000];
+const ROOT = join(__dirname, '..');
+const SERVER = join(ROOT, 'dist/server.js');
+const CLI = join(ROOT, 'dist/cli.js');
+const AJV_CLI = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
+const SCHEMA = join(ROOT, 'schemas/mail-account.schema.json');
+const RESULTS = join(ROOT, 'bench-results.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const SERVER = join(__dirname, '../dist/server.js');
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const SIZES = [100, 1_000, 5_000];
 
 /** A realistic mix: clean OAuth2 imports, app-password printers, and accounts with typical mistakes. */
 function account(i: number): Record<string, unknown> {
@@ -74,18 +89,66 @@ function account(i: number): Record<string, unknown> {
 	}
 }
 
-function config(accounts: number): string {
-	return JSON.stringify({ accounts: Array.from({ length: accounts }, (_, i) => account(i)) }, null, '\t');
+function config(accounts: number, first = 0): string {
+	return JSON.stringify({ accounts: Array.from({ length: accounts }, (_, i) => account(first + i)) }, null, '\t');
 }
 
-/** `median (min)` in milliseconds. */
-function summary(values: number[]): string {
+function median(values: readonly number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-	return `${median.toFixed(1)} ms (${(sorted[0] ?? Number.NaN).toFixed(1)})`;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-async function main(): Promise<void> {
+const ms = (value: number): number => Number(value.toFixed(2));
+const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
+
+function table(title: string, rows: (string | number)[][]): void {
+	const cells = rows.map((r) => r.map(String));
+	const widths = cells[0]!.map((_, c) => Math.max(...cells.map((r) => r[c]!.length)));
+	const line = (r: string[]) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
+	process.stdout.write(`\n${title}\n${line(cells[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+	for (const r of cells.slice(1)) process.stdout.write(`${line(r)}\n`);
+}
+
+/** Core's full analysis (no cache) against VS Code's JSON validation, alternating run by run. */
+async function benchAnalysis(): Promise<unknown[]> {
+	const schema = buildSchema('en');
+	const service = getLanguageService({});
+	service.configure({ validate: true, schemas: [{ uri: 'mailcfg:/schema', fileMatch: ['*'], schema }] });
+	const rows: unknown[] = [];
+	const printed: (string | number)[][] = [['accounts', 'KiB', 'mailcfg ms', 'vscode-json ms', 'ratio (goal ≤ 0.25)']];
+	for (const size of SIZES) {
+		const text = config(size);
+		const ours: number[] = [];
+		const theirs: number[] = [];
+		// Run -1 warms up the JIT and the schema compilers on both sides and is not counted.
+		for (let run = -1; run < RUNS; run++) {
+			let start = performance.now();
+			analyzeText(text, { lang: 'en', now: systemClock });
+			if (run >= 0) ours.push(performance.now() - start);
+			start = performance.now();
+			const document = JsonTextDocument.create(`file:///bench/${size}.json`, 'json', 1, text);
+			await service.doValidation(document, service.parseJSONDocument(document));
+			if (run >= 0) theirs.push(performance.now() - start);
+		}
+		const row = {
+			accounts: size,
+			kib: Math.round(text.length / 1024),
+			mailcfgMs: ms(median(ours)),
+			vscodeJsonMs: ms(median(theirs)),
+		};
+		rows.push({ ...row, ratio: ratio(row.mailcfgMs, row.vscodeJsonMs) });
+		printed.push([size, row.kib, row.mailcfgMs, row.vscodeJsonMs, ratio(row.mailcfgMs, row.vscodeJsonMs)]);
+	}
+	table('analysis: in process, full analysis vs vscode-json-languageservice parse + doValidation', printed);
+	return rows;
+}
+
+/**
+ * The language server over stdio as an editor drives it: open (first full analysis), then edits of one value in the
+ * middle account, each followed by a diagnostics pull.
+ */
+async function benchLsp(): Promise<{ sizes: unknown[]; editRatio5000To100: number }> {
 	if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
 	const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 	const connection = createProtocolConnection(
@@ -100,48 +163,158 @@ async function main(): Promise<void> {
 		locale: 'en',
 	});
 	await connection.sendNotification(InitializedNotification.type, {});
-
-	const rows: string[][] = [
-		['accounts', 'size', 'findings', 'analyzeText median (min)', 'LSP didChange→pull median (min)'],
-	];
+	const sizes: { accounts: number; openMs: number; editMs: number; diagnostics: number }[] = [];
 	for (const size of SIZES) {
 		const text = config(size);
-		const core: number[] = [];
-		let findings = 0;
-		// Run -1 warms the JIT and the schema compiler up and is not timed, in both columns.
-		for (let run = -1; run < RUNS; run++) {
-			const start = performance.now();
-			findings = analyzeText(text, { lang: 'en', now: systemClock }).length;
-			if (run >= 0) core.push(performance.now() - start);
-		}
-
 		const uri = `file:///bench/${size}.mailaccounts.json`;
-		let version = 1;
-		await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-			textDocument: { uri, languageId: 'json', version, text },
-		});
-		const lsp: number[] = [];
-		for (let run = -1; run < RUNS; run++) {
-			// A new version each run, so the server cannot answer from its cache.
+		const opens: number[] = [];
+		let version = 0;
+		for (let run = -1; run < Math.min(RUNS, 3); run++) {
+			const start = performance.now();
+			await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+				textDocument: { uri, languageId: 'json', version: ++version, text },
+			});
+			await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+			if (run >= 0) opens.push(performance.now() - start);
+			if (run < Math.min(RUNS, 3) - 1) {
+				await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+			}
+		}
+		// The port of the middle account, which toggles between two values: every edit is a new version.
+		const offset = text.indexOf('"port": ', text.indexOf(`"id": "${account(Math.floor(size / 2)).id as string}"`)) + 8;
+		const at = new LineIndex(text).positionAt(offset);
+		const range = { start: at, end: { line: at.line, character: at.character + 3 } };
+		const edits: number[] = [];
+		let diagnostics = 0;
+		for (let run = -3; run < RUNS * 3; run++) {
 			const start = performance.now();
 			await connection.sendNotification(DidChangeTextDocumentNotification.type, {
 				textDocument: { uri, version: ++version },
-				contentChanges: [{ text: `${text}${' '.repeat(run + 2)}` }],
+				contentChanges: [{ range, text: run % 2 ? '995' : '993' }],
 			});
-			await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-			if (run >= 0) lsp.push(performance.now() - start);
+			const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+			if (run >= 0) edits.push(performance.now() - start);
+			diagnostics = report.kind === 'full' ? report.items.length : diagnostics;
 		}
-		rows.push([String(size), `${(text.length / 1024).toFixed(0)} KiB`, String(findings), summary(core), summary(lsp)]);
+		await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+		sizes.push({ accounts: size, openMs: ms(median(opens)), editMs: ms(median(edits)), diagnostics });
 	}
 	await connection.sendRequest(ShutdownRequest.type);
 	await connection.sendNotification(ExitNotification.type);
 	connection.dispose();
+	const first = sizes[0]!;
+	const last = sizes[sizes.length - 1]!;
+	table('lsp: language server over stdio (pull diagnostics)', [
+		['accounts', 'open → diagnostics ms', 'edit one value → diagnostics ms', 'diagnostics'],
+		...sizes.map((s) => [s.accounts, s.openMs, s.editMs, s.diagnostics]),
+	]);
+	const editRatio5000To100 = ratio(last.editMs, first.editMs);
+	process.stdout.write(
+		`edit latency at ${last.accounts} accounts: ${editRatio5000To100}× that at ${first.accounts} (goal ≤ 2×)\n`,
+	);
+	return { sizes, editRatio5000To100 };
+}
 
-	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-	const line = (r: string[]) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ');
-	process.stdout.write(`${line(rows[0]!)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
-	for (const r of rows.slice(1)) process.stdout.write(`${line(r)}\n`);
-	process.stdout.write(`(${RUNS} runs each; BENCH_RUNS=n to change)\n`);
+/** Wall time of one whole process; its exit code is not judged (findings exit 1, as ajv-cli does on errors). */
+function processMs(args: readonly string[]): number {
+	const start = performance.now();
+	const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+	if (result.error) throw result.error;
+	return performance.now() - start;
+}
+
+function alternate(runs: number, commands: Record<string, readonly string[]>): Record<string, number> {
+	const times: Record<string, number[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+	for (const args of Object.values(commands)) processMs(args);
+	for (let run = 0; run < runs; run++) {
+		for (const [name, args] of Object.entries(commands)) times[name]!.push(processMs(args));
+	}
+	return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, ms(median(values))]));
+}
+
+/** `mailcfg check` as a pre-commit hook or CI step runs it, against bare node and against ajv-cli. */
+function benchCli(): unknown {
+	if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+	const dir = mkdtempSync(join(tmpdir(), 'mailcfg-bench-cli-'));
+	try {
+		const small = join(ROOT, 'examples/good.mailaccounts.json');
+		const startup = alternate(RUNS, {
+			node: ['-e', '0'],
+			version: [CLI, '--version'],
+			checkOne: [CLI, 'check', small],
+		});
+		const many = join(dir, 'configs');
+		spawnSync('mkdir', [many]);
+		for (let i = 0; i < 1000; i++) {
+			writeFileSync(join(many, `${String(i).padStart(4, '0')}.mailaccounts.json`), config(1 + (i % 3), i));
+		}
+		const thousand = alternate(Math.max(3, Math.ceil(RUNS / 2)), {
+			mailcfg: [CLI, 'check', many],
+			ajvCli: [AJV_CLI, 'validate', '-s', SCHEMA, '-d', join(many, '*.json'), '--strict=false', '--errors=no'],
+		});
+		const result = {
+			nodeMs: startup.node!,
+			versionMs: startup.version!,
+			checkOneFileMs: startup.checkOne!,
+			checkOneVsNode: ratio(startup.checkOne!, startup.node!),
+			check1000FilesMs: thousand.mailcfg!,
+			ajvCli1000FilesMs: thousand.ajvCli!,
+			check1000VsAjvCli: ratio(thousand.mailcfg!, thousand.ajvCli!),
+		};
+		table('cli: whole processes', [
+			['command', 'ms', 'ratio', 'goal'],
+			['node -e 0', result.nodeMs, '', ''],
+			['mailcfg --version', result.versionMs, ratio(result.versionMs, result.nodeMs), ''],
+			['mailcfg check (one small file)', result.checkOneFileMs, result.checkOneVsNode, '≤ 1.5× node'],
+			['ajv-cli validate (1,000 files)', result.ajvCli1000FilesMs, '', ''],
+			['mailcfg check (1,000 files)', result.check1000FilesMs, result.check1000VsAjvCli, '≤ 1.0× ajv-cli'],
+		]);
+		return result;
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	const wanted = (section: string) => !ONLY || ONLY.includes(section);
+	const load = loadavg()[0]!;
+	const results: Record<string, unknown> = {
+		measuredAt: new Date().toISOString(),
+		machine: { cpus: cpus().length, node: process.version, loadAverage1m: ms(load) },
+		// More runnable processes than cores: the other processes slow every number down, both sides of a ratio alike
+		// only roughly.
+		underLoad: load > cpus().length * 0.75,
+		runs: RUNS,
+	};
+	if (wanted('analysis')) results.analysis = await benchAnalysis();
+	if (wanted('lsp')) results.lsp = await benchLsp();
+	if (wanted('cli')) results.cli = benchCli();
+	if (wanted('probes')) {
+		const probes = await benchProbes();
+		results.probes = probes;
+		table('probes: mailcfg test, SMTP with 50 ms per AUTH, concurrency 8', [
+			['accounts', 'ms', 'ratio (goal ≤ 2×)'],
+			[1, probes.oneAccountMs, ''],
+			[50, probes.fiftyAccountsMs, probes.ratio],
+		]);
+		const stages = (s: Record<string, number>) =>
+			Object.entries(s)
+				.map(([name, v]) => `${name} ${v}`)
+				.join(' · ');
+		process.stdout.write(`one SMTP probe on loopback, ms per stage: ${stages(probes.smtpStages)}\n`);
+		process.stdout.write(`one IMAP probe on loopback, ms per stage: ${stages(probes.imapStages)}\n`);
+	}
+	let previous: Record<string, unknown> = {};
+	try {
+		previous = JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>;
+	} catch {
+		// first run
+	}
+	// A partial run (BENCH_ONLY) keeps the other sections of the last full one.
+	writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+	process.stdout.write(
+		`\n${RUNS} runs each (BENCH_RUNS=n); load average ${load.toFixed(1)} on ${cpus().length} cores; written to bench-results.json\n`,
+	);
 }
 
 main().catch((error: unknown) => {

@@ -44,11 +44,17 @@ export class LineIndex {
 	edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
 		const old = this.lineStarts;
 		// A line start p depends on the characters at p - 1 and p: those before `start` keep theirs.
-		const starts = old.slice(0, this.linesUpTo(start - 1));
-		if (start === 0) starts.push(0);
-		for (let p = Math.max(start, 1); p <= newEnd; p++) if (startsLine(text, p)) starts.push(p);
+		const before = this.linesUpTo(start - 1);
+		const fresh: number[] = start === 0 ? [0] : [];
+		for (let p = Math.max(start, 1); p <= newEnd; p++) if (startsLine(text, p)) fresh.push(p);
+		const after = this.linesUpTo(oldEnd);
+		// Allocated once at its size and filled by index: a large file has a hundred thousand lines.
+		const starts = new Array<number>(before + fresh.length + old.length - after);
+		for (let k = 0; k < before; k++) starts[k] = old[k]!;
+		for (let k = 0; k < fresh.length; k++) starts[before + k] = fresh[k]!;
 		const delta = newEnd - oldEnd;
-		for (let k = this.linesUpTo(oldEnd); k < old.length; k++) starts.push(old[k]! + delta);
+		const shift = before + fresh.length - after;
+		for (let k = after; k < old.length; k++) starts[k + shift] = old[k]! + delta;
 		return new LineIndex(text, starts);
 	}
 
