@@ -64,7 +64,7 @@ export const ACCOUNT_TEMPLATES: readonly AccountTemplate[] = [
 		label: { en: 'Microsoft 365: import with OAuth2 (app-only)', de: 'Microsoft 365: Import mit OAuth2 (Nur-App)' },
 		description: {
 			en: 'A document or ERP importer reads an Exchange Online mailbox with its own Entra app (client credentials, IMAP.AccessAsApp); no user password.',
-			de: 'Ein Dokumenten- oder ERP-Import liest ein Exchange-Online-Postfach mit eigener Entra-App (Clientanmeldeinformationen, IMAP.AccessAsApp); kein Benutzerkennwort.',
+			de: 'Ein Dokumenten- oder ERP-Import liest ein Exchange Online-Postfach mit eigener Entra-App (Clientanmeldeinformationen, IMAP.AccessAsApp); kein Benutzerkennwort.',
 		},
 		newConfigGuide: 'm365-oauth2-app-only',
 		account: {

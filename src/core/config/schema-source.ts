@@ -74,7 +74,7 @@ const PROVIDER_TEXTS: Readonly<Record<ProviderId, Localized>> = {
 const METHOD_TEXTS: Readonly<Record<AuthMethod, Localized>> = {
 	password: {
 		en: 'The account password (Basic auth). Gone for Exchange Online IMAP, Outlook.com and Google.',
-		de: 'Das Kontokennwort (Standardauthentifizierung). Bei Exchange-Online-IMAP, Outlook.com und Google nicht mehr möglich.',
+		de: 'Das Kontokennwort (Standardauthentifizierung). Für IMAP in Exchange Online, bei Outlook.com und Google nicht mehr möglich.',
 	},
 	'app-password': {
 		en: 'A generated app password (for accounts with two-factor authentication). Still Basic auth on the wire.',

@@ -262,6 +262,18 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 		wrong: [/(?<![\w-])Admins?(?![\w-]| Center)/],
 	},
 	{
+		en: 'legacy authentication',
+		de: 'Legacyauthentifizierung',
+		basis: 'Entra German UI (Conditional Access "Legacyauthentifizierung blockieren")',
+		wrong: [/Legacy-Authentifizierung/],
+	},
+	{
+		en: 'Microsoft 365 / Exchange Online in compounds',
+		de: 'Microsoft 365-Postfach, Exchange Online-Postfach',
+		basis: 'Microsoft’s own German spelling of its product names in compounds',
+		wrong: [/Microsoft-365-/, /Exchange-Online-/],
+	},
+	{
 		en: 'Direct Send',
 		de: 'Direct Send',
 		basis: 'Exchange Online German UI keeps the feature name ("Reject Direct Send")',

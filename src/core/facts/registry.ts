@@ -170,7 +170,7 @@ export const FACTS = {
 	'exo-ews-blocked': {
 		statement: {
 			en: 'EWS in Exchange Online: tenants whose EWSEnabled is unset are switched to blocked on 1 October 2026; only apps on an admin-maintained AppID allow list (EWSEnabled = True with EWSAllowedAppIDs) keep working. On-premises Exchange is not affected.',
-			de: 'EWS in Exchange Online: Mandanten ohne gesetztes EWSEnabled werden am 1. Oktober 2026 auf „gesperrt“ umgestellt; nur Apps auf einer von Administratoren gepflegten AppID-Zulassungsliste (EWSEnabled = True mit EWSAllowedAppIDs) funktionieren weiter. Exchange lokal ist nicht betroffen.',
+			de: 'EWS in Exchange Online: Mandanten ohne gesetztes EWSEnabled werden am 1. Oktober 2026 auf „gesperrt“ umgestellt; nur Apps auf einer von Administratoren gepflegten AppID-Zulassungsliste (EWSEnabled = True mit EWSAllowedAppIDs) funktionieren weiter. Lokales Exchange (Exchange Server) ist nicht betroffen.',
 		},
 		source: 'exo-ews-retirement',
 		checked: CHECKED,
@@ -260,7 +260,7 @@ export const FACTS = {
 	'exo-read-receipts': {
 		statement: {
 			en: 'Whether Exchange Online sends a read receipt depends on the mailbox owner’s Outlook on the web setting (Settings > Mail > Message handling > Read receipts); a message deleted unread can produce a "not read" notice. An importer that marks messages read, moves or deletes them can trigger both; a mail flow rule on the message type "read receipt" stops them for everyone.',
-			de: 'Ob Exchange Online eine Lesebestätigung sendet, entscheidet die Einstellung des Postfachinhabers in Outlook im Web (Einstellungen > E-Mail > Nachrichtenbehandlung > Lesebestätigungen); eine ungelesen gelöschte Nachricht kann eine „nicht gelesen“-Benachrichtigung auslösen. Ein Importer, der Nachrichten als gelesen markiert, verschiebt oder löscht, kann beides auslösen; eine Nachrichtenflussregel auf den Nachrichtentyp „Lesebestätigung“ stoppt sie für alle.',
+			de: 'Ob Exchange Online eine Lesebestätigung sendet, entscheidet die Einstellung des Postfachinhabers in Outlook im Web (Einstellungen > E-Mail > Nachrichtenbehandlung > Lesebestätigungen); eine ungelesen gelöschte Nachricht kann eine „nicht gelesen“-Benachrichtigung auslösen. Ein Importprogramm, das Nachrichten als gelesen markiert, verschiebt oder löscht, kann beides auslösen; eine Nachrichtenflussregel auf den Nachrichtentyp „Lesebestätigung“ stoppt sie für alle.',
 		},
 		source: 'exo-mail-flow-rules',
 		checked: CHECKED,

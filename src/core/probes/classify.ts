@@ -77,11 +77,11 @@ export class ProbeFailure extends Error {
 export const HINTS = {
 	tlsOnPlainPort: {
 		en: 'The server answered in plain text while the probe expected TLS: this port wants STARTTLS (security "starttls"), or use the implicit-TLS port ({tlsPort}).',
-		de: 'Der Server hat im Klartext geantwortet, obwohl TLS erwartet wurde: Dieser Port erwartet STARTTLS (security "starttls"), oder den Port für implizites TLS ({tlsPort}) verwenden.',
+		de: 'Der Server hat im Klartext geantwortet, obwohl TLS erwartet wurde: Dieser Port erwartet STARTTLS (security "starttls"); alternativ den Port für implizites TLS ({tlsPort}) verwenden.',
 	},
 	plainOnTlsPort: {
 		en: 'No greeting arrived, but the port completes a TLS handshake: it expects implicit TLS (security "tls"), or use the STARTTLS port ({plainPort}).',
-		de: 'Es kam keine Begrüßung, aber der Port beherrscht einen TLS-Handshake: Er erwartet implizites TLS (security "tls"), oder den STARTTLS-Port ({plainPort}) verwenden.',
+		de: 'Es kam keine Begrüßung, aber der Port beherrscht einen TLS-Handshake: Er erwartet implizites TLS (security "tls"); alternativ den STARTTLS-Port ({plainPort}) verwenden.',
 	},
 	certExpired: {
 		en: 'The certificate expired on {date}.',
@@ -93,7 +93,7 @@ export const HINTS = {
 	},
 	certSelfSigned: {
 		en: 'The certificate is self-signed. Trust its CA explicitly (CLI: --ca FILE) instead of turning verification off.',
-		de: 'Das Zertifikat ist selbstsigniert. Dessen CA ausdrücklich vertrauen (CLI: --ca DATEI), statt die Prüfung abzuschalten.',
+		de: 'Das Zertifikat ist selbstsigniert. Vertrauen Sie seiner CA ausdrücklich (CLI: --ca DATEI), statt die Prüfung abzuschalten.',
 	},
 	certUntrusted: {
 		en: 'The chain does not lead to a trusted CA ({reason}): the server may omit an intermediate certificate, or a private CA signed it (CLI: --ca FILE).',

@@ -209,7 +209,7 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		title: { en: 'The mailbox does not exist', de: 'Das Postfach existiert nicht' },
 		cause: {
 			en: 'The address used does not lead to a mailbox: a typo, a user without an Exchange Online license (so no mailbox), a deleted or not yet provisioned mailbox, or an alias that belongs to another tenant.',
-			de: 'Die verwendete Adresse führt zu keinem Postfach: ein Tippfehler, ein Benutzer ohne Exchange-Online-Lizenz (also ohne Postfach), ein gelöschtes oder noch nicht bereitgestelltes Postfach, oder ein Alias eines anderen Mandanten.',
+			de: 'Die verwendete Adresse führt zu keinem Postfach: ein Tippfehler, ein Benutzer ohne Exchange Online-Lizenz (also ohne Postfach), ein gelöschtes oder noch nicht bereitgestelltes Postfach, oder ein Alias eines anderen Mandanten.',
 		},
 		fix: [
 			{

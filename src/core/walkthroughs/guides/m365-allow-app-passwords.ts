@@ -91,7 +91,7 @@ export const m365AllowAppPasswords: Guide = {
 			body: [
 				{
 					en: 'An Exchange authentication policy with AllowBasicAuthSmtp set to false, or a Conditional Access policy that blocks legacy authentication, wins over everything above. List the authentication policies and see which one applies to the user.',
-					de: 'Eine Exchange-Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false oder eine Richtlinie für bedingten Zugriff, die Legacy-Authentifizierung sperrt, hat Vorrang vor allem oben. Lassen Sie sich die Authentifizierungsrichtlinien anzeigen und prüfen Sie, welche für den Benutzer gilt.',
+					de: 'Eine Exchange-Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false oder eine Richtlinie für bedingten Zugriff, die Legacyauthentifizierung sperrt, hat Vorrang vor allem oben. Lassen Sie sich die Authentifizierungsrichtlinien anzeigen und prüfen Sie, welche für den Benutzer gilt.',
 				},
 			],
 			commands: [

@@ -7,7 +7,7 @@ export const m365CheckMfa: Guide = {
 	title: { en: 'Check whether MFA is on for a user', de: 'Prüfen, ob MFA für einen Benutzer aktiv ist' },
 	summary: {
 		en: 'Find out how a Microsoft 365 user signs in with a second factor, from the admin side and from the user side, before deciding between an app password and OAuth2.',
-		de: 'Herausfinden, wie sich ein Microsoft-365-Benutzer mit zweitem Faktor anmeldet, aus Sicht des Administrators und des Benutzers, bevor Sie sich zwischen App-Kennwort und OAuth2 entscheiden.',
+		de: 'Herausfinden, wie sich ein Microsoft 365-Benutzer mit zweitem Faktor anmeldet, aus Sicht des Administrators und des Benutzers, bevor Sie sich zwischen App-Kennwort und OAuth2 entscheiden.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
@@ -65,7 +65,7 @@ export const m365CheckMfa: Guide = {
 			body: [
 				{
 					en: 'Open the tenant properties and look at "Manage security defaults". When security defaults are on, every sign-in with an older mail protocol (IMAP, POP, SMTP with a password) is blocked, whatever the per-user list says. Conditional Access policies that block legacy authentication have the same effect.',
-					de: 'Öffnen Sie die Mandanteneigenschaften und sehen Sie unter „Sicherheitsstandards verwalten“ nach. Sind die Sicherheitsstandards aktiv, wird jede Anmeldung über ältere Mailprotokolle (IMAP, POP, SMTP mit Kennwort) blockiert, ganz gleich, was die Liste pro Benutzer sagt. Richtlinien für bedingten Zugriff, die Legacy-Authentifizierung sperren, wirken genauso.',
+					de: 'Öffnen Sie die Mandanteneigenschaften und sehen Sie unter „Sicherheitsstandards verwalten“ nach. Sind die Sicherheitsstandards aktiv, wird jede Anmeldung über ältere Mailprotokolle (IMAP, POP, SMTP mit Kennwort) blockiert, ganz gleich, was die Liste pro Benutzer sagt. Richtlinien für bedingten Zugriff, die Legacyauthentifizierung sperren, wirken genauso.',
 				},
 			],
 			uiPath: [

@@ -4,7 +4,7 @@ import { LINKS, STATUS_AS_OF } from './common';
 export const m365CreateAppPassword: Guide = {
 	id: 'm365-create-app-password',
 	provider: 'microsoft365',
-	title: { en: 'Create a Microsoft 365 app password', de: 'Ein Microsoft-365-App-Kennwort erstellen' },
+	title: { en: 'Create a Microsoft 365 app password', de: 'Ein Microsoft 365-App-Kennwort erstellen' },
 	summary: {
 		en: 'As the mailbox user, create an app password named after the application, copy it while it is shown and store it as a secret of the config.',
 		de: 'Als Postfachbenutzer ein App-Kennwort mit dem Namen der Anwendung erstellen, es kopieren, solange es angezeigt wird, und es als Geheimnis der Konfiguration hinterlegen.',

@@ -6,8 +6,8 @@ export const m365EnableSmtpAuth: Guide = {
 	provider: 'microsoft365',
 	title: { en: 'Enable SMTP AUTH for a mailbox', de: 'SMTP AUTH für ein Postfach einschalten' },
 	summary: {
-		en: 'The organization switch and the mailbox switch for authenticated SMTP submission, what the reply 5.7.139 means, and the default-off of Basic authentication at the end of 2026.',
-		de: 'Der Schalter für die Organisation und der Schalter pro Postfach für authentifizierten SMTP-Versand, was die Antwort 5.7.139 bedeutet, und die Standardabschaltung der Standardauthentifizierung Ende 2026.',
+		en: 'The organization switch and the mailbox switch for authenticated SMTP submission, what the reply 5.7.139 means, and Microsoft’s plan to turn Basic authentication for SMTP AUTH off by default.',
+		de: 'Der Schalter für die Organisation und der Schalter pro Postfach für authentifizierten SMTP-Versand, was die Antwort 5.7.139 bedeutet, und Microsofts Plan, die Standardauthentifizierung für SMTP AUTH standardmäßig abzuschalten.',
 	},
 	currentStatus: {
 		asOf: STATUS_AS_OF,
@@ -92,7 +92,7 @@ export const m365EnableSmtpAuth: Guide = {
 			body: [
 				{
 					en: 'Turning SMTP AUTH on for the whole organization opens password spraying against every mailbox that has basic authentication left. Prefer the mailbox switch; use this only with a reason.',
-					de: 'SMTP AUTH für die ganze Organisation einzuschalten, öffnet Kennwort-Spray-Angriffe gegen jedes Postfach, das noch Standardauthentifizierung hat. Besser den Schalter am Postfach nutzen; diesen nur mit gutem Grund.',
+					de: 'SMTP AUTH für die ganze Organisation einzuschalten, öffnet Kennwort-Spray-Angriffe gegen jedes Postfach, das noch Standardauthentifizierung hat. Nutzen Sie besser den Schalter am Postfach und diesen hier nur mit gutem Grund.',
 				},
 			],
 			commands: [{ shell: 'powershell', code: 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false' }],
@@ -119,7 +119,7 @@ export const m365EnableSmtpAuth: Guide = {
 			body: [
 				{
 					en: 'Microsoft says that with security defaults on, SMTP AUTH is already disabled, even when both switches say enabled, and that security defaults must be off to use it. An authentication policy with AllowBasicAuthSmtp set to false and Conditional Access that blocks legacy authentication refuse a password login too. Microsoft does not say whether an OAuth2 login over SMTP AUTH gets through with security defaults on; test it with the connection test before you rely on it.',
-					de: 'Laut Microsoft ist SMTP AUTH mit aktiven Sicherheitsstandards bereits deaktiviert, auch wenn beide Schalter „eingeschaltet“ sagen, und die Sicherheitsstandards müssen aus sein, um es zu nutzen. Eine Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false und bedingter Zugriff, der die Legacyauthentifizierung blockiert, lehnen eine Kennwortanmeldung ebenfalls ab. Ob eine OAuth2-Anmeldung über SMTP AUTH bei aktiven Sicherheitsstandards durchkommt, sagt Microsoft nicht; vor dem Verlassen darauf mit dem Verbindungstest prüfen.',
+					de: 'Laut Microsoft ist SMTP AUTH mit aktiven Sicherheitsstandards bereits deaktiviert, auch wenn beide Schalter „eingeschaltet“ sagen, und die Sicherheitsstandards müssen aus sein, um es zu nutzen. Eine Authentifizierungsrichtlinie mit AllowBasicAuthSmtp auf false und bedingter Zugriff, der die Legacyauthentifizierung blockiert, lehnen eine Kennwortanmeldung ebenfalls ab. Ob eine OAuth2-Anmeldung über SMTP AUTH bei aktiven Sicherheitsstandards durchkommt, sagt Microsoft nicht; prüfen Sie es mit dem Verbindungstest, bevor Sie sich darauf verlassen.',
 				},
 			],
 			links: [LINKS.securityDefaults, LINKS.devicesSendMail],

@@ -22,11 +22,11 @@ export const m365EwsRetirement: Guide = {
 			milestone: 'exo-ews-off',
 			before: {
 				en: 'EWS in Exchange Online has been blocked {since:exo-ews-blocked} in tenants that did not allow it, and only applications on the tenant’s allow list still get through. Microsoft switches EWS off for good {on:exo-ews-off} ({relative:exo-ews-off}), without exceptions. On-premises Exchange is not affected.',
-				de: 'EWS in Exchange Online ist {since:exo-ews-blocked} in Mandanten gesperrt, die es nicht erlaubt haben, und nur Anwendungen auf der Zulassungsliste des Mandanten kommen noch durch. Microsoft schaltet EWS {on:exo-ews-off} ({relative:exo-ews-off}) endgültig ab, ohne Ausnahmen. Exchange lokal ist nicht betroffen.',
+				de: 'EWS in Exchange Online ist {since:exo-ews-blocked} in Mandanten gesperrt, die es nicht erlaubt haben, und nur Anwendungen auf der Zulassungsliste des Mandanten kommen noch durch. Microsoft schaltet EWS {on:exo-ews-off} ({relative:exo-ews-off}) endgültig ab, ohne Ausnahmen. Lokales Exchange (Exchange Server) ist nicht betroffen.',
 			},
 			after: {
 				en: 'EWS in Exchange Online has been switched off for good {since:exo-ews-off}, without exceptions; an adapter that still uses it fails. Use IMAP with OAuth2 or Microsoft Graph. On-premises Exchange is not affected.',
-				de: 'EWS in Exchange Online ist {since:exo-ews-off} endgültig abgeschaltet, ohne Ausnahmen; ein Adapter, der es noch nutzt, scheitert. IMAP mit OAuth2 oder Microsoft Graph verwenden. Exchange lokal ist nicht betroffen.',
+				de: 'EWS in Exchange Online ist {since:exo-ews-off} endgültig abgeschaltet, ohne Ausnahmen; ein Adapter, der es noch nutzt, scheitert. Verwenden Sie IMAP mit OAuth2 oder Microsoft Graph. Lokales Exchange (Exchange Server) ist nicht betroffen.',
 			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
@@ -38,7 +38,7 @@ export const m365EwsRetirement: Guide = {
 			body: [
 				{
 					en: 'Look in the adapter’s settings for "EWS", "Exchange Web Services", "Exchange (Autodiscover)" or the address https://outlook.office365.com/EWS/Exchange.asmx. Document management, ticket and archive tools often offer EWS and IMAP side by side; a mailcfg config describes the IMAP and SMTP way, so the adapter has to be set to that one.',
-					de: 'In den Einstellungen des Adapters nach „EWS“, „Exchange Web Services“, „Exchange (Autodiscover)“ oder der Adresse https://outlook.office365.com/EWS/Exchange.asmx suchen. Dokumentenmanagement-, Ticket- und Archivprogramme bieten EWS und IMAP oft nebeneinander an; eine mailcfg-Konfiguration beschreibt den Weg über IMAP und SMTP, also muss der Adapter auf diesen eingestellt werden.',
+					de: 'Suchen Sie in den Einstellungen des Adapters nach „EWS“, „Exchange Web Services“, „Exchange (Autodiscover)“ oder der Adresse https://outlook.office365.com/EWS/Exchange.asmx. Dokumentenmanagement-, Ticket- und Archivprogramme bieten EWS und IMAP oft nebeneinander an; eine mailcfg-Konfiguration beschreibt den Weg über IMAP und SMTP, stellen Sie den Adapter also auf diesen um.',
 				},
 			],
 		},

@@ -121,7 +121,7 @@ export const m365SharedMailbox: Guide = {
 			body: [
 				{
 					en: 'Use the Microsoft 365 endpoints below, then run the connection test.',
-					de: 'Verwenden Sie die Microsoft-365-Endpunkte unten und starten Sie dann den Verbindungstest.',
+					de: 'Verwenden Sie die Microsoft 365-Endpunkte unten und starten Sie dann den Verbindungstest.',
 				},
 			],
 			settings: [M365_SETTINGS.imapHost, M365_SETTINGS.imapPort, M365_SETTINGS.smtpHost, M365_SETTINGS.smtpPort],

@@ -63,7 +63,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'Look in the device settings or the vendor documentation for "OAuth", "Modern authentication" or "Microsoft 365 sign-in"; a firmware update often adds it. An unattended application signs in as itself (app-only); a device with a sign-in screen can use a delegated sign-in. Everything below is for the ones that cannot.',
-					de: 'In den Geräteeinstellungen oder der Herstellerdokumentation nach „OAuth“, „Moderne Authentifizierung“ oder „Microsoft 365-Anmeldung“ suchen; oft bringt ein Firmware-Update es mit. Eine unbeaufsichtigte Anwendung meldet sich selbst an (Nur-App); ein Gerät mit Anmeldebildschirm kann eine delegierte Anmeldung nutzen. Alles Weitere gilt für die, die es nicht können.',
+					de: 'Suchen Sie in den Geräteeinstellungen oder der Herstellerdokumentation nach „OAuth“, „Moderne Authentifizierung“ oder „Microsoft 365-Anmeldung“; oft bringt ein Firmware-Update es mit. Eine unbeaufsichtigte Anwendung meldet sich selbst an (Nur-App); ein Gerät mit Anmeldebildschirm kann eine delegierte Anmeldung nutzen. Alles Weitere gilt für die, die es nicht können.',
 				},
 			],
 			related: ['m365-oauth2-app-only', 'm365-oauth2-delegated'],
@@ -74,7 +74,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'High Volume Email (HVE) is Microsoft’s service for bulk and device mail through Exchange Online with its own HVE accounts. Microsoft names it as a way forward for senders that cannot use OAuth2; check on its page which recipients and limits it supports before you move a device to it.',
-					de: 'High Volume Email (HVE) ist Microsofts Dienst für Massen- und Gerätemails über Exchange Online mit eigenen HVE-Konten. Microsoft nennt ihn als Weg für Absender, die kein OAuth2 können; vor dem Umzug eines Geräts auf seiner Seite prüfen, welche Empfänger und Grenzen er unterstützt.',
+					de: 'High Volume Email (HVE) ist Microsofts Dienst für Massen- und Gerätemails über Exchange Online mit eigenen HVE-Konten. Microsoft nennt ihn als Weg für Absender, die kein OAuth2 können; prüfen Sie vor dem Umzug eines Geräts auf seiner Seite, welche Empfänger und Grenzen er unterstützt.',
 				},
 			],
 			links: [
@@ -129,7 +129,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'With Direct Send a device delivers to the MX endpoint without a login and without a connector; it reaches only recipients in your own organization. If the tenant has RejectDirectSend set to True, Exchange Online refuses such anonymous mail from your own domain unless it matches an inbound connector: then set up the connector of the previous step.',
-					de: 'Bei Direct Send stellt ein Gerät ohne Anmeldung und ohne Connector an den MX-Endpunkt zu; es erreicht nur Empfänger in Ihrer eigenen Organisation. Steht RejectDirectSend im Mandanten auf True, weist Exchange Online solche anonymen Mails von Ihrer eigenen Domäne ab, sofern sie zu keinem eingehenden Connector passen: dann den Connector aus dem vorigen Schritt einrichten.',
+					de: 'Bei Direct Send stellt ein Gerät ohne Anmeldung und ohne Connector an den MX-Endpunkt zu; es erreicht nur Empfänger in Ihrer eigenen Organisation. Steht RejectDirectSend im Mandanten auf True, weist Exchange Online solche anonymen Mails von Ihrer eigenen Domäne ab, sofern sie zu keinem eingehenden Connector passen: Richten Sie dann den Connector aus dem vorigen Schritt ein.',
 				},
 			],
 			commands: [{ shell: 'powershell', code: 'Get-OrganizationConfig | Format-List RejectDirectSend' }],
@@ -147,7 +147,7 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'A relay service (from your hosting provider or a mail delivery service) accepts the device’s login or IP address and delivers the mail. Add the relay to your domain’s SPF record and set up DKIM there, or recipients will treat the mail as forged.',
-					de: 'Ein Relaydienst (Ihres Hosters oder eines Mailversanddienstes) nimmt die Anmeldung oder IP-Adresse des Geräts an und stellt die Mails zu. Das Relay in den SPF-Eintrag Ihrer Domäne aufnehmen und dort DKIM einrichten, sonst halten Empfänger die Mails für gefälscht.',
+					de: 'Ein Relaydienst (Ihres Hosters oder eines Mailversanddienstes) nimmt die Anmeldung oder IP-Adresse des Geräts an und stellt die Mails zu. Nehmen Sie das Relay in den SPF-Eintrag Ihrer Domäne auf und richten Sie dort DKIM ein, sonst halten Empfänger die Mails für gefälscht.',
 				},
 			],
 		},
@@ -177,11 +177,11 @@ export const m365SmtpAfterBasicAuth: Guide = {
 			body: [
 				{
 					en: 'Read the organization switch and the mailbox switches; Microsoft has not said which setting the change flips, so check both and the authentication policies. Send a test from each device. A reply 535 5.7.139 or 550 5.7.30 means Basic authentication is refused.',
-					de: 'Den Schalter der Organisation und die Schalter der Postfächer lesen; Microsoft hat nicht gesagt, welche Einstellung die Umstellung ändert, also beide und die Authentifizierungsrichtlinien prüfen. Von jedem Gerät eine Testmail senden. Eine Antwort 535 5.7.139 oder 550 5.7.30 heißt: Die Standardauthentifizierung wird abgelehnt.',
+					de: 'Lesen Sie den Schalter der Organisation und die Schalter der Postfächer; Microsoft hat nicht gesagt, welche Einstellung die Umstellung ändert, prüfen Sie also beide und die Authentifizierungsrichtlinien. Senden Sie von jedem Gerät eine Testmail. Eine Antwort 535 5.7.139 oder 550 5.7.30 heißt: Die Standardauthentifizierung wird abgelehnt.',
 				},
 				{
 					en: 'While Microsoft still allows it, an admin can turn SMTP AUTH back on for the one mailbox a device uses (Set-CASMailbox … $false) to buy time; it stops working at the final removal, so move the device in the meantime.',
-					de: 'Solange Microsoft es noch erlaubt, kann ein Administrator SMTP AUTH für das eine Postfach eines Geräts wieder einschalten (Set-CASMailbox … $false), um Zeit zu gewinnen; zur endgültigen Abschaltung hört das auf, also das Gerät in der Zwischenzeit umziehen.',
+					de: 'Solange Microsoft es noch erlaubt, kann ein Administrator SMTP AUTH für das eine Postfach eines Geräts wieder einschalten (Set-CASMailbox … $false), um Zeit zu gewinnen; zur endgültigen Abschaltung hört das auf, ziehen Sie das Gerät also in der Zwischenzeit um.',
 				},
 			],
 			commands: [

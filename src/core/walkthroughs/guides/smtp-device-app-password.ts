@@ -19,7 +19,7 @@ export const smtpDeviceAppPassword: Guide = {
 			},
 			after: {
 				en: 'Basic authentication for SMTP AUTH has been off by default for existing tenants {since:exo-smtp-basic-default-off} (Microsoft’s plan of {date:exo-smtp-basic-plan}). These steps work only where an admin turned it back on, and only until the final removal, whose date Microsoft announces for {date:exo-smtp-basic-final-removal}. Move the device to OAuth2 or to one of the ways without a password login.',
-				de: 'Die Standardauthentifizierung für SMTP AUTH ist in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus (Microsofts Plan vom {date:exo-smtp-basic-plan}). Diese Schritte funktionieren nur, wo ein Administrator sie wieder eingeschaltet hat, und nur bis zur endgültigen Abschaltung, deren Datum Microsoft für {date:exo-smtp-basic-final-removal} ankündigt. Das Gerät auf OAuth2 oder einen der Wege ohne Kennwortanmeldung umstellen.',
+				de: 'Die Standardauthentifizierung für SMTP AUTH ist in bestehenden Mandanten {since:exo-smtp-basic-default-off} standardmäßig aus (Microsofts Plan vom {date:exo-smtp-basic-plan}). Diese Schritte funktionieren nur, wo ein Administrator sie wieder eingeschaltet hat, und nur bis zur endgültigen Abschaltung, deren Datum Microsoft für {date:exo-smtp-basic-final-removal} ankündigt. Stellen Sie das Gerät auf OAuth2 oder einen der Wege ohne Kennwortanmeldung um.',
 			},
 		},
 		modernAlternative: 'm365-oauth2-app-only',
@@ -97,8 +97,8 @@ export const smtpDeviceAppPassword: Guide = {
 			title: { en: 'Test with the same settings', de: 'Mit denselben Einstellungen testen' },
 			body: [
 				{
-					en: 'Enter the device\'s settings in a config (template "Microsoft 365 SMTP for a device") and run the connection test; it fails the same way the device would, with a clearer reason.',
-					de: 'Tragen Sie die Einstellungen des Geräts in eine Konfiguration ein (Vorlage „Microsoft 365 SMTP für ein Gerät“) und starten Sie den Verbindungstest; er scheitert genauso wie das Gerät, aber mit klarerem Grund.',
+					en: 'Enter the device\'s settings in a config (template "Microsoft 365: SMTP for a device") and run the connection test; it fails the same way the device would, with a clearer reason.',
+					de: 'Tragen Sie die Einstellungen des Geräts in eine Konfiguration ein (Vorlage „Microsoft 365: SMTP für ein Gerät“) und starten Sie den Verbindungstest; er scheitert genauso wie das Gerät, aber mit klarerem Grund.',
 				},
 			],
 			verify: { protocol: 'smtp' },

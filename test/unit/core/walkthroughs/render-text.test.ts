@@ -41,7 +41,7 @@ describe('renderGuideText', () => {
 	test('starts with the title and a dated current status naming the modern alternative', () => {
 		const text = renderGuideText(guide('m365-create-app-password'), 'de', NOW);
 		const [title, underline] = text.split('\n');
-		assert.equal(title, 'Ein Microsoft-365-App-Kennwort erstellen');
+		assert.equal(title, 'Ein Microsoft 365-App-Kennwort erstellen');
 		assert.equal(underline, '='.repeat(title?.length ?? 0));
 		assert.match(text, /^Aktueller Stand \(Stand 2026-12-03\): /m);
 		assert.match(
