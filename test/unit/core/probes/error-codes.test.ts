@@ -25,7 +25,8 @@ import { startSmtpServer } from '../../../support/smtp-server';
 
 const USER = 'codes@example.test';
 const PASSWORD = 'Codes-Canary-5d0e91';
-const harness = probeHarness({ connectMs: 1500, greetingMs: 500, stageMs: 2000 });
+// Generous: on a loaded 2-core machine a TLS handshake can take a second; only the TIMEOUT row waits this long.
+const harness = probeHarness({ connectMs: 5000, greetingMs: 2000, stageMs: 5000 });
 
 let oidc: OidcServer | undefined;
 /** The Entra look-alike, started by the first OAuth2 scenario. */

@@ -87,6 +87,13 @@ test('claims table', () => {
 			message: /configuration names tenant 1111/,
 		},
 		{
+			// Entra prints tenant ids in lower case; one pasted in upper case is still the same tenant
+			name: 'tenant id in upper case in the configuration',
+			payload: { ...good, tid: '9188040d-6c67-4c5b-b112-36a304b66dad' },
+			plan: { ...delegatedPlan, tenant: '9188040D-6C67-4C5B-B112-36A304B66DAD' },
+			ok: true,
+		},
+		{
 			name: 'domain tenant without a resolved id cannot be compared offline',
 			payload: { ...good, tid: '99999999-8888-7777-6666-555555555555' },
 			plan: { ...delegatedPlan, tenant: 'contoso.test' },
