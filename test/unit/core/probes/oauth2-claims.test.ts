@@ -157,3 +157,40 @@ test('facts never contain the token', () => {
 	assert.ok(!JSON.stringify(verdict).includes(token));
 	assert.deepEqual(verdict.facts.scp, ['IMAP.AccessAsUser.All', 'SMTP.Send']);
 });
+
+test('what the report shows: expected audiences, the permissions found, and no empty lists', () => {
+	const graph = checkClaims(jwt({ ...good, aud: 'https://graph.microsoft.com' }), { plan: delegatedPlan }, NOW, 'en');
+	// the two readable audiences, not the Exchange app id as well
+	assert.match(graph.message ?? '', /needs https:\/\/outlook\.office\.com \/ https:\/\/outlook\.office365\.com\.$/);
+	const noAud = checkClaims(jwt({ ...good, aud: undefined }), { plan: delegatedPlan }, NOW, 'en');
+	assert.equal(noAud.ok, false);
+	assert.match(noAud.detail, /^aud -, scp IMAP\.AccessAsUser\.All SMTP\.Send, expires in 60 min/);
+	const lacking = checkClaims(
+		jwt({ ...good, scp: 'IMAP.AccessAsUser.All User.Read' }),
+		{ plan: delegatedPlan },
+		NOW,
+		'en',
+	);
+	assert.match(lacking.message ?? '', /\(scp: IMAP\.AccessAsUser\.All User\.Read\)/);
+});
+
+test('app-only tokens: the roles are what counts, and a missing SMTP role is a note beside the summary', () => {
+	const plan: OAuth2Plan = {
+		...delegatedPlan,
+		flow: 'client-credentials',
+		appOnly: true,
+		permissions: [
+			{ protocol: 'imap', claim: 'roles', permission: 'IMAP.AccessAsApp', required: true },
+			{ protocol: 'smtp', claim: 'roles', permission: 'SMTP.SendAsApp', required: false },
+		],
+	};
+	const token = jwt({ ...good, scp: undefined, roles: ['IMAP.AccessAsApp', 'full_access_as_app'] });
+	const verdict = checkClaims(token, { plan }, NOW, 'en');
+	assert.equal(verdict.ok, true, verdict.message);
+	assert.match(
+		verdict.detail,
+		/^aud https:\/\/outlook\.office\.com\/, roles IMAP\.AccessAsApp full_access_as_app, .*; \S/,
+	);
+	assert.deepEqual(verdict.facts.roles, ['IMAP.AccessAsApp', 'full_access_as_app']);
+	assert.equal('scp' in verdict.facts, false, 'no empty scp list in the facts');
+});
