@@ -11,7 +11,19 @@ const lspPackages = [
 ];
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'out/**', 'node_modules/**', '.e2e/**', 'test/e2e/workspace/**', '**/*.d.ts'] },
+	{
+		ignores: [
+			'dist/**',
+			'out/**',
+			'node_modules/**',
+			'.e2e/**',
+			'test/e2e/workspace/**',
+			'**/*.d.ts',
+			// Stryker's sandbox copy of the repository while a mutation run is going on
+			'.stryker-tmp/**',
+			'reports/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

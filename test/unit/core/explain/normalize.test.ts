@@ -66,3 +66,76 @@ test('the host names and mechanisms a line names become provider and sign-in hin
 	assert.equal(normalizeLine('C: A1 AUTHENTICATE XOAUTH2 dXNlcj1...').auth, 'oauth2');
 	assert.deepEqual(normalizeLine('550 5.1.1 no such user'), { text: '550 5.1.1 no such user' });
 });
+
+// What the matcher sees for each kind of wrapper, exactly: a wrapper that is not peeled off hides the words the
+// catalog rules look for, and peeling too much (a path, a version number) loses them.
+const EXACT: [raw: string, text: string][] = [
+	[
+		'Error: &lt;b&gt;Invalid&lt;/b&gt; &amp; &quot;quoted&quot; &apos;a&apos; x&nbsp;y &#39;s&#39; &#34;d&#34; &copy;',
+		'Error: Invalid & "quoted" \'a\' x y \'s\' "d" &copy;',
+	],
+	['line one\\r\\nline two\\tTabbed\\\\\\\\r\\\\\\\\nthree', 'line one line two Tabbed three'],
+	[
+		'Could not open C:\\temp\\mail\\inbox.log: 535 Authentication failed',
+		'Could not open C:\\temp\\mail\\inbox.log: 535 Authentication failed',
+	],
+	[
+		'He said \\"no\\" and \\\'yes\\\' at https:\\/\\/login.example',
+		'He said "no" and \'yes\' at https://login.example',
+	],
+	[
+		'<html><body><h1 class="x">535 5.7.8</h1><br/>Username and Password not accepted</body></html>',
+		'535 5.7.8 Username and Password not accepted',
+	],
+	["b'535 5.7.8 bad' (b'x') [b\"y\"] {b'z'} =b'u' web'", "'535 5.7.8 bad' ('x') [\"y\"] {'z'} ='u' web'"],
+	[`{"error": "invalid_grant", 'error_codes': [50076], "timestamp": "x"}`, '{ "invalid_grant", [50076], "x"}'],
+	[
+		'Trace ID: 0a1b2c3d-1111-2222-3333-444455556666 Correlation ID 0A1B2C3D-1111-2222-3333-444455556666 Request Id: x Client request ID: y',
+		'x y',
+	],
+	['2024-05-01T10:00:00Z 2024-05-01 10:00:00,123 2024-05-01T10:00:00.5+02:00 2024-05-01T10:00:00-0700 done', 'done'],
+	['Mar 31 09:09:30 host sendmail: Dec  3 23:59:59 and 9:05:01.123 and 10:00:00,5', 'host sendmail: and and'],
+	['connect to 10.0.0.1:587 and 192.168.1.20 failed, version 1.2.3', 'connect to and failed, version 1.2.3'],
+	['postfix/smtp[101]: dovecot: auth-worker(7520): imap-login[42]: x', 'dovecot: x'],
+	[
+		'javax.mail.AuthenticationFailedException: a MsalServiceException b smtplib.SMTPAuthenticationError: c d',
+		'a b c d',
+	],
+	['  lots   of\t\tspace  ', 'lots of space'],
+	['broken↵line', 'broken line'],
+];
+
+test('normalizeLine gives exactly the words that matter for each kind of wrapper', () => {
+	for (const [raw, text] of EXACT) assert.equal(normalizeLine(raw).text, text, raw);
+});
+
+test('provider and sign-in hints for each provider; look-alike host names give none', () => {
+	const providers: [string, string | undefined][] = [
+		['hotmail.com', 'outlook-com'],
+		['smtp-mail.outlook.com', 'outlook-com'],
+		['imap-mail.outlook.com', 'outlook-com'],
+		['mail.outlook.com.evil.example', undefined],
+		['x.live.com', undefined],
+		['contoso.onmicrosoft.com', 'microsoft365'],
+		['AADSTS50076', 'microsoft365'],
+		['login.microsoftonline.com', 'microsoft365'],
+		['smtp.gmail.com', 'gmail'],
+		['support.google.com/accounts/answer/185833', 'gmail'],
+		['imap.mail.yahoo.com', 'yahoo'],
+		['mail.gmx.net', 'gmx'],
+		['smtp.web.de', 'web-de'],
+	];
+	for (const [line, provider] of providers) assert.equal(normalizeLine(line).provider, provider, line);
+	const auth: [string, string | undefined][] = [
+		['AUTH XOAUTH2', 'oauth2'],
+		['OAUTHBEARER', 'oauth2'],
+		['Authorization: Bearer', 'oauth2'],
+		['invalid access token', 'oauth2'],
+		['access_token expired', 'oauth2'],
+		['Application-specific password required', 'app-password'],
+		['create an app password', 'app-password'],
+		['App Passwords', 'app-password'],
+		['password incorrect', undefined],
+	];
+	for (const [line, method] of auth) assert.equal(normalizeLine(line).auth, method, line);
+});
