@@ -1,3 +1,4 @@
+import { GLOSSARY } from './glossary';
 import { FACTS, type Fact, MILESTONES, type Milestone } from './registry';
 import { SOURCES, type Source } from './sources';
 import { milestoneDate } from './text';
@@ -45,7 +46,22 @@ export function factsMarkdown(): string {
 		if (fact.codes) lines.push(`- Codes: ${fact.codes.map((code) => `\`${code}\``).join(', ')}`);
 		lines.push('');
 	}
-	lines.push('## Sources', '', '| Id | Source | Date | Kind |', '| --- | --- | --- | --- |');
+	lines.push(
+		'## German glossary',
+		'',
+		'One German term per concept, as Microsoft’s (or, for Google, Google’s) German UI writes it. A unit test scans every',
+		'German text for the wrong variants (quoted English server replies, code and URLs excepted).',
+		'',
+		'| English | German | Basis | Wrong variants | Applies to |',
+		'| --- | --- | --- | --- | --- |',
+	);
+	for (const entry of GLOSSARY) {
+		const wrong = entry.wrong.map((re) => `\`${cell(re.source)}\``).join(', ');
+		lines.push(
+			`| ${cell(entry.en)} | ${cell(entry.de)} | ${cell(entry.basis)} | ${wrong} | ${entry.scopes ? entry.scopes.join(', ') : 'all texts'} |`,
+		);
+	}
+	lines.push('', '## Sources', '', '| Id | Source | Date | Kind |', '| --- | --- | --- | --- |');
 	for (const [id, source] of Object.entries(SOURCES) as [string, Source][]) {
 		const kind = source.unverified ? `${source.kind}, URL unverified` : source.kind;
 		lines.push(`| \`${id}\` | [${cell(source.title)}](${source.url}) | ${source.date} | ${kind} |`);
