@@ -1,4 +1,5 @@
 import type { Range, TextEdit } from '../text/positions';
+import { showControls } from '../text/untrusted';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -28,6 +29,17 @@ export interface Finding {
 	/** Account the finding belongs to, when it belongs to one. */
 	accountId?: string;
 	fixes: Fix[];
+}
+
+/**
+ * The finding with the control characters of the values its message and fix titles quote made visible; the same
+ * object when there are none (nearly always: a large file has thousands of findings).
+ */
+export function printableFinding(finding: Finding): Finding {
+	const message = showControls(finding.message);
+	const titles = finding.fixes.map((fix) => showControls(fix.title));
+	if (message === finding.message && titles.every((title, i) => title === finding.fixes[i]?.title)) return finding;
+	return { ...finding, message, fixes: finding.fixes.map((fix, i) => ({ ...fix, title: titles[i] ?? fix.title })) };
 }
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -60,7 +72,8 @@ export class FindingSink {
 
 	add(finding: Finding): void {
 		if (this.ignored.has(finding.code)) return;
-		if (this.open) this.kept.push(finding);
+		// What a rule quotes from the config reaches terminals and editors: control characters shown, not acted on.
+		if (this.open) this.kept.push(printableFinding(finding));
 		else this.skip(finding.severity);
 	}
 

@@ -5,6 +5,7 @@ import { type Calibration, type EvidenceKind, type Placement, calibrated } from 
 import { type NormalizedLine, normalizeLine } from './normalize';
 import { DISTINGUISHING_QUESTIONS } from './questions';
 import type { CatalogEntry, ContextCondition, ExplainContext, Explanation, Rule } from './types';
+import { cleanUntrusted } from '../text/untrusted';
 
 /**
  * How much each kind of evidence says about a cause. An AADSTS number or a library error code names one cause
@@ -252,7 +253,8 @@ function rankHits(text: string, ctx: ExplainContext): Hit[] {
 	const catalog = compiledCatalog();
 	const byId = new Map<string, Hit>();
 	text.split(/\r?\n/).forEach((raw, index) => {
-		const line = raw.trim().slice(0, MAX_LINE_LENGTH);
+		// Pasted log lines carry terminal colours and whatever a hostile server sent: matched and shown without them.
+		const line = cleanUntrusted(raw.trim().slice(0, MAX_LINE_LENGTH)).trim();
 		if (!line) return;
 		const features = extract(line);
 		const hits: Hit[] = [];

@@ -9,7 +9,7 @@ import {
 } from '../config/analyze';
 import { isConfigFileName, isMailcfgDocument } from '../config/document-kind';
 import { type ParsedConfig, parseConfig } from '../config/parse';
-import { type Finding, FindingSink, ruleDocUrl } from '../config/findings';
+import { type Finding, FindingSink, printableFinding, ruleDocUrl } from '../config/findings';
 import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
@@ -82,7 +82,7 @@ export function analyzeSource(
 				});
 			}
 		}
-		return findings.sort(byPosition);
+		return findings.sort(byPosition).map(printableFinding);
 	} catch (error) {
 		return [
 			fileFinding(

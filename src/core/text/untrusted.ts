@@ -37,6 +37,20 @@ export function cleanUntrusted(text: string): string {
 	return text.replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 
+/** Every control character `cleanUntrusted` removes, line breaks and tab too, and the Unicode line separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const VISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * Text quoting a config file's values (a finding's message, a fix title): the file may come from a repository the
+ * user did not write, yet its values are the user's to fix, so they are shown, not stripped. Each control character
+ * becomes a visible `\u001b`, so the message still points at what is wrong and cannot clear a terminal, write its
+ * clipboard or start a fake line in a CI log (a message is one line: line breaks are escaped too).
+ */
+export function showControls(text: string): string {
+	return text.replace(VISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `cleanUntrusted` over every string of a facts record (strings and string lists), other values as they are. */
 export function cleanUntrustedFacts<T extends Record<string, unknown>>(facts: T): T {
 	const out: Record<string, unknown> = {};

