@@ -78,6 +78,16 @@ describe('package.json configuration', () => {
 		}
 	});
 
+	test('the allowances that widen where secrets go are application-scoped: no workspace can set them', () => {
+		const allowances = Object.keys(properties).filter((key) => key.startsWith('mailcfg.security.'));
+		assert.deepEqual(allowances.sort(), [
+			'mailcfg.security.allowAuthorities',
+			'mailcfg.security.allowEnv',
+			'mailcfg.security.allowKeyFiles',
+		]);
+		for (const key of allowances) assert.equal(properties[key]?.scope, 'application', key);
+	});
+
 	test('the contributed settings and src/shared/ids.ts SettingKeys are the same set', () => {
 		assert.deepEqual(Object.keys(properties).sort(), Object.values(SettingKeys).sort());
 	});
