@@ -16,6 +16,7 @@ import {
 	mappedAccount,
 	portValue,
 	textLeaf,
+	trimmedValue,
 } from './entries';
 import {
 	type MappedAccount,
@@ -37,24 +38,31 @@ interface Section {
 	block: Span;
 }
 
-const LINE = /^(\s*)(\S+)(?:[ \t]+(.*?))?\s*$/;
-
 /** One `key value` line: the value without its double quotes, its span inside them. */
 export function keyValueLine(line: string, start: number): Entry | undefined {
 	if (/^\s*(#|$)/.test(line)) return undefined;
-	const match = LINE.exec(line);
-	if (!match) return undefined;
-	const keyStart = start + match[1]!.length;
-	const key = match[2]!;
-	const rest = match[3] ?? '';
-	const valueStart = rest ? start + line.indexOf(rest, match[1]!.length + key.length) : keyStart + key.length;
-	let value = rest;
-	let at = spanOf(valueStart, valueStart + rest.length);
+	const keyStart = line.length - line.trimStart().length;
+	let keyEnd = keyStart;
+	while (keyEnd < line.length && !/\s/.test(line.charAt(keyEnd))) keyEnd++;
+	let rest = { value: '', offset: keyEnd };
+	if (keyEnd < line.trimEnd().length) {
+		// The value follows spaces or tabs; a key followed by other whitespace and more text is no setting.
+		const found = line[keyEnd] === ' ' || line[keyEnd] === '\t' ? trimmedValue(line, keyEnd) : undefined;
+		if (!found) return undefined;
+		rest = found;
+	}
+	let value = rest.value;
+	let at = spanOf(start + rest.offset, start + rest.offset + value.length);
 	if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
 		value = value.slice(1, -1).replace(/\\(.)/g, '$1');
-		at = spanOf(valueStart + 1, valueStart + rest.length - 1);
+		at = spanOf(at.offset + 1, at.offset + at.length - 1);
 	}
-	return { key: key.toLowerCase(), keyAt: spanOf(keyStart, keyStart + key.length), value, valueAt: at };
+	return {
+		key: line.slice(keyStart, keyEnd).toLowerCase(),
+		keyAt: spanOf(start + keyStart, start + keyEnd),
+		value,
+		valueAt: at,
+	};
 }
 
 function sections(text: string): Section[] {

@@ -7,7 +7,16 @@
 import type { SecurityMode } from '../config/model';
 import type { Localized } from '../i18n';
 import { isLoopback, secretName } from '../rules/context';
-import { type Entry, byKey, derivedLeaf, flagValue, insertLineAfter, linesOf, mappedAccount } from './entries';
+import {
+	type Entry,
+	byKey,
+	derivedLeaf,
+	flagValue,
+	insertLineAfter,
+	linesOf,
+	mappedAccount,
+	trimmedValue,
+} from './entries';
 import type { SourceContext } from './formats';
 import { type MappedAccount, type SourceNote, type Span, combine, leaf, replacing, spanOf } from './tree';
 
@@ -21,11 +30,15 @@ export function postfixEntries(text: string): Entry[] {
 			if (last) last.value = `${last.value} ${line.trim()}`;
 			continue;
 		}
-		const match = /^([A-Za-z0-9_.-]+)\s*=\s*(.*?)\s*$/.exec(line);
-		if (!match) continue;
-		const key = match[1]!;
-		const value = match[2]!;
-		const valueStart = start + (value ? line.indexOf(value, key.length) : line.length);
+		const key = /^[A-Za-z0-9_.-]+/.exec(line)?.[0];
+		if (!key) continue;
+		let equals = key.length;
+		while (equals < line.length && /\s/.test(line.charAt(equals))) equals++;
+		if (line[equals] !== '=') continue;
+		const rest = trimmedValue(line, equals + 1);
+		if (!rest) continue;
+		const value = rest.value;
+		const valueStart = start + (value ? rest.offset : line.length);
 		entries.push({
 			key,
 			keyAt: spanOf(start, start + key.length),
@@ -49,8 +62,11 @@ const RELAY = /^(\[)?([^\]\s,:]+|[^\]\s,]+(?=\]))(\])?(?::(\d+))?/d;
 /** The user and password for the relay in a SASL map (`[host]:port user:password`), if the map file is at hand. */
 function mapCredentials(mapText: string, relay: string): { user: string; password: string } | undefined {
 	for (const entry of mapText.split(/\r?\n/)) {
-		const match = /^\s*(\S+)\s+([^:\s]+):(.*?)\s*$/.exec(entry);
-		if (match && !entry.trim().startsWith('#') && match[1] === relay) return { user: match[2]!, password: match[3]! };
+		const line = entry.trim();
+		const match = /^(\S+)\s+([^:\s]+):/.exec(line);
+		const password = match ? trimmedValue(line, match[0].length) : undefined;
+		if (match && password && !line.startsWith('#') && match[1] === relay)
+			return { user: match[2]!, password: password.value };
 	}
 	return undefined;
 }

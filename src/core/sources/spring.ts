@@ -27,6 +27,30 @@ function canonical(key: string): string {
 }
 
 /** `key=value`, `key: value` or `key value` lines of a .properties text, with `\` continuations and escapes. */
+/**
+ * The key of a properties line (escaped characters or anything but whitespace, `:`, `=` and `\\`) and the raw value
+ * after the separator (whitespace, then `:` or `=` or nothing, then whitespace), trailing whitespace kept as Java
+ * keeps it. Scanned by hand: the pattern it replaces backtracked polynomially on long runs of spaces (found by the
+ * fuzz suite). Undefined for a line without a key, or with a line break in the value (no pattern matched those).
+ */
+function propertiesKey(line: string): { start: number; end: number; raw: string } | undefined {
+	const start = line.length - line.trimStart().length;
+	let end = start;
+	for (;;) {
+		const c = line.charAt(end);
+		if (c === '\\' && end + 1 < line.length && !/[\n\r\u2028\u2029]/.test(line.charAt(end + 1))) end += 2;
+		else if (c !== '' && !/[\s:=\\]/.test(c)) end++;
+		else break;
+	}
+	if (end === start) return undefined;
+	let at = end;
+	while (at < line.length && /\s/.test(line.charAt(at))) at++;
+	if (line[at] === ':' || line[at] === '=') at++;
+	while (at < line.length && /\s/.test(line.charAt(at))) at++;
+	const raw = line.slice(at);
+	return /[\n\r\u2028\u2029]/.test(raw) ? undefined : { start, end, raw };
+}
+
 export function propertiesEntries(text: string): Entry[] {
 	const entries: Entry[] = [];
 	let continued: Entry | undefined;
@@ -38,11 +62,11 @@ export function propertiesEntries(text: string): Entry[] {
 			continue;
 		}
 		if (/^\s*([#!]|$)/.test(line)) continue;
-		const match = /^(\s*)((?:\\.|[^\s:=\\])+)\s*[:=]?\s*(.*)$/.exec(line);
-		if (!match) continue;
-		const keyStart = start + match[1]!.length;
-		const rawKey = match[2]!;
-		const raw = match[3]!;
+		const key = propertiesKey(line);
+		if (!key) continue;
+		const keyStart = start + key.start;
+		const rawKey = line.slice(key.start, key.end);
+		const raw = key.raw;
 		const valueStart = start + line.length - raw.length;
 		const unescape = (s: string) =>
 			s.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_m, hex: string | undefined, c: string | undefined) =>
