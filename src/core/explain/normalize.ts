@@ -64,9 +64,13 @@ const AUTH_HINTS: readonly [RegExp, AuthMethod][] = [
 
 function decode(line: string): string {
 	let text = line.replace(/↵/g, ' ');
-	// Bodies re-encoded several times (JSON inside JSON inside a log) need the unescaping repeated.
+	// Bodies re-encoded several times (JSON inside JSON inside a log) need the unescaping repeated. Mutants disabled:
+	// the early exit only saves time (a round on text without escapes changes nothing), and a fifth or an unbounded
+	// round differs only on text escaped more than four times, which no real line in the tables is.
+	// Stryker disable next-line EqualityOperator,UpdateOperator
 	for (let round = 0; round < 4; round++) {
 		const next = text.replace(ESCAPED_BREAK, ' ').replace(ESCAPED_QUOTE, '$1');
+		// Stryker disable next-line ConditionalExpression
 		if (next === text) break;
 		text = next;
 	}

@@ -95,6 +95,7 @@ const EXACT: [raw: string, text: string][] = [
 	],
 	['2024-05-01T10:00:00Z 2024-05-01 10:00:00,123 2024-05-01T10:00:00.5+02:00 2024-05-01T10:00:00-0700 done', 'done'],
 	['Mar 31 09:09:30 host sendmail: Dec  3 23:59:59 and 9:05:01.123 and 10:00:00,5', 'host sendmail: and and'],
+	['RequestId: 0a1b2c3d-1111-2222-3333-444455556666 failed at 9:05:01 today', 'failed at today'],
 	['connect to 10.0.0.1:587 and 192.168.1.20 failed, version 1.2.3', 'connect to and failed, version 1.2.3'],
 	['postfix/smtp[101]: dovecot: auth-worker(7520): imap-login[42]: x', 'dovecot: x'],
 	[
@@ -112,6 +113,7 @@ test('normalizeLine gives exactly the words that matter for each kind of wrapper
 test('provider and sign-in hints for each provider; look-alike host names give none', () => {
 	const providers: [string, string | undefined][] = [
 		['hotmail.com', 'outlook-com'],
+		['Invalid login for user@hotmail.com', 'outlook-com'],
 		['smtp-mail.outlook.com', 'outlook-com'],
 		['imap-mail.outlook.com', 'outlook-com'],
 		['mail.outlook.com.evil.example', undefined],
@@ -122,6 +124,7 @@ test('provider and sign-in hints for each provider; look-alike host names give n
 		['smtp.gmail.com', 'gmail'],
 		['support.google.com/accounts/answer/185833', 'gmail'],
 		['imap.mail.yahoo.com', 'yahoo'],
+		['alice@yahoo.com', 'yahoo'],
 		['mail.gmx.net', 'gmx'],
 		['smtp.web.de', 'web-de'],
 	];
