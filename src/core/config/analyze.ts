@@ -120,9 +120,29 @@ interface DocumentState {
 	/** Per account: its text from the start of the line it starts on (the cache key), and its result. */
 	keys: string[];
 	results: AccountResult[];
+	file: FileResult;
 	findings: Finding[];
 	/** How many accounts this analysis checked. */
 	checked: number;
+}
+
+/**
+ * The findings of the file rules (duplicate ids and the like). When each lies inside one account, they are also kept
+ * in that account's own coordinates: an edit that changes no id and touches none of those accounts then only moves
+ * them, instead of running the rules over every account again.
+ */
+interface FileResult {
+	findings: Finding[];
+	tied: { account: number; finding: Finding }[] | undefined;
+	omitted: number;
+	omittedSeverity: Severity | undefined;
+}
+
+/** What an edit inside one account leaves of the previous file-rule findings. */
+interface EditedFile {
+	previous: FileResult;
+	/** The accounts checked again, with the ids they had before. */
+	dirty: { account: number; id: string | undefined }[];
 }
 
 /** The findings of one account in its own coordinates: line 0 is the line the account starts on. */
@@ -221,9 +241,11 @@ function strictAnalysis(
 	const layout = strictLayout(text, MAX_NESTING);
 	if (!layout) return undefined;
 	const lines = new LineIndex(text);
-	const known = new Map<string, AccountResult>();
-	previous?.keys.forEach((key, k) => known.set(key, previous.results[k]!));
 	const keys = layout.accounts.map((node) => text.slice(lines.lineStartOf(node.offset), node.offset + node.length));
+	if (!previous) return report(text, layout, lines, keys, [], settings);
+	// After an edit that moved accounts (one added or removed): every account whose text is unchanged keeps its result.
+	const known = new Map<string, AccountResult>();
+	previous.keys.forEach((key, k) => known.set(key, previous.results[k]!));
 	return report(
 		text,
 		layout,
@@ -257,6 +279,7 @@ function afterEdit(previous: DocumentState, text: string, settings: Settings): D
 	const lines = previous.lines.edited(text, start, oldEnd, newEnd);
 	const keys = previous.keys.slice();
 	const results: (AccountResult | undefined)[] = previous.results.slice();
+	const dirty: EditedFile['dirty'] = [];
 	// The layout is the previous text's; it is moved into place here (the previous state is not used again).
 	shiftLayout(previous.layout, start, delta);
 	for (let j = k; j < accounts.length; j++) {
@@ -264,9 +287,12 @@ function afterEdit(previous: DocumentState, text: string, settings: Settings): D
 		// Accounts after the edit change only when they start on the line it ends on (their key begins at that line).
 		if (j > k && lines.lineStartOf(node.offset) >= newEnd) break;
 		keys[j] = text.slice(lines.lineStartOf(node.offset), node.offset + node.length);
-		if (keys[j] !== previous.keys[j]) results[j] = undefined;
+		if (keys[j] !== previous.keys[j]) {
+			dirty.push({ account: j, id: previous.results[j]!.id });
+			results[j] = undefined;
+		}
 	}
-	return report(text, previous.layout, lines, keys, results, settings);
+	return report(text, previous.layout, lines, keys, results, settings, undefined, { previous: previous.file, dirty });
 }
 
 /**
@@ -281,7 +307,8 @@ function report(
 	keys: readonly string[],
 	known: (AccountResult | undefined)[],
 	settings: Settings,
-	byKey = new Map<string, AccountResult>(),
+	byKey?: Map<string, AccountResult>,
+	edited?: EditedFile,
 ): DocumentState | undefined {
 	const editor = new JsonEditor(text, lines, settings.style);
 	const schema = new FindingSink(settings.limit, settings.disabled);
@@ -290,7 +317,6 @@ function report(
 	const counted = new FindingSink(0);
 	if (schema.omittedSeverity) counted.skip(schema.omittedSeverity, schema.omitted);
 	const results: AccountResult[] = [];
-	const handles: AccountContext[] = [];
 	let materialized = 0;
 	let checked = 0;
 	for (let k = 0; k < layout.accounts.length; k++) {
@@ -299,7 +325,7 @@ function report(
 		const wanted = materialized < settings.limit;
 		let result = known[k];
 		if (!result || (wanted && !result.findings)) {
-			const cached = byKey.get(key);
+			const cached = byKey?.get(key);
 			if (cached && (cached.findings || !wanted)) {
 				result = cached;
 			} else {
@@ -308,7 +334,7 @@ function report(
 				result = checkAlone(k, key, node.offset - start, part, settings, wanted);
 				if (!result) return undefined;
 				checked++;
-				byKey.set(key, result);
+				byKey?.set(key, result);
 			}
 		}
 		results.push(result);
@@ -319,15 +345,66 @@ function report(
 		} else if (result.worst) {
 			counted.skip(result.worst, result.count);
 		}
-		if (node.type === 'object') handles.push(new LazyAccount(k, result.id, text, node));
 	}
-	const file = new FindingSink(settings.limit, settings.disabled);
-	const context = { text, root: layout.root, lines, editor, lang: settings.lang, now: settings.now };
-	checkFile({ ...context, accounts: handles }, settings.disabled, file);
-	found.push(...file.kept);
+	const file = fileFindings(text, layout, lines, editor, results, settings, edited);
+	found.push(...file.findings);
 	if (file.omittedSeverity) counted.skip(file.omittedSeverity, file.omitted);
 	const findings = limited(found, counted, settings);
-	return { text, settingsKey: settings.key, layout, lines, keys: keys.slice(), results, findings, checked };
+	return { text, settingsKey: settings.key, layout, lines, keys: keys.slice(), results, file, findings, checked };
+}
+
+/** The file rules' findings: moved from the previous analysis when the edit cannot have changed them, else run. */
+function fileFindings(
+	text: string,
+	layout: Layout,
+	lines: LineIndex,
+	editor: JsonEditor,
+	results: readonly AccountResult[],
+	settings: Settings,
+	edited: EditedFile | undefined,
+): FileResult {
+	const tied = edited?.previous.tied;
+	if (
+		edited &&
+		tied &&
+		edited.dirty.every(({ account, id }) => results[account]!.id === id && !tied.some((t) => t.account === account))
+	) {
+		const findings = tied.map(({ account, finding }) =>
+			movedDown(finding, lines.positionAt(layout.accounts[account]!.offset).line),
+		);
+		return { ...edited.previous, findings };
+	}
+	const handles: AccountContext[] = [];
+	layout.accounts.forEach((node, k) => {
+		if (node.type === 'object') handles.push(new LazyAccount(k, results[k]!.id, text, node));
+	});
+	const sink = new FindingSink(settings.limit, settings.disabled);
+	const context = { text, root: layout.root, lines, editor, lang: settings.lang, now: settings.now };
+	checkFile({ ...context, accounts: handles }, settings.disabled, sink);
+	return {
+		findings: sink.kept,
+		tied: tie(sink.kept, layout, lines),
+		omitted: sink.omitted,
+		omittedSeverity: sink.omittedSeverity,
+	};
+}
+
+/** Each finding in the coordinates of the account it lies in; undefined when one (or one of its edits) lies outside. */
+function tie(findings: readonly Finding[], layout: Layout, lines: LineIndex): FileResult['tied'] {
+	const tied: NonNullable<FileResult['tied']> = [];
+	for (const finding of findings) {
+		const start = lines.offsetAt(finding.range.start);
+		const account = lastStartingBefore(layout.accounts, start + 1);
+		const node = layout.accounts[account];
+		if (!node) return undefined;
+		const inside = (r: Range): boolean =>
+			lines.offsetAt(r.start) >= node.offset && lines.offsetAt(r.end) <= node.offset + node.length;
+		if (!inside(finding.range) || !finding.fixes.every((fix) => fix.edits.every((e) => inside(e.range)))) {
+			return undefined;
+		}
+		tied.push({ account, finding: movedDown(finding, -lines.positionAt(node.offset).line) });
+	}
+	return tied;
 }
 
 /**

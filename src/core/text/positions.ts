@@ -28,11 +28,12 @@ export interface TextDocumentLike {
  * findings in a large file stay cheap. After an edit, {@link edited} derives the new index from the old one.
  */
 export class LineIndex {
-	private readonly lineStarts: number[];
+	/** A typed array: `new Array(n)` of a hundred thousand lines would be a slow dictionary-backed array. */
+	private readonly lineStarts: Int32Array;
 
 	constructor(
 		private readonly text: string,
-		lineStarts?: number[],
+		lineStarts?: Int32Array,
 	) {
 		this.lineStarts = lineStarts ?? scanLineStarts(text);
 	}
@@ -48,10 +49,9 @@ export class LineIndex {
 		const fresh: number[] = start === 0 ? [0] : [];
 		for (let p = Math.max(start, 1); p <= newEnd; p++) if (startsLine(text, p)) fresh.push(p);
 		const after = this.linesUpTo(oldEnd);
-		// Allocated once at its size and filled by index: a large file has a hundred thousand lines.
-		const starts = new Array<number>(before + fresh.length + old.length - after);
-		for (let k = 0; k < before; k++) starts[k] = old[k]!;
-		for (let k = 0; k < fresh.length; k++) starts[before + k] = fresh[k]!;
+		const starts = new Int32Array(before + fresh.length + old.length - after);
+		starts.set(old.subarray(0, before));
+		starts.set(fresh, before);
 		const delta = newEnd - oldEnd;
 		const shift = before + fresh.length - after;
 		for (let k = after; k < old.length; k++) starts[k + shift] = old[k]! + delta;
@@ -65,7 +65,7 @@ export class LineIndex {
 	part(part: string, start: number): LineIndex {
 		const first = this.linesUpTo(start) - 1;
 		const end = this.linesUpTo(start + part.length);
-		const starts = new Array<number>(end - first);
+		const starts = new Int32Array(end - first);
 		for (let k = first; k < end; k++) starts[k - first] = this.lineStarts[k]! - start;
 		return new LineIndex(part, starts);
 	}
@@ -116,18 +116,17 @@ function startsLine(text: string, p: number): boolean {
 	return before === 10 || (before === 13 && text.charCodeAt(p) !== 10);
 }
 
-function scanLineStarts(text: string): number[] {
+function scanLineStarts(text: string): Int32Array {
 	if (text.includes('\r')) {
 		const starts = [0];
 		for (let p = 1; p <= text.length; p++) if (startsLine(text, p)) starts.push(p);
-		return starts;
+		return Int32Array.from(starts);
 	}
 	// Most files end lines with \n alone: the native search is several times faster than a character loop, and
 	// counting first allocates the array once at its size.
 	let count = 1;
 	for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) count++;
-	const starts = new Array<number>(count);
-	starts[0] = 0;
+	const starts = new Int32Array(count);
 	let k = 1;
 	for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) starts[k++] = p + 1;
 	return starts;

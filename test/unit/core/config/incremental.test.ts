@@ -194,3 +194,30 @@ test('the line index after an edit equals one built from the new text', () => {
 		}
 	}
 });
+
+test('file-rule findings move with an edit above them and are found again when an edit could change them', () => {
+	// Accounts 7 and 9 repeat the ids of accounts 1 and 2: duplicate-account-id findings near the end of the file.
+	const ids = ACCOUNTS.map((a, k) => (k === 7 ? ACCOUNTS[1]!.id : k === 9 ? ACCOUNTS[2]!.id : a.id));
+	const text = configText(...ACCOUNTS.map((a, k) => patch(a, { id: ids[k]! })));
+	const edits: [string, (t: string) => string][] = [
+		[
+			'a line added above them',
+			(t) => replaceNth(t, '"security": "tls"', '"security": "tls",\n\t\t\t\t"folder": "INBOX"', 0),
+		],
+		['a line removed above them', (t) => replaceNth(t, ',\n\t\t\t\t"folder": "INBOX"', '', 0)],
+		['a value changed inside a duplicate', (t) => replaceNth(t, '"port": 993', '"port": 995', 5)],
+		['a duplicate renamed away', (t) => replaceNth(t, `"id": "${ACCOUNTS[2]!.id}"`, '"id": "unique"', 1)],
+		[
+			'an id renamed into a third copy',
+			(t) => replaceNth(t, `"id": "${ACCOUNTS[4]!.id}"`, `"id": "${ACCOUNTS[1]!.id}"`),
+		],
+	];
+	const cache = new AnalysisCache();
+	let current = text;
+	const first = analyzeText(current, BASE, cache);
+	assert.equal(first.filter((f) => f.code === 'duplicate-account-id').length, 2);
+	for (const [name, edit] of edits) {
+		current = edit(current);
+		assert.deepEqual(analyzeText(current, BASE, cache), analyzeText(current, BASE), name);
+	}
+});
