@@ -346,6 +346,10 @@ function benchCli(): unknown {
 	}
 }
 
+function underLoadNote(load: number): string {
+	return `Measured under load (load average ${load.toFixed(1)} on ${cpus().length} cores, other processes running): every number is slower than on an idle machine, and wall-time ratios are noisy; CPU-time columns and the fastest runs are steadier.`;
+}
+
 async function main(): Promise<void> {
 	const wanted = (section: string) => !ONLY || ONLY.includes(section);
 	const load = loadavg()[0]!;
@@ -357,6 +361,7 @@ async function main(): Promise<void> {
 		underLoad: load > cpus().length * 0.75,
 		runs: RUNS,
 	};
+	if (results.underLoad) results.note = underLoadNote(load);
 	if (wanted('analysis')) results.analysis = await benchAnalysis();
 	if (wanted('lsp')) results.lsp = await benchLsp();
 	if (wanted('cli')) results.cli = benchCli();
