@@ -265,3 +265,29 @@ test('the OAuth2 skeleton writes the placeholder client ID and leaves no schema 
 		[],
 	);
 });
+
+test('duplicate ids: each rename is free (never an id already in the file), and the message names the first account', () => {
+	// ids erp, erp, erp-2, erp: the renames must skip erp-2, which a later account already uses
+	const text = configText(
+		GENERIC,
+		patch(GMAIL, { id: GENERIC.id }),
+		patch(M365_PRINTER, { id: `${GENERIC.id}-2` }),
+		patch(M365_APP_ONLY, { id: GENERIC.id }),
+	);
+	const findings = analyze(text).filter((f) => f.code === 'duplicate-account-id');
+	assert.deepEqual(
+		findings.map((f) => f.fixes.map((fix) => fix.title)),
+		[[`Rename to "${GENERIC.id}-3"`], [`Rename to "${GENERIC.id}-4"`]],
+	);
+	for (const finding of findings)
+		assert.match(finding.message, new RegExp(`"${GENERIC.id}" is already used by account 1;`));
+	// Renaming the first copy leaves exactly the other one to report.
+	assert.deepEqual(
+		codes(analyze(applyFix(text, findings[0]!.fixes[0]!))).filter((c) => c === 'duplicate-account-id'),
+		['duplicate-account-id'],
+	);
+	assert.equal(
+		analyze(text, 'de').find((f) => f.code === 'duplicate-account-id')?.fixes[0]?.title,
+		`In „${GENERIC.id}-3“ umbenennen`,
+	);
+});
