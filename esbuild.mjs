@@ -128,6 +128,13 @@ const targets = [
 		...node,
 		entryPoints: ['src/extension.ts'],
 		outfile: 'dist/extension.js',
+		external: ['vscode', './features.js'],
+	},
+	// Loaded on first use by the extension (src/client/feature-host.ts), so activation stays the language client.
+	{
+		...node,
+		entryPoints: ['src/client/features.ts'],
+		outfile: 'dist/features.js',
 		external: ['vscode', './probe-runner.js', './discovery-runner.js'],
 	},
 	{ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },

@@ -16,6 +16,8 @@ const vsce = join('node_modules', '@vscode', 'vsce', 'vsce');
 const REQUIRED = [
 	'extension/package.json',
 	'extension/dist/extension.js',
+	'extension/dist/features.js',
+	'extension/dist/probe-runner.js',
 	'extension/dist/server.js',
 	'extension/dist/cli.js',
 	'extension/dist/cli-test.js',

@@ -13,7 +13,7 @@ import type { DiscoveryResult, ServerCandidate } from '../core/discovery/types';
 import { type Lang, type Localized, tr } from '../core/i18n';
 import { Commands, SettingKeys } from '../shared/ids';
 import { type DiscoveryCommandArgs, discoveryArgsFrom } from '../shared/protocol';
-import type { ClientContext } from './context';
+import type { ClientContext, FeatureContext } from './context';
 import { freeFileName } from './new-config';
 import { extraCas } from './trusted-cas';
 
@@ -21,7 +21,7 @@ type Runner = typeof import('./discovery-runner');
 
 let loaded: Runner | undefined;
 
-/** dist/discovery-runner.js, required on first use (esbuild keeps the path external in dist/extension.js). */
+/** dist/discovery-runner.js, required on first use (esbuild keeps the path external in dist/features.js). */
 function runner(): Runner {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load has to be a runtime require.
 	loaded ??= require('./discovery-runner.js') as Runner;
@@ -299,10 +299,8 @@ async function lookupTenantCommand(ctx: ClientContext, raw: unknown): Promise<vo
 	void vscode.window.showInformationMessage(message);
 }
 
-export function registerDiscoveryCommands(ctx: ClientContext): void {
-	ctx.extension.subscriptions.push(
-		vscode.commands.registerCommand(Commands.newAccountFromEmail, () => newAccountFromEmail(ctx)),
-		vscode.commands.registerCommand(Commands.fillServerSettings, (args: unknown) => fillServerSettings(ctx, args)),
-		vscode.commands.registerCommand(Commands.lookupTenant, (args: unknown) => lookupTenantCommand(ctx, args)),
-	);
+export function registerDiscoveryCommands(ctx: FeatureContext): void {
+	ctx.registerCommand(Commands.newAccountFromEmail, () => newAccountFromEmail(ctx));
+	ctx.registerCommand(Commands.fillServerSettings, (args: unknown) => fillServerSettings(ctx, args));
+	ctx.registerCommand(Commands.lookupTenant, (args: unknown) => lookupTenantCommand(ctx, args));
 }

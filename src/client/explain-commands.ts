@@ -6,7 +6,7 @@ import { type Localized, tr } from '../core/i18n';
 import { Commands, SettingKeys, ViewTypes } from '../shared/ids';
 import { walkthroughCommandUri } from '../shared/protocol';
 import { type ExplainHostToWebview, parseExplainWebviewMessage } from '../shared/webview-protocol';
-import type { ClientContext } from './context';
+import type { ClientContext, FeatureContext } from './context';
 import { explanationMessage } from './webview-explain-message';
 import { renderWebview, webviewOptions } from './webview-host';
 
@@ -28,8 +28,8 @@ const INPUT_EXAMPLE = '535 5.7.139 Authentication unsuccessful, SmtpClientAuthen
 /** Hovers only on error lines worth interrupting for; weaker guesses stay in the explicit command. */
 const HOVER_MIN_CONFIDENCE = 0.45;
 const HOVER_MAX_MATCHES = 2;
-/** `*.log` files (VS Code's `log` language) and plain text, where pasted errors and exported logs usually land. */
-const LOG_SELECTOR: vscode.DocumentSelector = [{ language: 'log' }, { language: 'plaintext' }, { pattern: '**/*.log' }];
+/** The explained text, in workspace state: what a restored panel shows again (never the webview's word). */
+const PANEL_STATE_KEY = 'mailcfg.explanation.panel';
 
 function openWalkthrough(ctx: ClientContext, ref: WalkthroughRef): void {
 	void Promise.resolve(vscode.commands.executeCommand(Commands.openWalkthrough, walkthroughArgs(ref))).catch(
@@ -54,6 +54,7 @@ class ExplanationPanel {
 		message: ExplainHostToWebview,
 	) {
 		this.message = message;
+		void ctx.extension.workspaceState.update(PANEL_STATE_KEY, message.input);
 		renderWebview(panel.webview, ctx.extension.extensionUri, 'explain', message.lang);
 		panel.webview.onDidReceiveMessage((value: unknown) => this.receive(value), undefined, this.disposables);
 		panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
@@ -76,6 +77,20 @@ class ExplanationPanel {
 		ExplanationPanel.current = new ExplanationPanel(panel, ctx, message);
 	}
 
+	/** Restores the panel after a reload with the text it explained; a panel with nothing to show closes. */
+	static revive(ctx: ClientContext, panel: vscode.WebviewPanel): void {
+		const input = ctx.extension.workspaceState.get<unknown>(PANEL_STATE_KEY);
+		if (typeof input !== 'string' || input.trim() === '') {
+			panel.dispose();
+			return;
+		}
+		panel.webview.options = webviewOptions(ctx.extension.extensionUri);
+		ExplanationPanel.current?.panel.dispose();
+		const message = explanationMessage(input, ctx.lang());
+		panel.title = tr(TEXTS.panelTitle, message.lang);
+		ExplanationPanel.current = new ExplanationPanel(panel, ctx, message);
+	}
+
 	/** Re-explains the shown text when `mailcfg.language` changes while the panel is open. */
 	static followSetting(ctx: ClientContext): void {
 		const existing = ExplanationPanel.current;
@@ -85,6 +100,7 @@ class ExplanationPanel {
 
 	private update(message: ExplainHostToWebview): void {
 		this.message = message;
+		void this.ctx.extension.workspaceState.update(PANEL_STATE_KEY, message.input);
 		this.panel.title = tr(TEXTS.panelTitle, message.lang);
 		if (this.ready) void this.panel.webview.postMessage(message);
 	}
@@ -113,7 +129,10 @@ class ExplanationPanel {
 	}
 
 	private dispose(): void {
-		if (ExplanationPanel.current === this) ExplanationPanel.current = undefined;
+		if (ExplanationPanel.current === this) {
+			ExplanationPanel.current = undefined;
+			void this.ctx.extension.workspaceState.update(PANEL_STATE_KEY, undefined);
+		}
 		for (const disposable of this.disposables.splice(0)) disposable.dispose();
 	}
 }
@@ -162,15 +181,19 @@ function provideHover(
 	return new vscode.Hover(markdown, line.range);
 }
 
-/** "Mail: Explain Error…" and the explanation hover on log files. Nothing is computed until first use. */
-export function registerExplainFeatures(ctx: ClientContext): void {
+/** "Mail: Explain Error…", the explanation hover on log files (registered by the shell) and the panel's restore. */
+export function registerExplainFeatures(ctx: FeatureContext): {
+	hover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined;
+	revive(panel: vscode.WebviewPanel, state: unknown): void;
+} {
+	ctx.registerCommand(Commands.explainError, (argument?: unknown) => explainErrorCommand(ctx, argument));
 	ctx.extension.subscriptions.push(
-		vscode.commands.registerCommand(Commands.explainError, (argument?: unknown) => explainErrorCommand(ctx, argument)),
-		vscode.languages.registerHoverProvider(LOG_SELECTOR, {
-			provideHover: (document, position) => provideHover(ctx, document, position),
-		}),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(SettingKeys.language)) ExplanationPanel.followSetting(ctx);
 		}),
 	);
+	return {
+		hover: (document, position) => provideHover(ctx, document, position),
+		revive: (panel) => ExplanationPanel.revive(ctx, panel),
+	};
 }

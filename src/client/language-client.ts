@@ -6,7 +6,6 @@ import {
 	type ServerOptions,
 	TransportKind,
 } from 'vscode-languageclient/node';
-import { type Localized, tr } from '../core/i18n';
 import { Commands, DiagnosticSources } from '../shared/ids';
 import {
 	type InitializationOptions,
@@ -20,8 +19,6 @@ import { registerSchemaProvider } from './schema-provider';
 
 /** Matches "Attach to Server" in .vscode/launch.json. */
 const DEBUG_PORT = 6011;
-
-const OPEN_WALKTHROUGH_TITLE: Localized = { en: 'Open the admin walkthrough', de: 'Admin-Anleitung öffnen' };
 
 function walkthroughArgs(diagnostic: vscode.Diagnostic, uri: vscode.Uri): OpenWalkthroughArgs | undefined {
 	if (diagnostic.source !== DiagnosticSources.rules) return undefined;
@@ -46,7 +43,7 @@ function linkWalkthroughs(uri: vscode.Uri, diagnostics: vscode.Diagnostic[]): vs
 	return diagnostics;
 }
 
-function middleware(ctx: ClientContext): Middleware {
+function middleware(): Middleware {
 	return {
 		handleDiagnostics: (uri, diagnostics, next) => next(uri, linkWalkthroughs(uri, diagnostics)),
 		provideDiagnostics: async (document, previousResultId, token, next) => {
@@ -55,22 +52,6 @@ function middleware(ctx: ClientContext): Middleware {
 				linkWalkthroughs(document instanceof vscode.Uri ? document : document.uri, report.items);
 			}
 			return report;
-		},
-		// The same deep link as a code action, for keyboard users and for the light bulb menu.
-		provideCodeActions: async (document, range, context, token, next) => {
-			const actions = (await next(document, range, context, token)) ?? [];
-			const seen = new Set<string>();
-			for (const diagnostic of context.diagnostics) {
-				const args = walkthroughArgs(diagnostic, document.uri);
-				const key = args && `${args.guide}#${args.step ?? ''}`;
-				if (!args || !key || seen.has(key)) continue;
-				seen.add(key);
-				const action = new vscode.CodeAction(tr(OPEN_WALKTHROUGH_TITLE, ctx.lang()), vscode.CodeActionKind.QuickFix);
-				action.diagnostics = [diagnostic];
-				action.command = { title: action.title, command: Commands.openWalkthrough, arguments: [args] };
-				actions.push(action);
-			}
-			return actions;
 		},
 	};
 }
@@ -86,7 +67,12 @@ export async function registerLanguageFeatures(ctx: ClientContext): Promise<void
 		run: { module, transport: TransportKind.ipc },
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
 	};
-	const initializationOptions: InitializationOptions = { validation: 'rules-only', discoveryCommands: true };
+	// The server offers each walkthrough as a quick fix too (one per guide step, titled with it), for keyboard users.
+	const initializationOptions: InitializationOptions = {
+		validation: 'rules-only',
+		walkthroughCommand: true,
+		discoveryCommands: true,
+	};
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [
 			...['file', 'untitled'].flatMap((scheme) => [
@@ -100,7 +86,7 @@ export async function registerLanguageFeatures(ctx: ClientContext): Promise<void
 		synchronize: { configurationSection: 'mailcfg' },
 		initializationOptions,
 		outputChannel: ctx.log,
-		middleware: middleware(ctx),
+		middleware: middleware(),
 	};
 	// The id makes vscode-languageclient honour the `mailcfg.trace.server` setting.
 	const client = new LanguageClient('mailcfg', 'Mail Account Config', serverOptions, clientOptions);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { ClientContext } from './context';
+import type { ClientContext, FeatureContext } from './context';
 import { CONFIG_TEMPLATES, type ConfigTemplate, renderTemplate } from '../core/walkthroughs/templates';
 import { Commands, ContextKeys } from '../shared/ids';
 import { type Lang, type Localized, tr } from '../core/i18n';
+import { markWalkthroughProgress } from './walkthrough-progress';
 
 const TEXT = {
 	pickTemplate: { en: 'Choose a template for the new config', de: 'Vorlage für die neue Konfiguration wählen' },
@@ -69,7 +70,7 @@ async function newConfig(ctx: ClientContext): Promise<void> {
 		return;
 	}
 	await vscode.window.showTextDocument(target);
-	await vscode.commands.executeCommand('setContext', ContextKeys.configCreated, true);
+	await markWalkthroughProgress(ctx.extension.globalState, ContextKeys.configCreated);
 	const file = target.path.split('/').pop() ?? target.path;
 	const action = await vscode.window.showInformationMessage(tr(TEXT.created, lang, { file }), TEXT.openGuide[lang]);
 	if (action) {
@@ -82,6 +83,6 @@ async function newConfig(ctx: ClientContext): Promise<void> {
 }
 
 /** "Mail: New Mail Account Config…": writes a template into the workspace and sets `configCreated` on success. */
-export function registerNewConfigCommand(ctx: ClientContext): void {
-	ctx.extension.subscriptions.push(vscode.commands.registerCommand(Commands.newConfig, () => newConfig(ctx)));
+export function registerNewConfigCommand(ctx: FeatureContext): void {
+	ctx.registerCommand(Commands.newConfig, () => newConfig(ctx));
 }

@@ -4,7 +4,7 @@ import { tr } from '../core/i18n';
 import { RECIPIENT_RULE, isPlainRecipient } from '../core/probes/recipient';
 import type { AccountReport } from '../core/probes/result';
 import { Commands, ContextKeys, SettingKeys } from '../shared/ids';
-import type { ClientContext } from './context';
+import type { ClientContext, FeatureContext } from './context';
 import { type AccountEntry, accountAtOffset, listAccounts, secretNamesIn } from './probe-accounts';
 import { ProbeExplainer } from './probe-explainer';
 import type { ReportNode } from './probe-report-model';
@@ -14,6 +14,7 @@ import { PROBE_TEXTS as T } from './probe-texts';
 import { ReportView } from './report-view';
 import { SecretStore, UNSCOPED } from './secrets';
 import { TestDiagnostics } from './test-diagnostics';
+import { markWalkthroughProgress } from './walkthrough-progress';
 
 /** The config file names of the workspace search (document-kind.ts also accepts any file with our `$schema`). */
 const CONFIG_GLOB = '**/{*.mailaccount.json,*.mailaccounts.json,mailaccounts.json}';
@@ -33,12 +34,12 @@ function isAccountArgs(value: unknown): value is AccountArgs {
 }
 
 /** Registers the connection-test commands, the report view, the test diagnostics and the secret commands. */
-export function registerProbeFeatures(ctx: ClientContext): void {
+export function registerProbeFeatures(ctx: FeatureContext): void {
 	const { extension } = ctx;
 	const secrets = new SecretStore(extension.secrets, extension.globalState);
 	const explainer = new ProbeExplainer(ctx.lang);
 	const explain = explainer.explain.bind(explainer);
-	const view = new ReportView(ctx.lang, explain);
+	const view = new ReportView(ctx.lang, explain, ctx.reportTree);
 	view.register(extension.subscriptions);
 	const diagnostics = new TestDiagnostics(ctx.lang, explain);
 	extension.subscriptions.push(diagnostics);
@@ -65,7 +66,7 @@ export function registerProbeFeatures(ctx: ClientContext): void {
 		[Commands.storeSecret, (arg) => commands.storeSecret(arg)],
 		[Commands.deleteSecret, (arg) => commands.deleteSecret(arg)],
 	];
-	for (const [id, handler] of table) extension.subscriptions.push(vscode.commands.registerCommand(id, handler));
+	for (const [id, handler] of table) ctx.registerCommand(id, handler);
 	extension.subscriptions.push(
 		vscode.workspace.onDidChangeConfiguration((e) => {
 			if (!e.affectsConfiguration(SettingKeys.language)) return;
@@ -245,7 +246,7 @@ class ProbeCommands {
 		});
 		if (!value) return false;
 		await this.secrets.store(scope, name, value);
-		await vscode.commands.executeCommand('setContext', ContextKeys.secretStored, true);
+		await markWalkthroughProgress(this.ctx.extension.globalState, ContextKeys.secretStored);
 		this.ctx.log.info(`Secret "${name}" stored.`);
 		void vscode.window.showInformationMessage(this.text('secretStored', { name }));
 		return true;

@@ -8,8 +8,9 @@ import type { ProbeContext } from '../core/probes/context';
 import type { AccountReport } from '../core/probes/result';
 import type { ProbeProgress } from '../core/probes/stage-runner';
 import { type CredentialsResult, type SecretResolver, resolveCredentials } from '../core/secrets';
-import { ContextKeys, SettingKeys } from '../shared/ids';
+import { Commands, ContextKeys, SettingKeys } from '../shared/ids';
 import { accountViolations } from '../core/trust/account';
+import { type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
 import type { TrustPolicy } from '../core/trust/policy';
 import { violationMessage } from '../core/trust/texts';
 import { readProbeSettings, readTrustSettings } from './configuration';
@@ -25,6 +26,7 @@ import type { ReportView } from './report-view';
 import { type SecretStore, UNSCOPED } from './secrets';
 import type { TestDiagnostics } from './test-diagnostics';
 import { extraCas } from './trusted-cas';
+import { markWalkthroughProgress } from './walkthrough-progress';
 
 /** One account to test, with the document it came from (the diagnostics land there). */
 export interface TestTarget {
@@ -381,33 +383,49 @@ export class ProbeSession {
 			`${report.id} (${vscode.workspace.asRelativePath(target.document.uri)}): ${passed ? 'passed' : 'failed'}`,
 		);
 		this.ctx.log.info(this.view.textReport({ uri: target.document.uri.toString(), accountId: report.id }));
-		if (passed) void vscode.commands.executeCommand('setContext', ContextKeys.connectionVerified, true);
+		if (passed) void markWalkthroughProgress(this.ctx.extension.globalState, ContextKeys.connectionVerified);
 	}
 
+	/**
+	 * One toast per run: for one failed account it names the cause (the explanation's title) and offers the report
+	 * and the walkthrough of that cause; otherwise a summary with the report.
+	 */
 	private async announce(results: { target: TestTarget; report: AccountReport }[]): Promise<void> {
 		const last = results.at(-1);
 		if (!last) return;
 		const lang = this.ctx.lang();
+		const uri = last.target.document.uri.toString();
 		let message: string;
+		let walkthrough: OpenWalkthroughArgs | undefined;
 		if (results.length === 1) {
 			const { report } = last;
 			const check = report.checks.find((c) => !c.ok);
-			message = check
-				? tr(T.failed, lang, {
-						account: report.id,
-						protocol: PROTOCOL_LABELS[check.protocol],
-						stage: check.failedStage ?? '-',
-						message: check.error?.message ?? '',
-					})
-				: tr(T.passed, lang, { account: report.id });
+			const explanation = check && this.explainer.explain(check, uri, report.id);
+			const args = {
+				account: report.id,
+				protocol: check ? PROTOCOL_LABELS[check.protocol] : '',
+				stage: check?.failedStage ?? '-',
+				message: check?.error?.message ?? '',
+			};
+			if (!check) message = tr(T.passed, lang, { account: report.id });
+			else if (explanation) message = tr(T.failedCause, lang, { ...args, cause: explanation.title });
+			else message = tr(T.failed, lang, args);
+			walkthrough =
+				explanation && walkthroughArgsFromData({ walkthrough: explanation.walkthrough, accountId: report.id }, uri);
 		} else {
 			const passed = results.filter((r) => reportPassed(r.report)).length;
 			message = tr(T.summary, lang, { passed, total: results.length, failed: results.length - passed });
 		}
-		const show = results.some((r) => !reportPassed(r.report))
-			? vscode.window.showErrorMessage(message, tr(T.showReport, lang))
-			: vscode.window.showInformationMessage(message, tr(T.showReport, lang));
-		if (await show) await this.view.reveal(last.target.document.uri.toString(), last.report.id);
+		const showReport = tr(T.showReport, lang);
+		const openWalkthrough = tr(T.openWalkthrough, lang);
+		const actions = walkthrough ? [showReport, openWalkthrough] : [showReport];
+		const choice = await (results.some((r) => !reportPassed(r.report))
+			? vscode.window.showErrorMessage(message, ...actions)
+			: vscode.window.showInformationMessage(message, ...actions));
+		if (choice === showReport) await this.view.reveal(uri, last.report.id);
+		else if (choice === openWalkthrough && walkthrough) {
+			await vscode.commands.executeCommand(Commands.openWalkthrough, walkthrough);
+		}
 	}
 }
 

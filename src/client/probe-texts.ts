@@ -101,11 +101,17 @@ export const PROBE_TEXTS = {
 		en: '"{account}": {protocol} failed at {stage}: {message}',
 		de: '„{account}“: {protocol} bei {stage} fehlgeschlagen: {message}',
 	},
+	/** With an explanation, the toast names the cause rather than repeating the diagnostic's wording. */
+	failedCause: {
+		en: '"{account}": {protocol} failed at {stage}. {cause}',
+		de: '„{account}“: {protocol} bei {stage} fehlgeschlagen. {cause}',
+	},
 	summary: {
 		en: '{passed} of {total} accounts passed, {failed} failed.',
 		de: '{passed} von {total} Konten bestanden, {failed} fehlgeschlagen.',
 	},
 	showReport: { en: 'Show Report', de: 'Bericht anzeigen' },
+	openWalkthrough: { en: 'Open Walkthrough', de: 'Anleitung öffnen' },
 	noReport: {
 		en: 'No connection test has run in this session yet.',
 		de: 'In dieser Sitzung lief noch kein Verbindungstest.',

@@ -3,6 +3,7 @@ import type { Lang } from '../core/i18n';
 import { renderReportText } from '../core/probes/report-text';
 import type { AccountReport, ProbeCheck, Protocol } from '../core/probes/result';
 import { Commands, ViewTypes } from '../shared/ids';
+import type { TreeSlot } from './context';
 import {
 	type ExplanationView,
 	type NodeIcon,
@@ -45,13 +46,15 @@ export class ReportView implements vscode.TreeDataProvider<ReportNode>, vscode.T
 	constructor(
 		private readonly lang: () => Lang,
 		private readonly explain: (check: ProbeCheck, uri: string, accountId: string) => ExplanationView | undefined,
+		slot: TreeSlot<unknown>,
 	) {
-		this.view = vscode.window.createTreeView(ViewTypes.report, { treeDataProvider: this, showCollapseAll: true });
+		// The view itself exists since activation (feature-host.ts); from now on its data comes from here.
+		this.view = slot.view as vscode.TreeView<ReportNode>;
+		slot.attach(this as vscode.TreeDataProvider<unknown>);
 	}
 
 	register(subscriptions: vscode.Disposable[]): void {
 		subscriptions.push(
-			this.view,
 			this.changed,
 			this.transcriptChanged,
 			vscode.workspace.registerTextDocumentContentProvider(TRANSCRIPT_SCHEME, this),
@@ -91,7 +94,8 @@ export class ReportView implements vscode.TreeDataProvider<ReportNode>, vscode.T
 	async reveal(uri?: string, accountId?: string): Promise<void> {
 		const root =
 			uri && accountId ? this.roots.find((r) => r.uri === uri && r.accountId === accountId) : this.roots.at(-1);
-		if (root) await this.view.reveal(root, { select: true, focus: true, expand: true });
+		// Three levels: the account, its checks, and the failed stage with its explanation.
+		if (root) await this.view.reveal(root, { select: true, focus: true, expand: 3 });
 		else await vscode.commands.executeCommand(`${ViewTypes.report}.focus`);
 	}
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SCHEMA_FILE_NAMES } from '../core/config/schema-source';
+import { SCHEMA_FILE_NAMES } from '../core/config/schema-files';
 import { SchemaUris, SettingKeys } from '../shared/ids';
 import type { ClientContext } from './context';
 

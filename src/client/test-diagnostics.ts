@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import { type Lang, type Localized, tr } from '../core/i18n';
+import type { Lang } from '../core/i18n';
+import { walkthroughActionTitle } from '../core/walkthroughs/action-title';
 import type { AccountReport, ProbeCheck } from '../core/probes/result';
 import { Commands, DiagnosticSources } from '../shared/ids';
 import { type OpenWalkthroughArgs, walkthroughCommandUri } from '../shared/protocol';
 import { type PlacedTestDiagnostic, TestDiagnosticReports } from './probe-diagnostic-model';
 import type { ExplanationView } from './probe-report-model';
-
-const T = {
-	openWalkthrough: { en: 'Open walkthrough: {guide}', de: 'Anleitung öffnen: {guide}' },
-} as const satisfies Record<string, Localized>;
 
 interface Placed {
 	diagnostic: vscode.Diagnostic;
@@ -83,22 +80,28 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 	): vscode.CodeAction[] {
 		const placed = this.placed.get(document.uri.toString()) ?? [];
 		const actions: vscode.CodeAction[] = [];
+		const seen = new Map<string, vscode.CodeAction>();
 		for (const diagnostic of context.diagnostics) {
 			if (diagnostic.source !== DiagnosticSources.probe) continue;
 			// The diagnostics handed back are copies: match ours by range and code.
 			const match = placed.find(
 				(p) => p.diagnostic.range.isEqual(diagnostic.range) && codeValue(p.diagnostic) === codeValue(diagnostic),
 			);
-			if (!match?.walkthroughArgs) continue;
-			const guide = match.walkthroughArgs.step
-				? `${match.walkthroughArgs.guide}#${match.walkthroughArgs.step}`
-				: match.walkthroughArgs.guide;
-			const action = new vscode.CodeAction(
-				tr(T.openWalkthrough, this.lang(), { guide }),
-				vscode.CodeActionKind.QuickFix,
-			);
+			const args = match?.walkthroughArgs;
+			if (!args) continue;
+			const ref = args.step ? `${args.guide}#${args.step}` : args.guide;
+			// One entry per guide step, however many failures link to it.
+			const existing = seen.get(ref);
+			if (existing) {
+				existing.diagnostics?.push(diagnostic);
+				continue;
+			}
+			const title = walkthroughActionTitle(ref, this.lang());
+			if (!title) continue;
+			const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
 			action.diagnostics = [diagnostic];
-			action.command = { command: Commands.openWalkthrough, title: action.title, arguments: [match.walkthroughArgs] };
+			action.command = { command: Commands.openWalkthrough, title, arguments: [args] };
+			seen.set(ref, action);
 			actions.push(action);
 		}
 		return actions;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientContext } from './context';
+import type { ClientContext, FeatureContext } from './context';
 import { type Lang, isLang, tr } from '../core/i18n';
 import { GUIDES, isCatalogLink, resolveWalkthroughRef, stepCommand } from '../core/walkthroughs/catalog';
 import { isAllowedLink } from '../core/walkthroughs/links';
@@ -18,6 +18,7 @@ import { type OpenRequest, parseOpenArgs } from './walkthrough-args';
 import { type AccountContext, ChecklistStore } from './walkthrough-checklist';
 import { renderWebview, webviewOptions } from './webview-host';
 import { registerNewConfigCommand } from './new-config';
+import { markWalkthroughProgress } from './walkthrough-progress';
 
 /** What the host remembers about the panel across restarts (workspace state, never the webview's word). */
 interface PanelState {
@@ -70,7 +71,7 @@ class WalkthroughPanel {
 		this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
 		this.panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw), undefined, this.disposables);
 		this.render();
-		void vscode.commands.executeCommand('setContext', ContextKeys.walkthroughOpened, true);
+		void markWalkthroughProgress(ctx.extension.globalState, ContextKeys.walkthroughOpened);
 	}
 
 	static show(ctx: ClientContext, store: ChecklistStore, request: OpenRequest): void {
@@ -270,19 +271,14 @@ async function openWalkthrough(ctx: ClientContext, store: ChecklistStore, raw: u
  * Registers "Mail: Open Walkthrough…" (args `OpenWalkthroughArgs` of shared/protocol.ts, all optional here), the
  * panel serializer and "Mail: New Mail Account Config…".
  */
-export function registerWalkthroughFeatures(ctx: ClientContext): void {
+export function registerWalkthroughFeatures(ctx: FeatureContext): { revive(panel: vscode.WebviewPanel): void } {
 	const store = new ChecklistStore(ctx.extension.workspaceState);
+	ctx.registerCommand(Commands.openWalkthrough, (args?: unknown) => openWalkthrough(ctx, store, args));
 	ctx.extension.subscriptions.push(
-		vscode.commands.registerCommand(Commands.openWalkthrough, (args?: unknown) => openWalkthrough(ctx, store, args)),
-		vscode.window.registerWebviewPanelSerializer(ViewTypes.walkthrough, {
-			deserializeWebviewPanel: (panel) => {
-				WalkthroughPanel.revive(ctx, store, panel);
-				return Promise.resolve();
-			},
-		}),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(SettingKeys.language)) WalkthroughPanel.current?.followSetting();
 		}),
 	);
 	registerNewConfigCommand(ctx);
+	return { revive: (panel) => WalkthroughPanel.revive(ctx, store, panel) };
 }

@@ -28,6 +28,7 @@ import { toDiagnostic } from './diagnostics';
 import { discoveryCodeActions } from './discovery-actions';
 import { schemaHover } from './hover';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
+import { walkthroughActionTitle } from '../core/walkthroughs/action-title';
 
 /** What the server needs from its surroundings; tests pass a fixed clock and a short push delay. */
 export interface ServerRuntime {
@@ -74,6 +75,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let registerForConfigurationChanges = false;
 	let validation: Validation = 'full';
 	let discoveryCommands = false;
+	let walkthroughCommand = false;
 	/** Settings sent with `didChangeConfiguration`, for clients that cannot answer `workspace/configuration`. */
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -96,6 +98,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		const options = params.initializationOptions as InitializationOptions | undefined;
 		validation = options?.validation === 'rules-only' ? 'rules-only' : 'full';
 		discoveryCommands = options?.discoveryCommands === true;
+		walkthroughCommand = options?.walkthroughCommand === true;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -255,7 +258,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		const { findings, version } = await analysisFor(document, token);
 		const lang = langOf(await settingsFor(document.uri));
 		const target = { uri: document.uri, version, documentChanges };
-		const actions = codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang));
+		const walkthroughs = walkthroughCommand ? { title: (ref: string) => walkthroughActionTitle(ref, lang) } : undefined;
+		const actions = codeActions(findings, params, target, tr(FIX_ALL_TITLE, lang), walkthroughs);
 		return discoveryCommands ? [...actions, ...discoveryCodeActions(document, findings, params, lang)] : actions;
 	});
 

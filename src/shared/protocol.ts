@@ -16,6 +16,11 @@ export interface InitializationOptions {
 	 */
 	validation?: Validation;
 	/**
+	 * The client runs `mailcfg.openWalkthrough` (OpenWalkthroughArgs): the server then offers each finding's
+	 * walkthrough as a quick fix that calls it. Other editors leave it out and get no action they cannot run.
+	 */
+	walkthroughCommand?: boolean;
+	/**
 	 * The client runs the discovery commands (`_mailcfg.fillServerSettings`, `_mailcfg.lookupTenant`): only then does
 	 * the server offer the code actions that name them. The lookups need the network, so they run in the client, on
 	 * the user's pick, never while diagnostics are computed.

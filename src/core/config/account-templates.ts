@@ -54,7 +54,7 @@ export interface AccountTemplate {
 const p = (tabStop: number, value: string): Placeholder => new Placeholder(tabStop, value);
 const secret = (name: string): SecretReference => new SecretReference(name);
 
-/** The client ID templates and the "Switch to OAuth2" fixes write until the user enters the app's own. */
+/** The client ID templates and fixes write until the user enters the app's own (flagged by a rule). */
 export const PLACEHOLDER_GUID = '00000000-0000-0000-0000-000000000000';
 const M365_APP_ONLY_SCOPE = 'https://outlook.office365.com/.default';
 

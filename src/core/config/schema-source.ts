@@ -22,10 +22,7 @@ import { accountSnippets, fileSnippets } from './account-templates';
  * Texts are markdown; the plain `description` is derived from it.
  */
 
-export const SCHEMA_FILE_NAMES: Readonly<Record<Lang, string>> = {
-	en: 'mail-account.schema.json',
-	de: 'mail-account.schema.de.json',
-};
+export { SCHEMA_FILE_NAMES } from './schema-files';
 
 export type JsonSchema = { [key: string]: unknown };
 

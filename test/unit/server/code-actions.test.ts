@@ -5,6 +5,7 @@ import type { Finding, Fix } from '../../../src/core/config/findings';
 import type { Range, TextEdit } from '../../../src/core/text/positions';
 import { codeActions, fixAllEdits } from '../../../src/server/code-actions';
 import { toDiagnostic } from '../../../src/server/diagnostics';
+import { walkthroughActionTitle } from '../../../src/core/walkthroughs/action-title';
 
 const r = (line: number, from: number, to: number): Range => ({
 	start: { line, character: from },
@@ -100,6 +101,7 @@ describe('codeActions', () => {
 			[
 				['Use port 993', 'quickfix', true],
 				['Use STARTTLS', 'quickfix', false],
+				['Fix all', 'quickfix', false],
 			],
 		);
 		assert.deepEqual(actions[0]?.diagnostics, [clientDiagnostic]);
@@ -134,9 +136,24 @@ describe('codeActions', () => {
 		assert.deepEqual(codeActions([PORT, LATER], params(r(5, 11, 11), ['refactor']), target, 'x'), []);
 	});
 
-	test('without only, both quick fixes and fix-all are offered', () => {
-		const kinds = codeActions([PORT, LATER], params(r(5, 11, 11)), target, 'x').map((a) => a.kind);
-		assert.deepEqual(kinds, ['quickfix', 'quickfix', 'source.fixAll.mailcfg']);
+	test('without only, the quick fixes and fix-all once, in the quick-fix list', () => {
+		const actions = codeActions([PORT, LATER], params(r(5, 11, 11)), target, 'Fix all');
+		assert.deepEqual(
+			actions.map((a) => [a.title, a.kind]),
+			[
+				['Use port 993', 'quickfix'],
+				['Use STARTTLS', 'quickfix'],
+				['Fix all', 'quickfix'],
+			],
+		);
+		assert.deepEqual(actions[2]?.edit?.documentChanges?.[0]?.edits.length, 2, 'every preferred fix of the file');
+	});
+
+	test('fix-all joins the quick fixes only where a preferred fix is offered', () => {
+		const titles = codeActions([NO_FIX, PORT, LATER], params(r(3, 4, 4), ['quickfix']), target, 'Fix all').map(
+			(a) => a.title,
+		);
+		assert.ok(!titles.includes('Fix all'), titles.join(', '));
 	});
 });
 
@@ -157,5 +174,36 @@ describe('toDiagnostic', () => {
 			assert.deepEqual(d.codeDescription, { href: 'https://example.org/rules#c' });
 		}
 		assert.equal(toDiagnostic(finding('c', r(0, 0, 1), [], { docUrl: '' })).codeDescription, undefined);
+	});
+});
+
+describe('walkthrough quick fixes', () => {
+	const titles = { title: (ref: string) => walkthroughActionTitle(ref, 'en') };
+	// Two findings on one line (the password of an Exchange Online account) that link to the same guide, and a third
+	// that links to another one.
+	const line = r(4, 2, 30);
+	const imap = finding('exo-imap-basic-auth', line, [], { walkthrough: 'm365-oauth2-app-only', accountId: 'dms' });
+	const smtp = finding('exo-smtp-basic-auth-retirement', line, [], { walkthrough: 'm365-oauth2-app-only' });
+	const other = finding('app-password-required', line, [], { walkthrough: 'gmail-app-password' });
+
+	test('one entry per guide step, titled with the guide, with every finding it answers', () => {
+		const actions = codeActions([imap, smtp, other], params(r(4, 5, 5), ['quickfix'], []), target, 'x', titles);
+		const walkthroughs = actions.filter((a) => a.command?.command === 'mailcfg.openWalkthrough');
+		assert.deepEqual(
+			walkthroughs.map((a) => a.title),
+			[walkthroughActionTitle('m365-oauth2-app-only', 'en'), walkthroughActionTitle('gmail-app-password', 'en')],
+		);
+		assert.match(walkthroughs[0]!.title, /^Open walkthrough: /);
+		assert.notEqual(walkthroughs[0]!.title, walkthroughs[1]!.title);
+		assert.equal(walkthroughs[0]!.diagnostics?.length, 2);
+		assert.deepEqual(walkthroughs[0]!.command?.arguments, [
+			{ guide: 'm365-oauth2-app-only', accountId: 'dms', uri: target.uri },
+		]);
+	});
+
+	test('clients without the command get none, and an unknown guide gives none', () => {
+		assert.deepEqual(codeActions([imap], params(r(4, 5, 5), ['quickfix'], []), target, 'x'), []);
+		const unknown = finding('x', line, [], { walkthrough: 'no-such-guide' });
+		assert.deepEqual(codeActions([unknown], params(r(4, 5, 5), ['quickfix'], []), target, 'x', titles), []);
 	});
 });
