@@ -1,6 +1,7 @@
 import {
 	type CancellationToken,
 	type CodeAction,
+	type CompletionList,
 	CodeActionKind,
 	type Connection,
 	type Diagnostic,
@@ -29,6 +30,7 @@ import { discoveryCodeActions } from './discovery-actions';
 import { schemaHover } from './hover';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
 import { walkthroughActionTitle } from '../core/walkthroughs/action-title';
+import { SchemaCompletion } from './completion';
 
 /** What the server needs from its surroundings; tests pass a fixed clock and a short push delay. */
 export interface ServerRuntime {
@@ -76,6 +78,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let validation: Validation = 'full';
 	let discoveryCommands = false;
 	let walkthroughCommand = false;
+	let completion: SchemaCompletion | undefined;
 	/** Settings sent with `didChangeConfiguration`, for clients that cannot answer `workspace/configuration`. */
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -99,12 +102,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		validation = options?.validation === 'rules-only' ? 'rules-only' : 'full';
 		discoveryCommands = options?.discoveryCommands === true;
 		walkthroughCommand = options?.walkthroughCommand === true;
+		completion = validation === 'full' ? new SchemaCompletion(capabilities) : undefined;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
 				// Where another JSON server owns the schema (VS Code), it also provides the schema hovers.
 				hoverProvider: validation === 'full',
+				// Likewise completion: VS Code's JSON server completes from the contributed schema; other editors get ours.
+				...(completion ? { completionProvider: { triggerCharacters: ['"', ':'] } } : {}),
 				...(pullDiagnostics
 					? {
 							diagnosticProvider: {
@@ -279,6 +285,17 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 			return schemaHover(text, document.offsetAt(params.position), schema);
 		} catch (error) {
 			log(`mailcfg: hover failed: ${describe(error)}`);
+			return null;
+		}
+	});
+
+	connection.onCompletion(async (params): Promise<CompletionList | null> => {
+		const document = documents.get(params.textDocument.uri);
+		if (!document || !completion || !isMailcfgDocument(document.uri, document.getText())) return null;
+		try {
+			return await completion.complete(document, params.position, langOf(await settingsFor(document.uri)));
+		} catch (error) {
+			log(`mailcfg: completion failed: ${describe(error)}`);
 			return null;
 		}
 	});

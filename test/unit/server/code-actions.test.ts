@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { CodeActionParams } from 'vscode-languageserver';
+import type { CodeActionParams, TextDocumentEdit } from 'vscode-languageserver';
 import type { Finding, Fix } from '../../../src/core/config/findings';
 import type { Range, TextEdit } from '../../../src/core/text/positions';
 import { codeActions, fixAllEdits } from '../../../src/server/code-actions';
@@ -146,7 +146,8 @@ describe('codeActions', () => {
 				['Fix all', 'quickfix'],
 			],
 		);
-		assert.deepEqual(actions[2]?.edit?.documentChanges?.[0]?.edits.length, 2, 'every preferred fix of the file');
+		const fixAll = actions[2]?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
+		assert.equal(fixAll?.edits.length, 2, 'every preferred fix of the file');
 	});
 
 	test('fix-all joins the quick fixes only where a preferred fix is offered', () => {

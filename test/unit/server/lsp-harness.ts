@@ -9,6 +9,8 @@ import {
 	type ClientCapabilities,
 	type CodeAction,
 	CodeActionRequest,
+	type CompletionItem,
+	CompletionRequest,
 	ConfigurationRequest,
 	type Diagnostic,
 	DidChangeConfigurationNotification,
@@ -153,6 +155,7 @@ export class LspClient {
 					codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
 					isPreferredSupport: true,
 				},
+				completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
 				...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
 			},
 		};
@@ -210,6 +213,14 @@ export class LspClient {
 			context: { diagnostics, ...(only ? { only } : {}) },
 		});
 		return (result ?? []).filter((a): a is CodeAction => 'kind' in a || 'edit' in a);
+	}
+
+	async completion(uri: string, line: number, character: number): Promise<CompletionItem[]> {
+		const result = await this.connection.sendRequest(CompletionRequest.type, {
+			textDocument: { uri },
+			position: { line, character },
+		});
+		return Array.isArray(result) ? result : (result?.items ?? []);
 	}
 
 	async hover(uri: string, line: number, character: number): Promise<Hover | null> {

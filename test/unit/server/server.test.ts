@@ -444,3 +444,76 @@ describe("startServer in-process: validation 'rules-only' (VS Code owns syntax a
 		await vscodeLike.client.shutdown();
 	});
 });
+
+describe('dist/server.js over stdio: completion from the schema for any LSP client (vscode-json-languageservice)', () => {
+	let client: LspClient;
+	let capabilities: Awaited<ReturnType<typeof LspClient.spawn>>['init']['capabilities'];
+	before(async () => {
+		const started = await LspClient.spawn({ pull: true, locale: 'en' });
+		client = started.client;
+		capabilities = started.init.capabilities;
+	});
+	after(() => client.shutdown());
+
+	/** The completion labels at the `|` of `marked`. */
+	async function labelsAt(marked: string): Promise<string[]> {
+		const offset = marked.indexOf('|');
+		const text = marked.replace('|', '');
+		const before = text.slice(0, offset).split('\n');
+		await client.open(CONFIG_URI, text, 'jsonc');
+		const items = await client.completion(CONFIG_URI, before.length - 1, before.at(-1)!.length);
+		await client.close(CONFIG_URI);
+		return items.map((i) => i.label);
+	}
+
+	test('announces completion', () => {
+		assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['"', ':']);
+	});
+
+	test('an empty file offers whole-file templates', async () => {
+		const labels = await labelsAt('|');
+		assert.ok(labels.includes('New file: Microsoft 365: import with OAuth2 (app-only)'), labels.join(' | '));
+	});
+
+	test('inside an account: its properties, the ones already there left out', async () => {
+		const labels = await labelsAt('{\n\t// comments are fine\n\t"accounts": [\n\t\t{ "id": "erp", | }\n\t]\n}\n');
+		for (const name of ['email', 'auth', 'imap', 'smtp', 'provider']) assert.ok(labels.includes(name), labels.join());
+		assert.ok(!labels.includes('id'), 'id is already there');
+	});
+
+	test('enum values with the schema’s order', async () => {
+		const labels = await labelsAt(
+			'{ "accounts": [ { "id": "a", "imap": { "host": "imap.gmx.net", "port": 993, "security": | } } ] }',
+		);
+		assert.deepEqual(labels.slice(0, 3).sort(), ['"none"', '"starttls"', '"tls"']);
+	});
+
+	test('in the accounts list: the account templates', async () => {
+		const labels = await labelsAt('{ "accounts": [ | ] }');
+		for (const label of ['Gmail: app password', 'Microsoft 365: shared mailbox', 'Any provider: IMAP and SMTP']) {
+			assert.ok(labels.includes(label), labels.join(' | '));
+		}
+	});
+
+	test('other JSON files get nothing', async () => {
+		await client.open('file:///w/package.json', '{  }');
+		assert.deepEqual(await client.completion('file:///w/package.json', 0, 2), []);
+		await client.close('file:///w/package.json');
+	});
+});
+
+describe('startServer in-process: completion follows the language and stays out of VS Code', () => {
+	test('German labels with locale de; no completion provider in rules-only mode', async () => {
+		const german = await LspClient.inProcess({ pull: true, locale: 'de' });
+		await german.client.open(CONFIG_URI, '');
+		const labels = (await german.client.completion(CONFIG_URI, 0, 0)).map((i) => i.label);
+		assert.ok(
+			labels.some((l) => l.startsWith('Neue Datei: ')),
+			labels.join(' | '),
+		);
+		await german.client.shutdown();
+		const vscodeLike = await LspClient.inProcess({ pull: true, initializationOptions: { validation: 'rules-only' } });
+		assert.equal(vscodeLike.init.capabilities.completionProvider, undefined);
+		await vscodeLike.client.shutdown();
+	});
+});
