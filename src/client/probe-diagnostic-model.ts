@@ -8,7 +8,7 @@ import type { AccountReport, ProbeCheck } from '../core/probes/result';
 import { LineIndex, type Range } from '../core/text/positions';
 import { type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
 import { listAccounts, spanForPath } from './probe-accounts';
-import { type ExplanationView, PROTOCOL_LABELS } from './probe-report-model';
+import { type ExplanationView, PROTOCOL_LABELS, reportInLang } from './probe-report-model';
 
 export interface TestDiagnosticModel {
 	offset: number;
@@ -100,12 +100,18 @@ export interface PlacedTestDiagnostic extends TestDiagnosticModel {
  * so the stored text is the one the reports are placed in.
  */
 export class TestDiagnosticReports {
-	private readonly files = new Map<string, { text: string; reports: Map<string, AccountReport> }>();
+	private readonly files = new Map<
+		string,
+		{ text: string; reports: Map<string, { report: AccountReport; lang: Lang }> }
+	>();
 
-	/** Records `report`, replacing the previous report of the same account in the file `uri` (current text `text`). */
-	set(uri: string, text: string, report: AccountReport): void {
-		const reports = this.files.get(uri)?.reports ?? new Map<string, AccountReport>();
-		reports.set(report.id, report);
+	/**
+	 * Records `report` (worded in `lang`), replacing the previous report of the same account in the file `uri`
+	 * (current text `text`).
+	 */
+	set(uri: string, text: string, report: AccountReport, lang: Lang): void {
+		const reports = this.files.get(uri)?.reports ?? new Map<string, { report: AccountReport; lang: Lang }>();
+		reports.set(report.id, { report, lang });
 		this.files.set(uri, { text, reports });
 	}
 
@@ -127,11 +133,12 @@ export class TestDiagnosticReports {
 		const file = this.files.get(uri);
 		if (!file) return [];
 		const lines = new LineIndex(file.text);
-		return [...file.reports.values()].flatMap((report) =>
-			testDiagnosticsFor(file.text, uri, report, lang, (check) => explain(check, report.id)).map((model) => ({
+		return [...file.reports.values()].flatMap((recorded) => {
+			const report = reportInLang(recorded.report, recorded.lang, lang);
+			return testDiagnosticsFor(file.text, uri, report, lang, (check) => explain(check, report.id)).map((model) => ({
 				...model,
 				range: lines.rangeOf(model.offset, model.length),
-			})),
-		);
+			}));
+		});
 	}
 }

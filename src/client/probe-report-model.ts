@@ -5,7 +5,13 @@
  */
 import { type Lang, type Localized, tr } from '../core/i18n';
 import type { Explanation } from '../core/explain/types';
-import type { AccountReport, ProbeCheck, Protocol, StageResult } from '../core/probes/result';
+import {
+	type AccountReport,
+	PROBE_ERRORS,
+	type ProbeCheck,
+	type Protocol,
+	type StageResult,
+} from '../core/probes/result';
 import { type OpenWalkthroughArgs, walkthroughArgsFromData } from '../shared/protocol';
 
 /** What the tree and the diagnostics show of an explanation from the catalog. */
@@ -17,6 +23,8 @@ export interface ReportEntry {
 	/** File name shown beside the account. */
 	fileLabel: string;
 	report: AccountReport;
+	/** The language the test ran in, which worded the report's messages. */
+	lang: Lang;
 }
 
 export type NodeKind =
@@ -242,7 +250,8 @@ export function buildReportTree(
 	lang: Lang,
 	explain: (check: ProbeCheck, entry: ReportEntry) => ExplanationView | undefined,
 ): ReportNode[] {
-	return entries.map((entry) => {
+	return entries.map((recorded) => {
+		const entry = { ...recorded, report: reportInLang(recorded.report, recorded.lang, lang) };
 		const passed = reportPassed(entry.report);
 		const status = entry.report.checks.length === 0 ? tr(T.noChecks, lang) : tr(passed ? T.passed : T.failed, lang);
 		return {
@@ -258,4 +267,19 @@ export function buildReportTree(
 			accountId: entry.report.id,
 		};
 	});
+}
+
+/**
+ * A report recorded in one language, for display in another: the error messages, worded in the language the test ran
+ * in, give way to their code's sentence in `lang` (the explanation, rendered anew, carries the specifics). The
+ * server's reply and the stage facts are data and stay as they are.
+ */
+export function reportInLang(report: AccountReport, recorded: Lang, lang: Lang): AccountReport {
+	if (recorded === lang) return report;
+	return {
+		...report,
+		checks: report.checks.map((check) =>
+			check.error ? { ...check, error: { ...check.error, message: PROBE_ERRORS[check.error.code][lang] } } : check,
+		),
+	};
 }

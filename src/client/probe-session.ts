@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Account, SecretRef } from '../core/config/model';
 import { systemClock } from '../core/clock';
-import { type Localized, tr } from '../core/i18n';
+import { type Lang, type Localized, tr } from '../core/i18n';
 import type { ProbeContext } from '../core/probes/context';
 import type { AccountReport } from '../core/probes/result';
 import type { ProbeProgress } from '../core/probes/stage-runner';
@@ -214,7 +214,7 @@ export class ProbeSession {
 						},
 					});
 					const report: AccountReport = { id: target.account.id, checks: [check] };
-					this.record(target, report);
+					this.record(target, report, ctx.lang);
 					return report;
 				} catch (error) {
 					this.ctx.log.error(`Sign-in of "${target.account.id}" crashed: ${errorName(error)}`);
@@ -322,11 +322,12 @@ export class ProbeSession {
 		if (run.signal.aborted) return undefined;
 		// Sending exercises only SMTP (and the token it needs), so IMAP stays out of it.
 		const value = sendTestMailTo ? { ...(target.account.value as object), imap: undefined } : target.account.value;
+		const ctx = this.probeContext(target, run, run.policy);
 		try {
 			const [report] = await probeRunner().testAccounts(
 				{ accounts: [value] },
 				{
-					ctx: this.probeContext(target, run, run.policy),
+					ctx,
 					resolveSecrets: (account) => this.resolveSecrets(target, account, run.policy),
 					onProgress: (event) => {
 						if (event.state === 'start') onStage(stageLabel(event));
@@ -334,7 +335,7 @@ export class ProbeSession {
 					...(sendTestMailTo ? { sendTestMailTo } : {}),
 				},
 			);
-			if (report) this.record(target, report);
+			if (report) this.record(target, report, ctx.lang);
 			return report;
 		} catch (error) {
 			// The engine reports failures as data; reaching this is a bug. Log the type only, never the message,
@@ -374,10 +375,10 @@ export class ProbeSession {
 	}
 
 	/** Puts a report into the view, the diagnostics and the log, and sets the walkthrough context key on success. */
-	record(target: TestTarget, report: AccountReport): void {
+	record(target: TestTarget, report: AccountReport, lang: Lang): void {
 		this.explainer.remember(target.document.uri.toString(), report.id, target.account.value);
-		this.view.add(target.document.uri, report);
-		this.diagnostics.update(target.document, report);
+		this.view.add(target.document.uri, report, lang);
+		this.diagnostics.update(target.document, report, lang);
 		const passed = reportPassed(report);
 		this.ctx.log.info(
 			`${report.id} (${vscode.workspace.asRelativePath(target.document.uri)}): ${passed ? 'passed' : 'failed'}`,

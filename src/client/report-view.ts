@@ -10,6 +10,7 @@ import {
 	type ReportEntry,
 	type ReportNode,
 	buildReportTree,
+	reportInLang,
 } from './probe-report-model';
 
 /** Scheme of the read-only transcript documents; content comes from the last report, already redacted. */
@@ -62,11 +63,11 @@ export class ReportView implements vscode.TreeDataProvider<ReportNode>, vscode.T
 	}
 
 	/** Records the outcome of one account's test (replacing its previous report) and redraws. */
-	add(uri: vscode.Uri, report: AccountReport): void {
+	add(uri: vscode.Uri, report: AccountReport, lang: Lang): void {
 		const key = entryKey(uri.toString(), report.id);
 		// Re-inserting moves the account to the end, so the newest results are at the bottom in run order.
 		this.entries.delete(key);
-		this.entries.set(key, { uri: uri.toString(), fileLabel: vscode.workspace.asRelativePath(uri), report });
+		this.entries.set(key, { uri: uri.toString(), fileLabel: vscode.workspace.asRelativePath(uri), report, lang });
 		for (const check of report.checks)
 			this.transcriptChanged.fire(this.transcriptUri(uri.toString(), report.id, check.protocol));
 		this.refresh();
@@ -107,7 +108,7 @@ export class ReportView implements vscode.TreeDataProvider<ReportNode>, vscode.T
 			(e) => !only || (e.uri === only.uri && e.report.id === only.accountId),
 		);
 		return renderReportText(
-			entries.map((e) => e.report),
+			entries.map((e) => reportInLang(e.report, e.lang, this.lang())),
 			this.lang(),
 			{
 				explain: (accountId, check) =>

@@ -44,8 +44,8 @@ export class TestDiagnostics implements vscode.Disposable, vscode.CodeActionProv
 	}
 
 	/** Replaces the diagnostics of `report.id` in `document` by those of this report (none when it passed). */
-	update(document: vscode.TextDocument, report: AccountReport): void {
-		this.reports.set(document.uri.toString(), document.getText(), report);
+	update(document: vscode.TextDocument, report: AccountReport, lang: Lang): void {
+		this.reports.set(document.uri.toString(), document.getText(), report, lang);
 		this.draw(document.uri);
 	}
 

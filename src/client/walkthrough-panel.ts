@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientContext, FeatureContext } from './context';
-import { type Lang, isLang, tr } from '../core/i18n';
+import { type Lang, tr } from '../core/i18n';
 import { GUIDES, isCatalogLink, resolveWalkthroughRef, stepCommand } from '../core/walkthroughs/catalog';
 import { isAllowedLink } from '../core/walkthroughs/links';
 import { HOST_UI, WALKTHROUGH_UI, uiStrings } from '../core/walkthroughs/ui-strings';
@@ -19,6 +19,7 @@ import { type AccountContext, ChecklistStore } from './walkthrough-checklist';
 import { renderWebview, webviewOptions } from './webview-host';
 import { registerNewConfigCommand } from './new-config';
 import { markWalkthroughProgress } from './walkthrough-progress';
+import { setLanguageSetting } from './language';
 
 /** What the host remembers about the panel across restarts (workspace state, never the webview's word). */
 interface PanelState {
@@ -39,9 +40,10 @@ function withTimeout<T>(promise: PromiseLike<T>, ms: number): Promise<T | typeof
 	return Promise.race([Promise.resolve(promise), timeout]).finally(() => clearTimeout(timer));
 }
 
-function readPanelState(memento: vscode.Memento, fallbackLang: Lang): PanelState {
+/** The stored account of the panel; the language is always the one of `mailcfg.language` now. */
+function readPanelState(memento: vscode.Memento, lang: Lang): PanelState {
 	const stored = memento.get<Partial<PanelState>>(PANEL_STATE_KEY);
-	const state: PanelState = { lang: isLang(stored?.lang) ? stored.lang : fallbackLang };
+	const state: PanelState = { lang };
 	const account = stored?.account;
 	if (account && typeof account.uri === 'string' && typeof account.accountId === 'string') {
 		state.account = { uri: account.uri, accountId: account.accountId };
@@ -82,7 +84,6 @@ class WalkthroughPanel {
 			return;
 		}
 		const state = readPanelState(ctx.extension.workspaceState, ctx.lang());
-		state.lang = ctx.lang();
 		const panel = vscode.window.createWebviewPanel(
 			ViewTypes.walkthrough,
 			WALKTHROUGH_UI.panelTitle[state.lang],
@@ -175,7 +176,9 @@ class WalkthroughPanel {
 				this.sendInit();
 				return;
 			case 'setLang':
-				this.setLang(message.lang);
+				// The page's toggle is a shortcut for mailcfg.language: every text of the extension follows it, and the
+				// configuration listener brings this panel along.
+				await setLanguageSetting(message.lang);
 				return;
 			case 'toggleStep': {
 				if (!resolveWalkthroughRef(`${message.guide}#${message.step}`)) return;

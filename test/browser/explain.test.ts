@@ -22,6 +22,7 @@ import {
 	violations,
 	waitForPosted,
 } from './harness';
+import { commandSpans } from '../../src/shared/command-spans';
 
 /** An IMAP client log as admins paste it: one harmless line, then two failures on different lines. */
 const LOG = [
@@ -119,6 +120,15 @@ for (const lang of ['en', 'de'] as const) {
 				entry.fix.map((step) => renderText(step, lang, new Date())),
 			);
 			assert.equal(await sectionText(page, 0, '.open-walkthrough'), EXPLAIN_LABELS.openWalkthrough[lang]);
+			// The input is this one line: it shows once, at the end, not again as the matched line.
+			assert.equal(await page.locator('.raw-line').count(), 0);
+			// Commands in the fix steps (Set-CASMailbox …) are set in code font.
+			const commands = entry.fix.flatMap((step) => commandSpans(step[lang]).filter((span) => span.code));
+			assert.ok(commands.length > 0, 'the entry writes out a PowerShell command');
+			assert.deepEqual(
+				await page.locator('section.match').first().locator('.fix code.command').allTextContents(),
+				commands.map((span) => span.text),
+			);
 			await page.screenshot({ path: join(ARTIFACTS, `explain-${lang}-smtp-auth-disabled.png`), fullPage: true });
 		});
 

@@ -153,6 +153,17 @@ function listClaim(value: unknown): string[] {
 	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/**
+ * When the token really expires: its `exp` claim, in the same notation as the claims stage. msal's `expiresOn`
+ * counts `expires_in` from the moment of receipt, which disagrees with `exp` when the authority or the clock is off;
+ * falls back to it for tokens that are no readable JWT.
+ */
+export function tokenExpiry(token: string, expiresOn: Date | null | undefined): string {
+	const exp = numberClaim(decodeJwtPayload(token)?.exp);
+	if (exp !== undefined) return isoSeconds(exp);
+	return expiresOn ? isoSeconds(Math.floor(expiresOn.getTime() / 1000)) : '-';
+}
+
 function isoSeconds(seconds: number): string {
 	return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }

@@ -10,7 +10,7 @@ import { ProbeFailure } from './classify';
 import type { Credentials, ProbeContext } from './context';
 import type { ProbeHooks } from './mail-session';
 import type { ProbeCheck, ProbeError, StageName } from './result';
-import { checkClaims } from './oauth2-claims';
+import { checkClaims, tokenExpiry } from './oauth2-claims';
 import { mapMsalError, networkFailure, scrub, serverMessage } from './oauth2-errors';
 import { acquireToken, OAuth2ConfigProblem, raceAbort, type TranscriptSink } from './oauth2-msal';
 import {
@@ -133,7 +133,7 @@ export async function probeOAuth2(
 				throw failure;
 			});
 			run.redactor.add(token.accessToken);
-			const expires = token.expiresOn?.toISOString() ?? '-';
+			const expires = tokenExpiry(token.accessToken, token.expiresOn);
 			transcript.server(`access token received (${token.fromCache ? 'from cache' : 'new'}, expires ${expires})`);
 			return {
 				value: token,

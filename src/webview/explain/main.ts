@@ -5,6 +5,7 @@ import {
 	type ExplanationView,
 	parseExplainHostMessage,
 } from '../../shared/webview-protocol';
+import { commandSpans } from '../../shared/command-spans';
 import { el, fill } from '../dom';
 
 /**
@@ -43,8 +44,18 @@ function sources(ui: ExplainUiStrings, match: ExplanationView, index: number): H
 	]);
 }
 
-function rawLine(ui: ExplainUiStrings, match: ExplanationView): HTMLElement | undefined {
-	if (!match.matchedText) return undefined;
+/** A fix step with the commands it writes out in code font. */
+function fixStep(step: string): HTMLElement {
+	return el(
+		'li',
+		{},
+		commandSpans(step).map((span) => (span.code ? el('code', { className: 'command', text: span.text }) : span.text)),
+	);
+}
+
+/** The line that matched, when it is not simply the whole input (which the page shows at the end anyway). */
+function rawLine(ui: ExplainUiStrings, match: ExplanationView, input: string): HTMLElement | undefined {
+	if (!match.matchedText || match.matchedText.trim() === input.trim()) return undefined;
 	const where = match.line === undefined ? '' : ` (${fill(ui.line, { n: match.line + 1 })})`;
 	return el('div', { className: 'raw-line' }, [
 		el('h3', { text: `${ui.rawLine}${where}` }),
@@ -52,7 +63,7 @@ function rawLine(ui: ExplainUiStrings, match: ExplanationView): HTMLElement | un
 	]);
 }
 
-function matchSection(ui: ExplainUiStrings, match: ExplanationView, index: number): HTMLElement {
+function matchSection(ui: ExplainUiStrings, match: ExplanationView, index: number, input: string): HTMLElement {
 	return el('section', { className: 'match', attrs: { 'data-match': match.id } }, [
 		el('h2', { text: match.title }),
 		el('p', {
@@ -64,11 +75,7 @@ function matchSection(ui: ExplainUiStrings, match: ExplanationView, index: numbe
 		match.question !== undefined && el('h3', { text: ui.question }),
 		match.question !== undefined && el('p', { className: 'question', text: match.question }),
 		el('h3', { text: ui.fix }),
-		el(
-			'ol',
-			{ className: 'fix' },
-			match.fix.map((step) => el('li', { text: step })),
-		),
+		el('ol', { className: 'fix' }, match.fix.map(fixStep)),
 		match.walkthrough !== undefined &&
 			el('p', { className: 'walkthrough' }, [
 				el('button', {
@@ -79,7 +86,7 @@ function matchSection(ui: ExplainUiStrings, match: ExplanationView, index: numbe
 				}),
 				el('span', { className: 'ref', text: match.walkthrough }),
 			]),
-		rawLine(ui, match),
+		rawLine(ui, match, input),
 		sources(ui, match, index),
 	]);
 }
@@ -91,7 +98,7 @@ function render(message: ExplainHostToWebview): void {
 		el('h1', { text: ui.heading }),
 		...(message.matches.length === 0
 			? [el('p', { className: 'no-match', text: ui.noMatch })]
-			: message.matches.map((match, index) => matchSection(ui, match, index))),
+			: message.matches.map((match, index) => matchSection(ui, match, index, message.input))),
 		el('div', { className: 'input' }, [
 			el('h3', { text: ui.input }),
 			el('pre', {}, [el('code', { text: message.input })]),

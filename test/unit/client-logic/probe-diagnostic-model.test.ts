@@ -8,7 +8,7 @@ import {
 import { ProbeExplainer } from '../../../src/client/probe-explainer';
 import { listAccounts } from '../../../src/client/probe-accounts';
 import type { Lang } from '../../../src/core/i18n';
-import type { AccountReport, ProbeCheck } from '../../../src/core/probes/result';
+import { type AccountReport, PROBE_ERRORS, type ProbeCheck } from '../../../src/core/probes/result';
 import { TWO_ACCOUNTS } from './fixtures';
 
 const URI = 'file:///srv/dms/mailaccounts.json';
@@ -144,8 +144,8 @@ test('the last reports are drawn again in the new language, one report per accou
 		'535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.',
 	);
 	const reports = new TestDiagnosticReports();
-	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [authDisabled] });
-	reports.set(URI, TWO_ACCOUNTS, { id: 'invoices', checks: [failed('imap', 'folder', 'FOLDER_NOT_FOUND')] });
+	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [authDisabled] }, 'en');
+	reports.set(URI, TWO_ACCOUNTS, { id: 'invoices', checks: [failed('imap', 'folder', 'FOLDER_NOT_FOUND')] }, 'en');
 	const render = () => reports.render(URI, lang, (check, accountId) => explainer.explain(check, URI, accountId));
 
 	const english = render();
@@ -174,11 +174,17 @@ test('the last reports are drawn again in the new language, one report per accou
 		english.map((d) => [d.code, d.range, d.walkthroughArgs]),
 	);
 	const [head, , title, fix] = german[0]?.message.split('\n') ?? [];
-	assert.equal(head, 'SMTP-Test bei auth fehlgeschlagen: message for AUTH_FAILED');
+	// The message the test worded in English gives way to the code's German sentence: nothing half translated.
+	assert.equal(head, `SMTP-Test bei auth fehlgeschlagen: ${PROBE_ERRORS.AUTH_FAILED.de}`);
 	assert.equal(title, explainer.explain(authDisabled, URI, 'scanner')?.title);
 	assert.notEqual(title, englishTitle);
 	assert.match(fix ?? '', /^Abhilfe: /);
-	assert.equal(german[1]?.message.split('\n')[0], 'IMAP-Test bei folder fehlgeschlagen: message for FOLDER_NOT_FOUND');
+	assert.equal(
+		german[1]?.message.split('\n')[0],
+		`IMAP-Test bei folder fehlgeschlagen: ${PROBE_ERRORS.FOLDER_NOT_FOUND.de}`,
+	);
+	lang = 'en';
+	assert.equal(render()[0]?.message.split('\n')[0], 'SMTP test failed at auth: message for AUTH_FAILED');
 
 	// A re-test replaces only that account's report.
 	const passed: ProbeCheck = {
@@ -187,7 +193,7 @@ test('the last reports are drawn again in the new language, one report per accou
 		stages: [{ name: 'auth', ok: true, ms: 3 }],
 		transcript: [],
 	};
-	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [passed] });
+	reports.set(URI, TWO_ACCOUNTS, { id: 'scanner', checks: [passed] }, 'en');
 	assert.deepEqual(
 		render().map((d) => d.code),
 		['FOLDER_NOT_FOUND'],

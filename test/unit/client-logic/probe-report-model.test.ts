@@ -6,8 +6,9 @@ import {
 	type ReportNode,
 	buildReportTree,
 	reportPassed,
+	reportInLang,
 } from '../../../src/client/probe-report-model';
-import type { AccountReport } from '../../../src/core/probes/result';
+import { type AccountReport, PROBE_ERRORS } from '../../../src/core/probes/result';
 
 const URI = 'file:///srv/dms/mailaccounts.json';
 
@@ -56,7 +57,7 @@ const report: AccountReport = {
 		},
 	],
 };
-const entry: ReportEntry = { uri: URI, fileLabel: 'mailaccounts.json', report };
+const entry: ReportEntry = { uri: URI, fileLabel: 'mailaccounts.json', report, lang: 'en' };
 
 const smtpAuthDisabled: ExplanationView = {
 	id: 'smtp-auth-disabled',
@@ -173,7 +174,11 @@ test('a check that failed before any stage ran shows its error on the check itse
 			},
 		],
 	};
-	const [account] = buildReportTree([{ uri: URI, fileLabel: 'x.json', report: configOnly }], 'en', () => undefined);
+	const [account] = buildReportTree(
+		[{ uri: URI, fileLabel: 'x.json', report: configOnly, lang: 'en' }],
+		'en',
+		() => undefined,
+	);
 	const check = account?.children[0];
 	assert.equal(check?.label, 'OAuth2');
 	assert.equal(check?.description, 'failed: CONFIG');
@@ -188,10 +193,35 @@ test('reportPassed needs at least one check and every check ok', () => {
 	assert.equal(reportPassed({ id: 'x', checks: [] }), false);
 	assert.equal(reportPassed({ id: 'x', checks: report.checks.slice(0, 1) }), true);
 	const [empty] = buildReportTree(
-		[{ uri: URI, fileLabel: 'x.json', report: { id: 'x', checks: [] } }],
+		[{ uri: URI, fileLabel: 'x.json', report: { id: 'x', checks: [] }, lang: 'en' }],
 		'en',
 		() => undefined,
 	);
 	assert.equal(empty?.icon, 'info');
 	assert.equal(empty?.description, 'nothing to test · x.json');
+});
+
+test('a report from an English test shows in German after a language switch, the server’s reply unchanged', () => {
+	const english: AccountReport = {
+		id: 'scanner',
+		checks: [
+			{
+				protocol: 'smtp',
+				ok: false,
+				failedStage: 'auth',
+				error: { code: 'AUTH_FAILED', message: 'The server rejected the login.', serverResponse: '535 5.7.3' },
+				stages: [{ name: 'auth', ok: false, ms: 4 }],
+				transcript: [],
+			},
+		],
+	};
+	const [account] = buildReportTree(
+		[{ uri: URI, fileLabel: 'x.json', report: english, lang: 'en' }],
+		'de',
+		() => undefined,
+	);
+	const nodes = account?.children[0]?.children[0]?.children ?? [];
+	assert.equal(nodes.find((n) => n.kind === 'error')?.description, PROBE_ERRORS.AUTH_FAILED.de);
+	assert.equal(nodes.find((n) => n.kind === 'serverResponse')?.description, '535 5.7.3');
+	assert.equal(reportInLang(english, 'en', 'en'), english, 'same language: the report as it was');
 });

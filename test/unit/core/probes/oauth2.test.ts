@@ -554,6 +554,23 @@ describe('authorization code with PKCE', () => {
 	});
 });
 
+test('an expired token: the token stage names the same expiry as the claims stage (the JWT exp, not expires_in)', async () => {
+	oidc.setTokenOverrides({ expiresInSeconds: -600 });
+	try {
+		const { check } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: TEST_APPS.importer.secret },
+			context(),
+		);
+		const expiredAt = /the token expired at (\S+) \(now/.exec(check.error?.message ?? '')?.[1];
+		assert.ok(expiredAt, check.error?.message);
+		const token = check.stages.find((s) => s.name === 'token');
+		assert.ok(token?.detail?.endsWith(`valid until ${expiredAt}`), token?.detail);
+	} finally {
+		oidc.setTokenOverrides(undefined);
+	}
+});
+
 test('Google accounts are reported as unsupported, not as a failure of the token', async () => {
 	const google: Account = {
 		id: 'gmail',
