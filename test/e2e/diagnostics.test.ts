@@ -41,6 +41,13 @@ test('opening a config shows the expected problems in the Problems panel', async
 	assert.equal(rows.length, expected.length, rows.join('\n'));
 });
 
+test('the config opens as JSON with Comments: its comment is no problem', async () => {
+	assert.match(readFileSync(join(server.workspace, FILE), 'utf8'), /^\t\/\/ /m, 'the fixture has a comment');
+	await bench.page.locator('.statusbar-item', { hasText: 'JSON with Comments' }).first().waitFor({ timeout: 20_000 });
+	const rows = await bench.problems();
+	assert.ok(!rows.some((row) => /Comments are not permitted|Trailing comma/.test(row)), rows.join('\n'));
+});
+
 test('the hover on a problem shows its English message', async () => {
 	const diagnostic = byCode('exo-imap-basic-auth');
 	await bench.goTo(diagnostic.range.start.line + 1, diagnostic.range.start.character + 1);
