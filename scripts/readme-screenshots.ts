@@ -10,7 +10,7 @@ import { ROOT } from './demo-config';
 /** e2e screenshot → README screenshot. */
 const PICKS: Record<string, string> = {
 	'language-de-2-hover-de': 'diagnostics-hover-de',
-	'test-connection-4-explained-diagnostic': 'test-connection-report',
+	'test-connection-3-stage-report': 'test-connection-report',
 	'test-connection-5-walkthrough-step': 'walkthrough-step',
 };
 const WIDTH = 1000;

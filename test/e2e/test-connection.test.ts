@@ -2,7 +2,7 @@
 // `npm run sandbox`): the stage report appears and the failure lands, explained, on the account's line.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
@@ -183,13 +183,16 @@ test('OAuth2 through the demo CA (NODE_EXTRA_CA_CERTS): the expired token fails 
 	await bench.screenshot('7-expired-token');
 });
 
-test('activation is measured: the log names the time activate() took', async () => {
-	await bench.runCommand('Mail: Show Log');
-	const line = bench.page.locator('.output-view .view-line', { hasText: /mailcfg activated in \d+ ms/ }).first();
-	await line.waitFor({ timeout: 20_000 });
-	const ms = Number(/activated in (\d+) ms/.exec(await line.innerText())?.[1]);
-	assert.ok(Number.isFinite(ms));
+test('activation is measured: the extension log names the time activate() took', async () => {
+	// VS Code writes each log output channel to a file below the user data dir; the line is there from activation on.
+	const logs = readdirSync(session.server.tempDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+		f.endsWith('Mail Account Config.log'),
+	);
+	const text = logs.map((f) => readFileSync(join(session.server.tempDir, f), 'utf8')).join('\n');
+	const ms = Number(/mailcfg activated in (\d+) ms/.exec(text)?.[1]);
+	assert.ok(Number.isFinite(ms), `no activation line in ${logs.join(', ') || 'any log file'}`);
 	// Reported, not judged: a timed assertion would only measure the machine's load.
-	process.stdout.write(`# mailcfg activation: ${ms} ms (extension.js + language client start)\n`);
-	await bench.screenshot('8-activation-log');
+	process.stdout.write(`# mailcfg activation: ${ms} ms (extension.js and the language client start)\n`);
+	const features = /features loaded in (\d+) ms/.exec(text)?.[1];
+	if (features) process.stdout.write(`# mailcfg features.js loaded on first use in ${features} ms\n`);
 });
