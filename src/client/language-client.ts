@@ -13,7 +13,7 @@ import {
 	walkthroughArgsFromData,
 	walkthroughCommandUri,
 } from '../shared/protocol';
-import { SOURCE_GLOBS } from '../core/sources/formats';
+import { SOURCE_GLOBS } from '../core/sources/names';
 import type { ClientContext } from './context';
 import { registerSchemaProvider } from './schema-provider';
 

@@ -123,7 +123,9 @@ for (const lang of ['en', 'de'] as const) {
 			// The input is this one line: it shows once, at the end, not again as the matched line.
 			assert.equal(await page.locator('.raw-line').count(), 0);
 			// Commands in the fix steps (Set-CASMailbox …) are set in code font.
-			const commands = entry.fix.flatMap((step) => commandSpans(step[lang]).filter((span) => span.code));
+			const commands = entry.fix.flatMap((step) =>
+				commandSpans(renderText(step, lang, new Date())).filter((span) => span.code),
+			);
 			assert.ok(commands.length > 0, 'the entry writes out a PowerShell command');
 			assert.deepEqual(
 				await page.locator('section.match').first().locator('.fix code.command').allTextContents(),

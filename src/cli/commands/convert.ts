@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { isConfigFileName } from '../../core/config/document-kind';
 import { type Localized, tr } from '../../core/i18n';
 import { convertSource } from '../../core/sources/convert';
-import { type SourceFormat, formatOfName, isSourceFormat } from '../../core/sources/formats';
+import { type SourceFormat, formatOfName, isSourceFormat } from '../../core/sources/names';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
 import { siblingReader } from './siblings';

@@ -1,6 +1,6 @@
 import { AUTH_METHODS, PROVIDER_IDS } from '../../core/config/model';
 import { STAGE_NAMES } from '../../core/probes/result';
-import { SOURCE_FORMATS } from '../../core/sources/formats';
+import { SOURCE_FORMATS } from '../../core/sources/names';
 import { type CommandSpec, LANG_OPTION, type OptionSpec } from '../args';
 
 /*

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../config/findings';
 import type { Localized } from '../i18n';
-import { type SourceFormat, baseName } from './formats';
+import { type SourceFormat, baseName } from './names';
 
 export interface Advice {
 	message: Localized;

@@ -14,7 +14,8 @@ import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
 import { adviceFor } from './advice';
-import { type SourceContext, type SourceFormat, formatOfName, sourceAccounts } from './formats';
+import { type SourceContext, sourceAccounts } from './formats';
+import { type SourceFormat, formatOfName } from './names';
 import { SourceEditor, parsedFromAccounts } from './tree';
 
 /**

@@ -5,7 +5,8 @@
  */
 import { parseSecretRef } from '../config/model';
 import { secretName } from '../rules/context';
-import { type SourceContext, type SourceFormat, sourceAccounts } from './formats';
+import { type SourceContext, sourceAccounts } from './formats';
+import type { SourceFormat } from './names';
 import { accountValues } from './tree';
 
 export interface Conversion {

@@ -1,17 +1,11 @@
-/** The config formats besides our own JSON, how their files are named, and the adapter that reads each. */
+/** The adapter that reads each config format besides our own JSON. */
 import { dotenvAccounts } from './dotenv';
 import { mbsyncAccounts } from './mbsync';
 import { msmtpAccounts } from './msmtp';
 import { postfixAccounts } from './postfix';
 import { springAccounts } from './spring';
+import type { SourceFormat } from './names';
 import type { MappedAccount } from './tree';
-
-export const SOURCE_FORMATS = ['dotenv', 'spring', 'postfix', 'msmtp', 'mbsync'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-
-export function isSourceFormat(value: unknown): value is SourceFormat {
-	return typeof value === 'string' && (SOURCE_FORMATS as readonly string[]).includes(value);
-}
 
 /** What an adapter may know besides the text. */
 export interface SourceContext {
@@ -34,40 +28,4 @@ const ADAPTERS: Readonly<Record<SourceFormat, SourceAdapter>> = {
 /** The accounts a file of this format configures; none when it holds no mail settings. */
 export function sourceAccounts(format: SourceFormat, text: string, context: SourceContext = {}): MappedAccount[] {
 	return ADAPTERS[format](text, context);
-}
-
-/** The base name of a path or URI (either separator, query and fragment removed, escapes decoded). */
-export function baseName(pathOrUri: string): string {
-	let path = pathOrUri.split(/[?#]/)[0] ?? '';
-	try {
-		path = decodeURIComponent(path);
-	} catch {
-		// A malformed escape is no reason to reject the name; test it as written.
-	}
-	return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-const NAMES: readonly [RegExp, SourceFormat][] = [
-	[/^\.env(\..+)?$|\.env$/i, 'dotenv'],
-	[/^application([-.][^/\\]*)?\.(properties|ya?ml)$/i, 'spring'],
-	[/^main\.cf$/i, 'postfix'],
-	[/^(\.?msmtprc|msmtp\.conf)$/i, 'msmtp'],
-	[/^(\.?mbsyncrc|\.?isyncrc)$/i, 'mbsync'],
-];
-
-/** The same names as glob patterns, for editors' document selectors (a unit test keeps both in step). */
-export const SOURCE_GLOBS: readonly string[] = [
-	'**/.env',
-	'**/.env.*',
-	'**/*.env',
-	'**/application*.{properties,yml,yaml}',
-	'**/main.cf',
-	'**/{.msmtprc,msmtprc,msmtp.conf}',
-	'**/{.mbsyncrc,mbsyncrc,.isyncrc}',
-];
-
-/** The format a file's name says it has (`.env.local` → dotenv, `application-prod.yml` → spring...). */
-export function formatOfName(pathOrUri: string): SourceFormat | undefined {
-	const name = baseName(pathOrUri);
-	return NAMES.find(([pattern]) => pattern.test(name))?.[1];
 }

@@ -3,7 +3,7 @@ import { matchesGlob } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeText } from '../../../../src/core/config/analyze';
 import { convertSource } from '../../../../src/core/sources/convert';
-import { SOURCE_GLOBS, formatOfName } from '../../../../src/core/sources/formats';
+import { SOURCE_GLOBS, formatOfName } from '../../../../src/core/sources/names';
 import { NOW, applyEdits, check, fixture, lineOf, mutate, summary } from './helpers';
 
 describe('msmtp: real files and their mutants', () => {

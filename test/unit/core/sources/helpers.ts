@@ -4,7 +4,8 @@ import { fixedClock } from '../../../../src/core/clock';
 import type { Finding } from '../../../../src/core/config/findings';
 import type { Lang } from '../../../../src/core/i18n';
 import { analyzeSource } from '../../../../src/core/sources/analyze';
-import type { SourceContext, SourceFormat } from '../../../../src/core/sources/formats';
+import type { SourceContext } from '../../../../src/core/sources/formats';
+import type { SourceFormat } from '../../../../src/core/sources/names';
 
 export const FIXTURES = join(__dirname, '../../../fixtures/sources');
 
