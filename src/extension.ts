@@ -3,7 +3,6 @@ import type { ClientContext } from './client/context';
 import { registerLazyFeatures } from './client/feature-host';
 import { currentLang } from './client/language';
 import { registerLanguageFeatures } from './client/language-client';
-import { restoreWalkthroughProgress } from './client/walkthrough-progress';
 
 /**
  * Activation stays light: the language server runs in its own process; the explanation catalog, the guides, the
@@ -15,7 +14,6 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
 	const log = vscode.window.createOutputChannel('Mail Account Config', { log: true });
 	extension.subscriptions.push(log);
 	const ctx: ClientContext = { extension, log, lang: currentLang };
-	restoreWalkthroughProgress(extension.globalState);
 	registerLazyFeatures(ctx);
 	await registerLanguageFeatures(ctx);
 	// The e2e suite reads this line to report the activation time.

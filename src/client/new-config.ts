@@ -70,7 +70,7 @@ async function newConfig(ctx: ClientContext): Promise<void> {
 		return;
 	}
 	await vscode.window.showTextDocument(target);
-	await markWalkthroughProgress(ctx.extension.globalState, ContextKeys.configCreated);
+	await markWalkthroughProgress(ctx.extension, ContextKeys.configCreated);
 	const file = target.path.split('/').pop() ?? target.path;
 	const action = await vscode.window.showInformationMessage(tr(TEXT.created, lang, { file }), TEXT.openGuide[lang]);
 	if (action) {

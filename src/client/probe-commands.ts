@@ -246,7 +246,7 @@ class ProbeCommands {
 		});
 		if (!value) return false;
 		await this.secrets.store(scope, name, value);
-		await markWalkthroughProgress(this.ctx.extension.globalState, ContextKeys.secretStored);
+		await markWalkthroughProgress(this.ctx.extension, ContextKeys.secretStored);
 		this.ctx.log.info(`Secret "${name}" stored.`);
 		void vscode.window.showInformationMessage(this.text('secretStored', { name }));
 		return true;

@@ -384,7 +384,7 @@ export class ProbeSession {
 			`${report.id} (${vscode.workspace.asRelativePath(target.document.uri)}): ${passed ? 'passed' : 'failed'}`,
 		);
 		this.ctx.log.info(this.view.textReport({ uri: target.document.uri.toString(), accountId: report.id }));
-		if (passed) void markWalkthroughProgress(this.ctx.extension.globalState, ContextKeys.connectionVerified);
+		if (passed) void markWalkthroughProgress(this.ctx.extension, ContextKeys.connectionVerified);
 	}
 
 	/**

@@ -73,7 +73,7 @@ class WalkthroughPanel {
 		this.panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
 		this.panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw), undefined, this.disposables);
 		this.render();
-		void markWalkthroughProgress(ctx.extension.globalState, ContextKeys.walkthroughOpened);
+		void markWalkthroughProgress(ctx.extension, ContextKeys.walkthroughOpened);
 	}
 
 	static show(ctx: ClientContext, store: ChecklistStore, request: OpenRequest): void {

@@ -36,6 +36,17 @@ export const ContextKeys = {
 	walkthroughOpened: 'mailcfg.walkthroughOpened',
 } as const;
 
+/** The native walkthrough (package.json `contributes.walkthroughs`) and the step each context key completes. */
+export const NativeWalkthrough = {
+	id: 'getting-started',
+	stepOfKey: {
+		[ContextKeys.configCreated]: 'create-config',
+		[ContextKeys.secretStored]: 'store-secret',
+		[ContextKeys.connectionVerified]: 'test-connection',
+		[ContextKeys.walkthroughOpened]: 'admin-walkthrough',
+	},
+} as const;
+
 export const ViewTypes = {
 	walkthrough: 'mailcfg.walkthrough',
 	report: 'mailcfg.report',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Commands, SchemaUris, SettingKeys } from '../../src/shared/ids';
+import { Commands, NativeWalkthrough, SchemaUris, SettingKeys } from '../../src/shared/ids';
 
 const ROOT = join(__dirname, '../..');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
@@ -28,7 +28,11 @@ interface Manifest {
 		menus?: Record<string, { command: string; when?: string }[]>;
 		walkthroughs?: {
 			id: string;
-			steps: { id: string; media?: { image?: string | Record<string, string>; markdown?: string; svg?: string } }[];
+			steps: {
+				id: string;
+				completionEvents?: string[];
+				media?: { image?: string | Record<string, string>; markdown?: string; svg?: string };
+			}[];
 		}[];
 	};
 }
@@ -148,6 +152,15 @@ describe('package.json files and links', () => {
 	test('the custom schema scheme activates the extension', () => {
 		const scheme = SchemaUris.mailAccount.split(':')[0];
 		assert.ok(manifest.activationEvents?.includes(`onFileSystem:${scheme}`));
+	});
+
+	test('each walkthrough context key completes the step the extension marks done for it', () => {
+		const walkthrough = manifest.contributes.walkthroughs?.find((w) => w.id === NativeWalkthrough.id);
+		assert.ok(walkthrough, `no walkthrough ${NativeWalkthrough.id}`);
+		for (const [key, stepId] of Object.entries(NativeWalkthrough.stepOfKey)) {
+			const step: { completionEvents?: string[] } | undefined = walkthrough.steps.find((s) => s.id === stepId);
+			assert.deepEqual(step?.completionEvents, [`onContext:${key}`], stepId);
+		}
 	});
 
 	test('walkthrough media files exist', () => {
