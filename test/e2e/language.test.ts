@@ -40,8 +40,7 @@ test('diagnostics and hover are German with mailcfg.language = de', async () => 
 	for (const diagnostic of english)
 		assert.ok(!rows.includes(firstLine(diagnostic.message)), `English text shown: ${diagnostic.message}`);
 
-	await bench.goTo(exo.range.start.line + 1, exo.range.start.character + 1);
-	const hover = await bench.hoverText(firstLine(exo.message));
+	const hover = await bench.hoverAt(exo.range.start.line + 1, exo.range.start.character + 1, firstLine(exo.message));
 	await bench.screenshot('2-hover-de');
 	assert.ok(!hover.includes(firstLine(exoEnglish.message)), hover);
 });

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { fixedClock } from '../../src/core/clock';
 import { analyzeDocument, parseDocument } from '../../src/core/sources/analyze';
 import { convertSource } from '../../src/core/sources/convert';
-import type { SourceFormat } from '../../src/core/sources/formats';
+import type { SourceFormat } from '../../src/core/sources/names';
 import { SOURCE_FORMAT_NAMES, sourceInput } from './arbitraries';
 import { assertFindingsWellFormed, fuzz, within } from './support';
 

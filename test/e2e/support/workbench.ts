@@ -25,8 +25,8 @@ export interface Workbench {
 	waitForProblem(...texts: string[]): Promise<string[]>;
 	/** Moves the cursor of the active editor (1-based line and column, as "Go to Line" takes them). */
 	goTo(line: number, column: number): Promise<void>;
-	/** Shows the hover at the cursor and returns its text once it contains `expected`. */
-	hoverText(expected: string): Promise<string>;
+	/** Moves the cursor to the position, shows the hover there and returns its text once it contains `expected`. */
+	hoverAt(line: number, column: number, expected: string): Promise<string>;
 	/** Opens the quick-fix menu at the cursor and picks the first action whose title matches. */
 	quickFix(title: RegExp): Promise<string>;
 	close(): Promise<void>;
@@ -105,17 +105,19 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			// The status bar counts columns visually (a tab is 4), so only the line is comparable.
 			await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+$`) }).waitFor();
 		},
-		hoverText: async (expected) => {
+		hoverAt: async (line, column, expected) => {
 			const hover = page.locator('.monaco-hover:visible', { hasText: expected }).first();
-			// A hover can close between being found and being read (a late notification or diagnostics refresh takes
-			// the focus); show it again rather than fail on the workbench's timing.
+			// A hover can close, or never open, when a late notification or a diagnostics refresh takes the focus
+			// from the editor; each attempt closes what is open and puts the cursor back before asking again.
 			for (let attempt = 1; ; attempt++) {
+				await bench.goTo(line, column);
 				await bench.runCommand('Show or Focus Hover');
 				try {
-					await hover.waitFor({ timeout: 20_000 });
+					await hover.waitFor({ timeout: 15_000 });
 					return await hover.innerText({ timeout: 5_000 });
 				} catch (error) {
-					if (attempt === 3) throw error;
+					if (attempt === 4) throw error;
+					await page.keyboard.press('Escape');
 				}
 			}
 		},

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type SourceFormat, sourceAccounts } from '../../../../src/core/sources/formats';
+import { sourceAccounts } from '../../../../src/core/sources/formats';
+import type { SourceFormat } from '../../../../src/core/sources/names';
 
 const SPACES = ' '.repeat(3000);
 const CASES: [format: SourceFormat, name: string, key: string, separator: string, ordinary: string][] = [
