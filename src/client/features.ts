@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import { ViewTypes } from '../shared/ids';
 import type { FeatureContext } from './context';
+import { registerConvertCommand } from './convert-command';
 import { registerDiscoveryCommands } from './discovery-commands';
 import { registerExplainFeatures } from './explain-commands';
 import { registerProbeFeatures } from './probe-commands';
@@ -18,6 +19,7 @@ export function activateFeatures(ctx: FeatureContext): {
 	const explain = registerExplainFeatures(ctx);
 	registerProbeFeatures(ctx);
 	registerDiscoveryCommands(ctx);
+	registerConvertCommand(ctx);
 	return {
 		hover: explain.hover,
 		restorePanel: (viewType, panel, state) => {

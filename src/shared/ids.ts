@@ -18,6 +18,7 @@ export const Commands = {
 	openWalkthrough: 'mailcfg.openWalkthrough',
 	newConfig: 'mailcfg.newConfig',
 	newAccountFromEmail: 'mailcfg.newAccountFromEmail',
+	convertToConfig: 'mailcfg.convertToConfig',
 	/** Internal (code action "Fill in server settings for <domain>"): discovery for an existing account. */
 	fillServerSettings: '_mailcfg.fillServerSettings',
 	/** Internal (code action on oauth2-tenant-required): the Entra tenant ID of the account's domain. */

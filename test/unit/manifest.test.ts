@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { formatOfName } from '../../src/core/sources/names';
 import { Commands, NativeWalkthrough, SchemaUris, SettingKeys } from '../../src/shared/ids';
 
 const ROOT = join(__dirname, '../..');
@@ -178,6 +179,42 @@ describe('package.json files and links', () => {
 			}
 		}
 	});
+});
+
+describe('Convert to mailaccounts.json', () => {
+	// The menus show the command for exactly the files the converter reads by name.
+	const NAMES = [
+		'.env',
+		'.env.local',
+		'.env.production',
+		'app.env',
+		'application.properties',
+		'application-prod.yml',
+		'application.yaml',
+		'main.cf',
+		'.msmtprc',
+		'msmtprc',
+		'msmtp.conf',
+		'.mbsyncrc',
+		'mbsyncrc',
+		'.isyncrc',
+		'env',
+		'settings.yml',
+		'master.cf',
+		'main.cf.bak',
+		'package.json',
+		'mailaccounts.json',
+		'.envrc',
+	];
+	for (const menu of ['commandPalette', 'editor/context', 'explorer/context']) {
+		test(`its ${menu} entry matches the converter's file names`, () => {
+			const entry = manifest.contributes.menus?.[menu]?.find((m) => m.command === Commands.convertToConfig);
+			const match = /^resourceFilename =~ \/(.+)\/(i?)$/.exec(entry?.when ?? '');
+			assert.ok(match, `${menu}: ${entry?.when}`);
+			const pattern = new RegExp(match[1]!, match[2]);
+			for (const name of NAMES) assert.equal(pattern.test(name), formatOfName(name) !== undefined, name);
+		});
+	}
 });
 
 describe('source file names', () => {
