@@ -38,3 +38,11 @@ export function readTrustSettings(): { allowEnv: string[]; allowAuthorities: str
 		allowKeyFiles: user(SettingKeys.allowKeyFiles),
 	};
 }
+
+/**
+ * Whether discovery stays offline (bundled provider data only). Like the trust allowances, only the user-level value
+ * counts, so a repository cannot send lookups to the network when the user turned them off.
+ */
+export function readDiscoveryOffline(): boolean {
+	return vscode.workspace.getConfiguration().inspect(SettingKeys.discoveryOffline)?.globalValue === true;
+}

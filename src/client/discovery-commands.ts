@@ -1,7 +1,8 @@
 /**
  * The editor's discovery commands: "Mail: New Account from Email Address…" and the two commands behind the server's
  * code actions ("Fill in server settings for <domain>", "Look up the tenant ID of <domain>"). Lookups run only when
- * the user asks, with progress and cancel, and never in an untrusted workspace. Where each value came from goes to
+ * the user asks, with progress and cancel, and never in an untrusted workspace; with the user setting
+ * `mailcfg.discovery.offline` they read only the bundled provider data, as `mailcfg discover --offline` does. Where each value came from goes to
  * the output channel (the same report as `mailcfg discover`) and into the closing message.
  */
 import * as vscode from 'vscode';
@@ -15,6 +16,7 @@ import { Commands, SettingKeys } from '../shared/ids';
 import { type DiscoveryCommandArgs, discoveryArgsFrom } from '../shared/protocol';
 import type { ClientContext, FeatureContext } from './context';
 import { freeFileName } from './new-config';
+import { readDiscoveryOffline } from './configuration';
 import { extraCas } from './trusted-cas';
 
 type Runner = typeof import('./discovery-runner');
@@ -32,6 +34,10 @@ const TEXT = {
 	prompt: {
 		en: 'Email address of the mailbox: servers, sign-in and tenant are looked up (DNS and HTTPS)',
 		de: 'E-Mail-Adresse des Postfachs: Server, Anmeldung und Mandant werden nachgeschlagen (DNS und HTTPS)',
+	},
+	promptOffline: {
+		en: 'Email address of the mailbox: servers and sign-in come from the bundled provider data only (mailcfg.discovery.offline)',
+		de: 'E-Mail-Adresse des Postfachs: Server und Anmeldung kommen nur aus den mitgelieferten Anbieterdaten (mailcfg.discovery.offline)',
 	},
 	invalid: { en: 'Not an email address.', de: 'Keine E-Mail-Adresse.' },
 	progress: { en: 'Looking up mail settings for {email}…', de: 'Mail-Einstellungen für {email} werden gesucht…' },
@@ -67,6 +73,10 @@ const TEXT = {
 		en: '{domain} is not a verified domain of any Microsoft Entra tenant: enter the tenant ID or the tenant’s onmicrosoft.com domain by hand.',
 		de: '{domain} ist in keinem Microsoft-Entra-Mandanten als Domäne verifiziert: die Mandanten-ID oder die onmicrosoft.com-Domäne des Mandanten von Hand eintragen.',
 	},
+	tenantOffline: {
+		en: 'The tenant ID of {domain} can only be looked up online (HTTPS to Microsoft Entra); the setting mailcfg.discovery.offline is on.',
+		de: 'Die Mandanten-ID von {domain} lässt sich nur online nachschlagen (HTTPS zu Microsoft Entra); die Einstellung mailcfg.discovery.offline ist aktiv.',
+	},
 	failed: { en: 'The lookup failed: {reason}', de: 'Die Suche ist fehlgeschlagen: {reason}' },
 	accountGone: {
 		en: 'The account changed while the lookup ran; nothing was edited.',
@@ -90,6 +100,11 @@ async function networkOptions(signal: AbortSignal) {
 		timeoutMs: STEP_TIMEOUT_MS,
 		signal,
 	};
+}
+
+/** What `discover` gets: the bundled data only when the user set `mailcfg.discovery.offline` (as `--offline`). */
+async function discoveryOptions(signal: AbortSignal) {
+	return readDiscoveryOffline() ? { offline: true, signal } : networkOptions(signal);
 }
 
 /** Runs `work` under a cancellable notification; undefined when the user cancelled. */
@@ -170,7 +185,7 @@ async function newAccountFromEmail(ctx: ClientContext): Promise<void> {
 	if (!trusted(ctx)) return;
 	const lang = ctx.lang();
 	const email = await vscode.window.showInputBox({
-		prompt: tr(TEXT.prompt, lang),
+		prompt: tr(readDiscoveryOffline() ? TEXT.promptOffline : TEXT.prompt, lang),
 		placeHolder: 'import@contoso.com',
 		ignoreFocusOut: true,
 		validateInput: (value) => (value.trim() === '' || parseMailAddress(value) ? undefined : tr(TEXT.invalid, lang)),
@@ -181,7 +196,7 @@ async function newAccountFromEmail(ctx: ClientContext): Promise<void> {
 	try {
 		result = await withProgress(tr(TEXT.progress, lang, { email: email.trim() }), async (signal) =>
 			runner().discover(email, {
-				...(await networkOptions(signal)),
+				...(await discoveryOptions(signal)),
 				...(target ? { existingIds: runner().accountIdsIn(target.getText()) } : {}),
 			}),
 		);
@@ -242,7 +257,7 @@ async function fillServerSettings(ctx: ClientContext, raw: unknown): Promise<voi
 	let result: DiscoveryResult | undefined;
 	try {
 		result = await withProgress(tr(TEXT.progress, lang, { email: args.email }), async (signal) =>
-			runner().discover(args.email, await networkOptions(signal)),
+			runner().discover(args.email, await discoveryOptions(signal)),
 		);
 	} catch (error) {
 		void vscode.window.showErrorMessage(tr(TEXT.failed, lang, { reason: reasonOf(error) }));
@@ -269,6 +284,10 @@ async function lookupTenantCommand(ctx: ClientContext, raw: unknown): Promise<vo
 	const args = discoveryArgsFrom(raw);
 	if (!args || !trusted(ctx)) return;
 	const lang = ctx.lang();
+	if (readDiscoveryOffline()) {
+		void vscode.window.showWarningMessage(tr(TEXT.tenantOffline, lang, { domain: args.domain }));
+		return;
+	}
 	const { lookupTenant, DEFAULT_AUTHORITY_HOST } = runner();
 	let found: Awaited<ReturnType<typeof lookupTenant>> | undefined;
 	try {

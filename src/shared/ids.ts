@@ -67,6 +67,8 @@ export const SettingKeys = {
 	allowEnv: 'mailcfg.security.allowEnv',
 	allowAuthorities: 'mailcfg.security.allowAuthorities',
 	allowKeyFiles: 'mailcfg.security.allowKeyFiles',
+	/** Discovery from the bundled provider data only (application scope, like the trust allowances). */
+	discoveryOffline: 'mailcfg.discovery.offline',
 } as const;
 
 /**

@@ -93,6 +93,11 @@ describe('package.json configuration', () => {
 		for (const key of allowances) assert.equal(properties[key]?.scope, 'application', key);
 	});
 
+	test('discovery offline is application-scoped and off by default: no workspace can send lookups to the network', () => {
+		assert.equal(properties['mailcfg.discovery.offline']?.scope, 'application');
+		assert.equal(properties['mailcfg.discovery.offline']?.default, false);
+	});
+
 	test('the contributed settings and src/shared/ids.ts SettingKeys are the same set', () => {
 		assert.deepEqual(Object.keys(properties).sort(), Object.values(SettingKeys).sort());
 	});

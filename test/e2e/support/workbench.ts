@@ -61,12 +61,23 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			await page.screenshot({ path: join(SCREENSHOTS, `${prefix}-${step}.png`) });
 		},
 		runCommand: async (title) => {
-			await page.keyboard.press('F1');
-			const input = quickInput.locator('input');
-			await input.waitFor({ state: 'visible' });
-			await input.fill(`>${title}`);
 			const row = quickInput.locator('.monaco-list-row', { hasText: title }).first();
-			await row.waitFor({ state: 'visible', timeout: 20_000 });
+			// The palette lists an extension's commands only once the extension host has scanned it, seconds after
+			// the workbench shows; an open palette never refreshes its list, so each attempt opens it anew.
+			for (let attempt = 1; ; attempt++) {
+				await page.keyboard.press('F1');
+				const input = quickInput.locator('input');
+				await input.waitFor({ state: 'visible' });
+				await input.fill(`>${title}`);
+				try {
+					await row.waitFor({ state: 'visible', timeout: 10_000 });
+					break;
+				} catch (error) {
+					if (attempt === 6) throw error;
+					await page.keyboard.press('Escape');
+					await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
+				}
+			}
 			await row.click();
 			await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
 		},
