@@ -25,6 +25,8 @@ export interface SessionOptions {
 	settings?: Record<string, unknown>;
 	/** Open a copy of examples/ wired to running demo servers (as `npm run sandbox`) instead of the e2e fixture. */
 	demo?: boolean;
+	/** Extra environment of code-server and so of the extension host (merged over the demo's). */
+	env?: Record<string, string>;
 	/** Runs on the opened folder before the workbench loads, e.g. to write a file the test needs. */
 	prepare?: (folder: string) => void;
 	/** File to open once the workbench is up. */
@@ -42,7 +44,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	};
 	try {
 		let demo: Session['demo'];
-		let env: Record<string, string> | undefined;
+		let env: Record<string, string> | undefined = options.env;
 		let settings = options.settings;
 		if (options.demo) {
 			const servers = await startDemoServers();
@@ -50,7 +52,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			const workspace = createDemoWorkspace(servers);
 			stops.push(() => workspace.remove());
 			demo = { servers, workspace };
-			env = demoExtensionHostEnv(servers, workspace);
+			env = { ...demoExtensionHostEnv(servers, workspace), ...options.env };
 			settings = { ...demoUserSettings(servers), ...settings };
 		}
 		const server = await startCodeServer(ensureCodeServer(), ensureVsix(), {
