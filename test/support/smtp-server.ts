@@ -153,9 +153,18 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 }
 
 /** A TCP server that accepts connections and never sends a byte: a greeting that never comes. */
-export async function startSilentServer(): Promise<{ host: '127.0.0.1'; port: number; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{
+	host: '127.0.0.1';
+	port: number;
+	/** Resolves when the first client has connected. */
+	connected: Promise<void>;
+	close(): Promise<void>;
+}> {
 	const sockets = new Set<net.Socket>();
+	let accepted: () => void = () => undefined;
+	const connected = new Promise<void>((resolve) => (accepted = resolve));
 	const server = net.createServer((socket) => {
+		accepted();
 		sockets.add(socket);
 		socket.on('error', () => undefined);
 		socket.on('close', () => sockets.delete(socket));
@@ -164,6 +173,7 @@ export async function startSilentServer(): Promise<{ host: '127.0.0.1'; port: nu
 	return {
 		host: '127.0.0.1',
 		port: (server.address() as net.AddressInfo).port,
+		connected,
 		close: () =>
 			new Promise<void>((resolve) => {
 				for (const socket of sockets) socket.destroy();

@@ -83,6 +83,15 @@ export async function testAccounts(
 	return reports;
 }
 
+/**
+ * OAuth2 without `auth.oauth2`: msmtp's passwordeval and mbsync's PassCmd fetch the token with a helper command, which
+ * mailcfg never runs (a config must not decide what runs on the user's machine).
+ */
+const NO_APP_REGISTRATION: Localized = {
+	en: 'OAuth2 is set, but "auth.oauth2" (the app registration to sign in with) is missing. In msmtp and mbsync files the token comes from a helper command (passwordeval, PassCmd), which mailcfg never runs: convert the file to mailaccounts.json and fill in the client ID of your app registration to test the sign-in.',
+	de: 'OAuth2 ist eingestellt, aber "auth.oauth2" (die App-Registrierung für die Anmeldung) fehlt. In msmtp- und mbsync-Dateien holt ein Hilfsbefehl das Token (passwordeval, PassCmd), den mailcfg nie ausführt: Die Datei in mailaccounts.json umwandeln und die Client-ID Ihrer App-Registrierung eintragen, um die Anmeldung zu testen.',
+};
+
 /** All checks of one account; never throws (a failure is a check with ok false). */
 export async function testAccount(value: unknown, id: string, options: TestAccountsOptions): Promise<AccountReport> {
 	const { ctx, deps } = options;
@@ -106,6 +115,8 @@ export async function testAccount(value: unknown, id: string, options: TestAccou
 			],
 		};
 	}
+	if (oauth && !isRecord((account.auth as unknown as Record<string, unknown>).oauth2))
+		return { id, checks: [{ ...configCheck('oauth2', lang, NO_APP_REGISTRATION), failedStage: 'auth' }] };
 	// The user's allowances decide, before any secret is read or any socket opened.
 	const trust = ctx.trust ?? { policy: STRICT_POLICY, frontEnd: 'cli' };
 	const refused = accountViolations(account, trust.policy);

@@ -1,14 +1,10 @@
 import type { Node } from 'jsonc-parser';
 import type { Localized } from '../i18n';
-import { emailDomain } from '../providers/detect';
 import type { AuthPolicy, MailProtocol, ProviderInfo } from '../providers/types';
 import { milestoneArgs } from '../facts/text';
-import { secretName } from './context';
+import { looksLikeDevice } from './device';
 import type { AccountContext, AccountRule, FileContext, FixSpec, RuleMeta } from './types';
-import { PLACEHOLDER_GUID } from '../config/account-templates';
-
-/** The tenant a skeleton names when the account has no mail domain to take it from. */
-const PLACEHOLDER_TENANT = 'contoso.onmicrosoft.com';
+import { type SkeletonFlow, oauth2Skeleton } from '../config/oauth2-skeleton';
 
 /**
  * A rule whose facts (which provider, protocols, methods, since when) come from `authPolicies` in provider data.
@@ -20,6 +16,11 @@ interface PolicyRuleSpec extends RuleMeta {
 	upcoming?: Localized;
 	effective: Localized;
 	fixes(account: AccountContext, file: FileContext, provider: ProviderInfo): FixSpec[];
+	/**
+	 * For a device account (device.ts): the step of the policy's guide that names the ways to send without OAuth2.
+	 * The deep link goes there and the OAuth2 fixes are left out: a printer cannot take an app registration.
+	 */
+	deviceStep?: string;
 }
 
 const PROTOCOL_NAMES: Readonly<Record<MailProtocol, string>> = { imap: 'IMAP', smtp: 'SMTP' };
@@ -49,6 +50,9 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 			}
 			if (!hit) return;
 			const { policy, provider } = hit;
+			const device = spec.deviceStep !== undefined && looksLikeDevice(account);
+			const walkthrough =
+				device && policy.walkthrough ? `${policy.walkthrough}#${spec.deviceStep}` : policy.walkthrough;
 			report({
 				at: [account.nodeAt(['auth', 'method'])],
 				message: spec.upcoming
@@ -60,44 +64,24 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 					method,
 					...milestoneArgs(policy.milestone, file.now, file.lang),
 				},
-				fixes: spec.fixes(account, file, provider),
-				...(policy.walkthrough ? { walkthrough: policy.walkthrough } : {}),
+				fixes: device ? [] : spec.fixes(account, file, provider),
+				...(walkthrough ? { walkthrough } : {}),
 			});
 		},
 	};
 }
 
-/**
- * Replaces the whole `auth` object with an OAuth2 skeleton. The client ID is the templates' placeholder GUID (the
- * walkthrough says where the real one is): a fix must not leave a schema error behind.
- */
-function oauth2Skeleton(
-	account: AccountContext,
-	file: FileContext,
-	provider: ProviderInfo,
-	flow: 'client-credentials' | 'device-code',
-): FixSpec[] {
+/** Replaces the whole `auth` object with an OAuth2 skeleton (config/oauth2-skeleton.ts). */
+function oauth2Fix(account: AccountContext, file: FileContext, provider: ProviderInfo, flow: SkeletonFlow): FixSpec[] {
 	const auth = account.nodeAt(['auth']);
 	if (auth?.type !== 'object' || !provider.oauth2) return [];
 	const user = account.str(['auth', 'user']) ?? account.str(['email']) ?? '';
-	const protocols = account.servers.map((s) => s.protocol);
-	const oauth2 =
-		flow === 'client-credentials'
-			? {
-					flow,
-					tenant: emailDomain(account.str(['email']) ?? user) ?? PLACEHOLDER_TENANT,
-					clientId: PLACEHOLDER_GUID,
-					clientSecret: `\${secret:${secretName(account.id, 'CLIENT_SECRET')}}`,
-					scopes: [provider.oauth2.appOnlyScope],
-				}
-			: {
-					flow,
-					clientId: PLACEHOLDER_GUID,
-					scopes: [
-						...protocols.map((p) => provider.oauth2?.delegatedScopes[p] ?? ''),
-						...(provider.oauth2.refreshScope ? [provider.oauth2.refreshScope] : []),
-					],
-				};
+	const oauth2 = oauth2Skeleton(flow, {
+		accountId: account.id,
+		address: account.str(['email']) ?? user,
+		protocols: account.servers.map((s) => s.protocol),
+		oauth: provider.oauth2,
+	});
 	return [
 		{
 			title:
@@ -121,7 +105,7 @@ export const exoImapBasicAuth = policyRule({
 		en: '{provider} has refused passwords for IMAP {since}, app passwords included; no admin can turn Basic authentication back on. Use OAuth2 (XOAUTH2).',
 		de: '{provider} lehnt Kennwörter für IMAP {since} ab, App-Kennwörter eingeschlossen; kein Administrator kann die Standardauthentifizierung wieder einschalten. OAuth2 (XOAUTH2) verwenden.',
 	},
-	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'client-credentials'),
+	fixes: (account, file, provider) => oauth2Fix(account, file, provider, 'client-credentials'),
 });
 
 export const exoSmtpBasicAuthRetirement = policyRule({
@@ -137,7 +121,8 @@ export const exoSmtpBasicAuthRetirement = policyRule({
 		en: '{provider} has had Basic authentication for SMTP AUTH off by default {since}, passwords and app passwords alike. It works only where an admin turned it back on, until a final removal Microsoft has yet to date. Move applications to OAuth2; a device that cannot do OAuth2 needs another way to send (see the walkthrough).',
 		de: '{provider} hat die Standardauthentifizierung für SMTP AUTH {since} standardmäßig abgeschaltet, für Kennwörter wie App-Kennwörter. Sie funktioniert nur, wo ein Administrator sie wieder eingeschaltet hat, bis zur endgültigen Abschaltung, deren Datum Microsoft noch nennen wird. Anwendungen auf OAuth2 umstellen; ein Gerät, das kein OAuth2 kann, braucht einen anderen Versandweg (siehe Anleitung).',
 	},
-	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'client-credentials'),
+	fixes: (account, file, provider) => oauth2Fix(account, file, provider, 'client-credentials'),
+	deviceStep: 'high-volume-email',
 });
 
 export const outlookConsumerBasicAuth = policyRule({
@@ -149,7 +134,7 @@ export const outlookConsumerBasicAuth = policyRule({
 		en: '{provider} accounts have refused passwords and app passwords for {protocols} {since}. Only OAuth2 works, with a user sign-in (device code or browser).',
 		de: '{provider}-Konten lehnen Kennwörter und App-Kennwörter für {protocols} {since} ab. Nur OAuth2 funktioniert, mit Benutzeranmeldung (Gerätecode oder Browser).',
 	},
-	fixes: (account, file, provider) => oauth2Skeleton(account, file, provider, 'device-code'),
+	fixes: (account, file, provider) => oauth2Fix(account, file, provider, 'device-code'),
 });
 
 export const googlePasswordAuth = policyRule({

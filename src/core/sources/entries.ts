@@ -1,5 +1,6 @@
 /** What every line-based format yields: settings with the spans of their names and values in the file. */
 import type { SecurityMode } from '../config/model';
+import { secretName } from '../config/model';
 import type { MailProtocol } from '../providers/types';
 import { STANDARD_PORTS } from '../rules/ports';
 import {
@@ -180,4 +181,21 @@ export function mappedAccount(parts: AccountParts): MappedAccount {
 			{ at: parts.block },
 		),
 	};
+}
+
+/**
+ * The password of an msmtp or mbsync account: a literal one as written (rules flag it), a command's output
+ * (passwordeval, PassCmd) as a secret reference, since mailcfg never runs it. With XOAUTH2/OAUTHBEARER the command
+ * prints an access token from a helper, so there is no password at all.
+ */
+export function commandPassword(
+	accountId: string,
+	oauth: boolean,
+	literal: Entry | undefined,
+	command: Entry | undefined,
+): { password?: Leaf } {
+	if (oauth) return {};
+	if (literal) return { password: textLeaf(literal, literal.value, () => undefined) };
+	if (command) return { password: leaf(`\${secret:${secretName(accountId, 'PASSWORD')}}`, command.valueAt) };
+	return {};
 }

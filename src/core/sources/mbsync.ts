@@ -5,9 +5,9 @@
  * (`SSLType`, renamed `TLSType` in isync 1.5), port 993 with IMAPS and 143 otherwise.
  */
 import type { SecurityMode } from '../config/model';
-import { secretName } from '../rules/context';
 import {
 	type Entry,
+	commandPassword,
 	derivedLeaf,
 	insertLineAfter,
 	lineEnd,
@@ -105,11 +105,7 @@ function accountOf(section: Section, text: string): MappedAccount | undefined {
 		auth: {
 			method: derivedLeaf(oauth ? 'oauth2' : 'password', (mechs ?? pass ?? passCmd ?? user ?? host).valueAt),
 			...(user ? { user: textLeaf(user) } : {}),
-			...(pass
-				? { password: textLeaf(pass, pass.value, () => undefined) }
-				: passCmd
-					? { password: leaf(`\${secret:${secretName(id, 'PASSWORD')}}`, passCmd.valueAt) }
-					: {}),
+			...commandPassword(id, Boolean(oauth), pass, passCmd),
 		},
 		imap: {
 			host: textLeaf(host),

@@ -5,9 +5,9 @@
  * port 25 (465 for TLS without STARTTLS).
  */
 import type { SecurityMode } from '../config/model';
-import { secretName } from '../rules/context';
 import {
 	type Entry,
+	commandPassword,
 	derivedLeaf,
 	flagValue,
 	insertLineAfter,
@@ -138,6 +138,7 @@ function accountOf(section: Section, settings: Map<string, Entry>, text: string)
 	const auth = settings.get('auth');
 	const authWord = auth?.value.trim().toLowerCase() ?? 'off';
 	const authOn = auth !== undefined && authWord !== 'off';
+	const oauth = authWord === 'xoauth2' || authWord === 'oauthbearer';
 	const user = settings.get('user');
 	const password = settings.get('password');
 	const passwordeval = settings.get('passwordeval');
@@ -154,16 +155,9 @@ function accountOf(section: Section, settings: Map<string, Entry>, text: string)
 		...(authOn
 			? {
 					auth: {
-						method: derivedLeaf(
-							authWord === 'xoauth2' || authWord === 'oauthbearer' ? 'oauth2' : 'password',
-							auth.valueAt,
-						),
+						method: derivedLeaf(oauth ? 'oauth2' : 'password', auth.valueAt),
 						...(user ? { user: textLeaf(user) } : {}),
-						...(password
-							? { password: textLeaf(password, password.value, () => undefined) }
-							: passwordeval
-								? { password: leaf(`\${secret:${secretName(id, 'PASSWORD')}}`, passwordeval.valueAt) }
-								: {}),
+						...commandPassword(id, Boolean(oauth), password, passwordeval),
 					},
 				}
 			: {}),

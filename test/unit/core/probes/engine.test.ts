@@ -103,6 +103,19 @@ test('a missing secret is one CONFIG check naming the reference; nothing connect
 	assert.equal(imap.commands.length, before);
 });
 
+test('OAuth2 without an app registration (an msmtp/mbsync token helper): one CONFIG check that says why; nothing connects', async () => {
+	const before = [imap.commands.length, smtp.logins.length];
+	const helperAccount: Account = { ...account('helper'), auth: { method: 'oauth2', user: USER } as Account['auth'] };
+	const [report] = await testAccounts({ accounts: [helperAccount] }, { ctx: ctx(), resolveSecrets: resolveWith({}) });
+	watch.reports([report as AccountReport]);
+	assert.deepEqual(
+		report?.checks.map((c) => [c.protocol, c.error?.code, c.failedStage]),
+		[['oauth2', 'CONFIG', 'auth']],
+	);
+	assert.match(report?.checks[0]?.error?.message ?? '', /"auth\.oauth2".*never runs/);
+	assert.deepEqual([imap.commands.length, smtp.logins.length], before);
+});
+
 test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP are not run', async () => {
 	// Stand-in for the msal-backed probe (its own tests run it against the local OIDC authority): this test is
 	// about the engine's decision when no token comes back.

@@ -46,6 +46,15 @@ const TRIGGERS: object[][] = [
 	[patch(M365_PRINTER, { smtp: { port: 465 } })],
 	[patch(M365_PRINTER, { smtp: { from: 'buchhaltung@contoso.com' } })],
 	[M365_PRINTER],
+	// An application that only sends gets the OAuth2 switch (a device like M365_PRINTER is sent to the guide instead).
+	[
+		patch(M365_PRINTER, {
+			id: 'erp',
+			email: 'erp@contoso.com',
+			auth: { user: 'erp@contoso.com' },
+			smtp: { from: 'erp@contoso.com' },
+		}),
+	],
 	[patch(M365_PRINTER, { auth: { method: 'password' } })],
 	[patch(M365_APP_ONLY, { imap: { host: 'outlook.office356.com' } })],
 	[patch(M365_APP_ONLY, { auth: { method: 'password', password: '${secret:X}', oauth2: undefined } })],

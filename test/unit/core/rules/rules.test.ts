@@ -488,6 +488,34 @@ test('disabled rules are not reported', () => {
 test('findings carry the account id and walkthrough links', () => {
 	const finding = analyze(configText(M365_PRINTER)).find((f) => f.code === 'exo-smtp-basic-auth-retirement');
 	assert.equal(finding?.accountId, 'scanner');
-	// A scanner that signs in with a password is pointed at the ways past the cutoff, not only at OAuth2.
-	assert.equal(finding?.walkthrough, 'm365-smtp-after-basic-auth');
+	// A scanner that signs in with a password is pointed at the ways to send without OAuth2, past the cutoff.
+	assert.equal(finding?.walkthrough, 'm365-smtp-after-basic-auth#high-volume-email');
 });
+
+/** SMTP AUTH retirement: a device gets the ways to send without OAuth2, an application the switch to OAuth2. */
+const SENDER = patch(M365_PRINTER, {
+	id: 'erp-invoices',
+	displayName: 'ERP invoice mail',
+	email: 'invoices@contoso.com',
+	auth: { user: 'invoices@contoso.com' },
+	smtp: { from: 'invoices@contoso.com' },
+});
+for (const [name, account, device] of [
+	['a scanner (id and mailbox)', M365_PRINTER, true],
+	['a multifunction printer by display name', patch(SENDER, { displayName: 'Kyocera TASKalfa 2nd floor' }), true],
+	['a German "Drucker" mailbox', patch(SENDER, { id: 'buero', email: 'drucker-og@contoso.com' }), true],
+	['an ERP that only sends', SENDER, false],
+	['a "scanner" account that also reads over IMAP', patch(M365_PRINTER, { imap: M365_APP_ONLY.imap }), false],
+] as const)
+	test(`exo-smtp-basic-auth-retirement for ${name}: ${device ? 'ways without OAuth2' : 'switch to OAuth2'}`, () => {
+		const finding = analyze(configText(account)).find((f) => f.code === 'exo-smtp-basic-auth-retirement');
+		assert.ok(finding, 'the rule fires');
+		assert.equal(
+			finding.walkthrough,
+			device ? 'm365-smtp-after-basic-auth#high-volume-email' : 'm365-smtp-after-basic-auth',
+		);
+		assert.deepEqual(
+			finding.fixes.map((f) => f.title),
+			device ? [] : ['Switch to OAuth2 (app-only, client credentials)'],
+		);
+	});

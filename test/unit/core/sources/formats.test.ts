@@ -229,6 +229,30 @@ describe('convert: our format, secrets as references', () => {
 		assert.ok(!mbsync.text.includes('gpg2'));
 	});
 
+	for (const [format, name, scope] of [
+		['msmtp', 'oama-xoauth2.msmtprc', 'https://outlook.office365.com/SMTP.Send'],
+		['mbsync', 'oama-xoauth2.mbsyncrc', 'https://outlook.office365.com/IMAP.AccessAsUser.All'],
+	] as const) {
+		test(`${format} with XOAUTH2 and a token helper: no password, an app registration to fill in, no errors`, () => {
+			const text = fixture(format, name);
+			const conversion = convertSource(format, text)!;
+			assert.ok(!conversion.text.includes('oama'), 'the helper command is not copied');
+			const json = JSON.parse(conversion.text) as {
+				accounts: { auth: { method: string; password?: string; oauth2: { flow: string; scopes: string[] } } }[];
+			};
+			const auth = json.accounts[0]!.auth;
+			assert.deepEqual(
+				{ method: auth.method, password: auth.password, flow: auth.oauth2.flow },
+				{ method: 'oauth2', password: undefined, flow: 'device-code' },
+			);
+			assert.deepEqual(auth.oauth2.scopes, [scope, 'offline_access']);
+			const errors = analyzeText(conversion.text, { lang: 'en', now: NOW }).filter((f) => f.severity === 'error');
+			assert.deepEqual(errors, []);
+			// The source file itself: OAuth2 to Microsoft 365 is what the rules ask for, so nothing to report.
+			assert.deepEqual(check(format, text), []);
+		});
+	}
+
 	test('Postfix with its SASL map: the map password is not copied', () => {
 		const sibling = (name: string) => (name === 'sasl_passwd' ? fixture('postfix', 'sasl_passwd') : undefined);
 		const conversion = convertSource('postfix', fixture('postfix', 'main.cf'), { sibling })!;
