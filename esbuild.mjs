@@ -35,15 +35,20 @@ const problemMatcher = {
 };
 
 /**
- * Keeps `mailcfg test` (and with it imapflow, nodemailer and msal-node) out of dist/cli.js: its dynamic import in
- * src/cli/main.ts becomes a require of dist/cli-test.js, so `check`, `explain` and `walkthroughs` never parse them.
+ * One bundle per CLI command: each dynamic import of `./commands/<name>` in src/cli/main.ts becomes a require of
+ * dist/cli-<name>.js, so dist/cli.js is only the argument parser and a command parses only its own code (`check`
+ * never the probe libraries, the guides or the explanation catalog). Start-up time is mostly parse time.
  */
-const cliTestSplit = {
-	name: 'cli-test-split',
+const CLI_COMMANDS = ['check', 'test', 'explain', 'walkthroughs', 'discover', 'convert'];
+const cliCommandSplit = {
+	name: 'cli-command-split',
 	setup(build) {
-		build.onResolve({ filter: /^\.\/commands\/test$/ }, (args) =>
-			args.importer.endsWith('main.ts') ? { path: './cli-test.js', external: true } : undefined,
-		);
+		build.onResolve({ filter: /^\.\/commands\/[a-z]+$/ }, (args) => {
+			const name = args.path.slice('./commands/'.length);
+			return args.importer.endsWith('main.ts') && CLI_COMMANDS.includes(name)
+				? { path: `./cli-${name}.js`, external: true }
+				: undefined;
+		});
 	},
 };
 
@@ -87,7 +92,10 @@ async function standaloneValidators() {
 }
 let validatorCache;
 
-/** Swaps validators.ts for the generated validators; each language is evaluated on first use only. */
+/**
+ * Swaps validators.ts for the generated validators. Each language is a bundle of its own (dist/validators-<lang>.js),
+ * required on first use, so a bundle parses only the language it validates in.
+ */
 const schemaValidatorsPlugin = {
 	name: 'schema-validators',
 	setup(build) {
@@ -100,10 +108,12 @@ const schemaValidatorsPlugin = {
 				"exports.compileValidators = (lang) => (lang === 'de' ? require('mailcfg-validators:de') : require('mailcfg-validators:en'));",
 			loader: 'js',
 		}));
-		build.onResolve({ filter: /^mailcfg-validators:/ }, (args) => ({
-			path: args.path.slice('mailcfg-validators:'.length),
-			namespace: 'mailcfg-validators',
-		}));
+		build.onResolve({ filter: /^mailcfg-validators:/ }, (args) => {
+			const lang = args.path.slice('mailcfg-validators:'.length);
+			return args.kind === 'entry-point'
+				? { path: lang, namespace: 'mailcfg-validators' }
+				: { path: `./validators-${lang}.js`, external: true };
+		});
 		build.onLoad({ filter: /.*/, namespace: 'mailcfg-validators' }, async (args) => ({
 			contents: (await (generated ??= standaloneValidators()))[args.path],
 			loader: 'js',
@@ -112,9 +122,22 @@ const schemaValidatorsPlugin = {
 	},
 };
 
+/**
+ * The YAML parser (only Spring's application*.yml needs it, src/core/sources/spring.ts requires it on first use) is a
+ * bundle of its own, dist/yaml.js: the bundles that may need it do not parse it at every start.
+ */
+const yamlApartPlugin = {
+	name: 'yaml-apart',
+	setup(build) {
+		build.onResolve({ filter: /^yaml$/ }, (args) =>
+			args.kind === 'entry-point' ? undefined : { path: './yaml.js', external: true },
+		);
+	},
+};
+
 const node = {
 	...common,
-	plugins: [schemaValidatorsPlugin],
+	plugins: [schemaValidatorsPlugin, yamlApartPlugin],
 	platform: 'node',
 	format: 'cjs',
 	target: 'node20',
@@ -143,10 +166,23 @@ const targets = [
 		entryPoints: ['src/cli/main.ts'],
 		outfile: 'dist/cli.js',
 		banner: { js: '#!/usr/bin/env node' },
-		plugins: [schemaValidatorsPlugin, cliTestSplit],
+		plugins: [...node.plugins, cliCommandSplit],
+		// require(), not import(): node's ESM loader would scan each CommonJS bundle for its exports first (cjs-module-lexer
+		// over the whole file), which costs more than running `check`.
+		supported: { 'dynamic-import': false },
 	},
-	{ ...node, entryPoints: ['src/cli/commands/test.ts'], outfile: 'dist/cli-test.js' },
+	...CLI_COMMANDS.map((name) => ({
+		...node,
+		entryPoints: [`src/cli/commands/${name}.ts`],
+		outfile: `dist/cli-${name}.js`,
+	})),
 	{ ...node, entryPoints: ['src/client/probe-runner.ts'], outfile: 'dist/probe-runner.js' },
+	...['en', 'de'].map((lang) => ({
+		...node,
+		entryPoints: [`mailcfg-validators:${lang}`],
+		outfile: `dist/validators-${lang}.js`,
+	})),
+	{ ...node, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js' },
 	{ ...node, entryPoints: ['src/client/discovery-runner.ts'], outfile: 'dist/discovery-runner.js' },
 	{
 		...common,
@@ -164,7 +200,7 @@ const targets = [
 		entryPoints: ['src/webview/explain/main.ts'],
 		outfile: 'dist/webview/explain.js',
 	},
-].filter((t) => t.entryPoints.every((e) => existsSync(e)));
+].filter((t) => t.entryPoints.every((e) => e.startsWith('mailcfg-validators:') || existsSync(e)));
 
 const contexts = await Promise.all(
 	targets.map((t) =>

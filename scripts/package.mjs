@@ -20,7 +20,10 @@ const REQUIRED = [
 	'extension/dist/probe-runner.js',
 	'extension/dist/server.js',
 	'extension/dist/cli.js',
-	'extension/dist/cli-test.js',
+	...['check', 'test', 'explain', 'walkthroughs', 'discover', 'convert'].map((c) => `extension/dist/cli-${c}.js`),
+	'extension/dist/validators-en.js',
+	'extension/dist/validators-de.js',
+	'extension/dist/yaml.js',
 	'extension/dist/discovery-runner.js',
 ];
 const FORBIDDEN = [/\.map$/, /(^|\/)node_modules\//, /(^|\/)src\//, /(^|\/)test\//, /\.ts$/];

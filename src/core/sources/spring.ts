@@ -3,7 +3,7 @@
  * reads. YAML goes through the `yaml` package (it keeps source ranges); `.properties` is parsed by hand, because the
  * npm parsers for it drop positions, and its line syntax (java.util.Properties) is short.
  */
-import { type Node as YamlNode, isMap, isScalar, parseAllDocuments } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { SecurityMode } from '../config/model';
 import {
 	type Entry,
@@ -17,6 +17,16 @@ import {
 	textLeaf,
 } from './entries';
 import { type MappedAccount, branch, leaf, spanOf } from './tree';
+
+/**
+ * The YAML parser, loaded on the first YAML file: most runs never read one, and it is the largest library `check` and
+ * the language server carry (esbuild.mjs keeps it in its own bundle, dist/yaml.js).
+ */
+let yamlModule: typeof Yaml | undefined;
+function yamlParser(): typeof Yaml {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load has to be a runtime require.
+	return (yamlModule ??= require('yaml') as typeof Yaml);
+}
 
 /** Spring's relaxed names: `properties[mail.smtp.auth]` is `properties.mail.smtp.auth`; case and dashes do not count. */
 function canonical(key: string): string {
@@ -85,13 +95,14 @@ export function propertiesEntries(text: string): Entry[] {
 }
 
 /** The scalar settings of one YAML document, flattened to dotted names, with the ranges of key and value. */
-function yamlEntries(node: YamlNode | null | undefined, prefix: string, out: Entry[]): void {
+function yamlEntries(node: Yaml.Node | null | undefined, prefix: string, out: Entry[]): void {
+	const { isMap, isScalar } = yamlParser();
 	if (!isMap(node)) return;
 	for (const pair of node.items) {
 		const key = pair.key;
 		if (!isScalar(key) || !key.range) continue;
 		const name = prefix ? `${prefix}.${String(key.value)}` : String(key.value);
-		const value = pair.value as YamlNode | null;
+		const value = pair.value as Yaml.Node | null;
 		if (isMap(value)) yamlEntries(value, name, out);
 		else if (isScalar(value) && value.range && value.value !== null) {
 			const [start, end] = value.range;
@@ -200,10 +211,10 @@ export function springAccounts(text: string, fileName: string | undefined): Mapp
 		return account ? [account] : [];
 	}
 	const accounts: MappedAccount[] = [];
-	for (const document of parseAllDocuments(text)) {
+	for (const document of yamlParser().parseAllDocuments(text)) {
 		if (!('contents' in document)) continue;
 		const entries: Entry[] = [];
-		yamlEntries(document.contents as YamlNode | null, '', entries);
+		yamlEntries(document.contents as Yaml.Node | null, '', entries);
 		const id = accounts.length === 0 ? 'spring-mail' : `spring-mail-${accounts.length + 1}`;
 		const account = accountOf(mailSettings(entries), id, text, true);
 		if (account) accounts.push(account);

@@ -1,5 +1,7 @@
-// The built CLI (dist/cli.js, from `npm run build`, which `npm test` runs first): `check`, `explain`, `walkthroughs`
-// and `--help` must start without the probe libraries, which live in dist/cli-test.js and load only for `test`.
+// The built CLI (dist/cli.js, from `npm run build`, which `npm test` runs first): each command is a bundle of its own
+// (dist/cli-<command>.js), so `check`, `explain`, `walkthroughs` and `--help` start without the probe libraries,
+// which live in dist/cli-test.js and load only for `test`; the YAML parser and the validators of each language are
+// bundles of their own too, loaded on first use.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,16 +40,25 @@ function loadedBundles(args: string[]): string[] {
 test('the probe libraries are in dist/cli-test.js only', () => {
 	// One string from each library: imapflow's own error text, msal-node's and nodemailer's client classes.
 	for (const marker of ['Can not re-use ImapFlow instance', 'PublicClientApplication', 'SMTPConnection']) {
-		assert.equal(readFileSync(join(DIST, 'cli.js'), 'utf8').includes(marker), false, marker);
+		for (const bundle of ['cli.js', 'cli-check.js', 'cli-explain.js', 'cli-walkthroughs.js']) {
+			assert.equal(readFileSync(join(DIST, bundle), 'utf8').includes(marker), false, `${marker} in ${bundle}`);
+		}
 		assert.equal(readFileSync(join(DIST, 'cli-test.js'), 'utf8').includes(marker), true, marker);
 	}
 });
 
-test('check, explain, walkthroughs and help load dist/cli.js alone; test loads dist/cli-test.js', () => {
+test('each command loads dist/cli.js and its own bundle; help loads dist/cli.js alone', () => {
 	writeFileSync(join(dir, 'a.mailaccounts.json'), VALID);
-	assert.deepEqual(loadedBundles(['check', 'a.mailaccounts.json']), ['cli.js']);
-	assert.deepEqual(loadedBundles(['explain', '535 5.7.139 Authentication unsuccessful']), ['cli.js']);
-	assert.deepEqual(loadedBundles(['walkthroughs']), ['cli.js']);
+	writeFileSync(join(dir, 'application.yml'), 'spring:\n  mail:\n    host: smtp.office365.com\n    port: 587\n');
+	assert.deepEqual(loadedBundles(['check', 'a.mailaccounts.json']), ['cli.js', 'cli-check.js', 'validators-en.js']);
+	assert.deepEqual(loadedBundles(['check', 'a.mailaccounts.json', '--lang', 'de']), [
+		'cli.js',
+		'cli-check.js',
+		'validators-de.js',
+	]);
+	assert.deepEqual(loadedBundles(['check', 'application.yml']), ['cli.js', 'cli-check.js', 'yaml.js']);
+	assert.deepEqual(loadedBundles(['explain', '535 5.7.139 Authentication unsuccessful']), ['cli.js', 'cli-explain.js']);
+	assert.deepEqual(loadedBundles(['walkthroughs']), ['cli.js', 'cli-walkthroughs.js']);
 	assert.deepEqual(loadedBundles(['test', '--help']), ['cli.js']);
 	assert.deepEqual(loadedBundles(['test', 'missing.mailaccounts.json']), ['cli.js', 'cli-test.js']);
 });
