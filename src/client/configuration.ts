@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseAuthorityHost, parseDnsServer } from '../core/discovery/endpoints';
 import { SettingKeys } from '../shared/ids';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 
@@ -39,10 +40,42 @@ export function readTrustSettings(): { allowEnv: string[]; allowAuthorities: str
 	};
 }
 
+export interface DiscoverySettings {
+	/** Bundled provider data only, as `mailcfg discover --offline`. */
+	offline: boolean;
+	/** Overrides for tests and proxies, as `--dns`, `--authority-host` and `--https-port`. */
+	dnsServer?: string;
+	authorityHost?: string;
+	httpsPort?: number;
+	/** Keys whose value is unusable: discovery stops rather than fall back to the real network unasked. */
+	invalid: string[];
+}
+
 /**
- * Whether discovery stays offline (bundled provider data only). Like the trust allowances, only the user-level value
- * counts, so a repository cannot send lookups to the network when the user turned them off.
+ * The discovery settings. Like the trust allowances, only the user-level values count, so a repository can neither
+ * turn lookups back on nor send them to a server of its choosing.
  */
-export function readDiscoveryOffline(): boolean {
-	return vscode.workspace.getConfiguration().inspect(SettingKeys.discoveryOffline)?.globalValue === true;
+export function readDiscoverySettings(): DiscoverySettings {
+	const config = vscode.workspace.getConfiguration();
+	const user = (key: string) => config.inspect(key)?.globalValue;
+	const invalid: string[] = [];
+	const endpoint = (key: string, parse: (value: string) => string | undefined) => {
+		const value = user(key);
+		if (value === undefined || value === '') return undefined;
+		const parsed = typeof value === 'string' ? parse(value.trim()) : undefined;
+		if (parsed === undefined) invalid.push(key);
+		return parsed;
+	};
+	const dnsServer = endpoint(SettingKeys.discoveryDnsServer, parseDnsServer);
+	const authorityHost = endpoint(SettingKeys.discoveryAuthorityHost, parseAuthorityHost);
+	const port = user(SettingKeys.discoveryHttpsPort);
+	const portOk = typeof port === 'number' && Number.isInteger(port) && port >= 1 && port <= 65535;
+	if (port !== undefined && !portOk) invalid.push(SettingKeys.discoveryHttpsPort);
+	return {
+		offline: user(SettingKeys.discoveryOffline) === true,
+		...(dnsServer ? { dnsServer } : {}),
+		...(authorityHost ? { authorityHost } : {}),
+		...(portOk ? { httpsPort: port } : {}),
+		invalid,
+	};
 }

@@ -16,7 +16,7 @@ import { Commands, SettingKeys } from '../shared/ids';
 import { type DiscoveryCommandArgs, discoveryArgsFrom } from '../shared/protocol';
 import type { ClientContext, FeatureContext } from './context';
 import { freeFileName } from './new-config';
-import { readDiscoveryOffline } from './configuration';
+import { type DiscoverySettings, readDiscoverySettings } from './configuration';
 import { extraCas } from './trusted-cas';
 
 type Runner = typeof import('./discovery-runner');
@@ -77,6 +77,10 @@ const TEXT = {
 		en: 'The tenant ID of {domain} can only be looked up online (HTTPS to Microsoft Entra); the setting mailcfg.discovery.offline is on.',
 		de: 'Die Mandanten-ID von {domain} lässt sich nur online nachschlagen (HTTPS zu Microsoft Entra); die Einstellung mailcfg.discovery.offline ist aktiv.',
 	},
+	invalidSetting: {
+		en: 'Nothing was looked up: the user setting {keys} has a value discovery cannot use (see its description).',
+		de: 'Es wurde nichts nachgeschlagen: Die Benutzereinstellung {keys} hat einen Wert, den die Serversuche nicht verwenden kann (siehe ihre Beschreibung).',
+	},
 	failed: { en: 'The lookup failed: {reason}', de: 'Die Suche ist fehlgeschlagen: {reason}' },
 	accountGone: {
 		en: 'The account changed while the lookup ran; nothing was edited.',
@@ -89,22 +93,38 @@ const TEXT = {
 
 const STEP_TIMEOUT_MS = 5000;
 
-/** The extra CAs of connection tests (system store, `mailcfg.probe.extraCaCertificates`) count for lookups too. */
-async function networkOptions(signal: AbortSignal) {
+/**
+ * DNS and HTTPS clients with the user's endpoint overrides (tests, proxies). The extra CAs of connection tests (system
+ * store, `mailcfg.probe.extraCaCertificates`) count for lookups too.
+ */
+async function networkOptions(settings: DiscoverySettings, signal: AbortSignal) {
 	const files = vscode.workspace.getConfiguration().get<unknown[]>(SettingKeys.probeExtraCaCertificates, []);
 	const { certs } = await extraCas(Array.isArray(files) ? files : []);
-	const { nodeDnsClient, nodeHttpClient } = runner();
+	const { nodeDnsClient, nodeHttpClient, DEFAULT_AUTHORITY_HOST } = runner();
+	const servers = settings.dnsServer ? [settings.dnsServer] : undefined;
+	const dns = nodeDnsClient({ ...(servers ? { servers } : {}), timeoutMs: STEP_TIMEOUT_MS });
 	return {
-		dns: nodeDnsClient({ timeoutMs: STEP_TIMEOUT_MS }),
-		http: nodeHttpClient({ extraCa: certs }),
+		dns,
+		// With a DNS override, the autoconfig hosts resolve through it as well (as `mailcfg discover --dns`).
+		http: nodeHttpClient({ extraCa: certs, ...(servers ? { dns } : {}) }),
 		timeoutMs: STEP_TIMEOUT_MS,
 		signal,
+		authorityHost: settings.authorityHost ?? DEFAULT_AUTHORITY_HOST,
+		...(settings.httpsPort !== undefined ? { ports: { https: settings.httpsPort } } : {}),
 	};
 }
 
 /** What `discover` gets: the bundled data only when the user set `mailcfg.discovery.offline` (as `--offline`). */
-async function discoveryOptions(signal: AbortSignal) {
-	return readDiscoveryOffline() ? { offline: true, signal } : networkOptions(signal);
+async function discoveryOptions(settings: DiscoverySettings, signal: AbortSignal) {
+	return settings.offline ? { offline: true, signal } : networkOptions(settings, signal);
+}
+
+/** The user's discovery settings, or undefined (after saying which value is wrong) when one is unusable. */
+function usableSettings(ctx: ClientContext): DiscoverySettings | undefined {
+	const settings = readDiscoverySettings();
+	if (settings.invalid.length === 0) return settings;
+	void vscode.window.showErrorMessage(tr(TEXT.invalidSetting, ctx.lang(), { keys: settings.invalid.join(', ') }));
+	return undefined;
 }
 
 /** Runs `work` under a cancellable notification; undefined when the user cancelled. */
@@ -183,9 +203,11 @@ function activeConfig(): vscode.TextDocument | undefined {
 
 async function newAccountFromEmail(ctx: ClientContext): Promise<void> {
 	if (!trusted(ctx)) return;
+	const settings = usableSettings(ctx);
+	if (!settings) return;
 	const lang = ctx.lang();
 	const email = await vscode.window.showInputBox({
-		prompt: tr(readDiscoveryOffline() ? TEXT.promptOffline : TEXT.prompt, lang),
+		prompt: tr(settings.offline ? TEXT.promptOffline : TEXT.prompt, lang),
 		placeHolder: 'import@contoso.com',
 		ignoreFocusOut: true,
 		validateInput: (value) => (value.trim() === '' || parseMailAddress(value) ? undefined : tr(TEXT.invalid, lang)),
@@ -196,7 +218,7 @@ async function newAccountFromEmail(ctx: ClientContext): Promise<void> {
 	try {
 		result = await withProgress(tr(TEXT.progress, lang, { email: email.trim() }), async (signal) =>
 			runner().discover(email, {
-				...(await discoveryOptions(signal)),
+				...(await discoveryOptions(settings, signal)),
 				...(target ? { existingIds: runner().accountIdsIn(target.getText()) } : {}),
 			}),
 		);
@@ -253,11 +275,13 @@ async function accountIndex(
 async function fillServerSettings(ctx: ClientContext, raw: unknown): Promise<void> {
 	const args = discoveryArgsFrom(raw);
 	if (!args || !trusted(ctx)) return;
+	const settings = usableSettings(ctx);
+	if (!settings) return;
 	const lang = ctx.lang();
 	let result: DiscoveryResult | undefined;
 	try {
 		result = await withProgress(tr(TEXT.progress, lang, { email: args.email }), async (signal) =>
-			runner().discover(args.email, await discoveryOptions(signal)),
+			runner().discover(args.email, await discoveryOptions(settings, signal)),
 		);
 	} catch (error) {
 		void vscode.window.showErrorMessage(tr(TEXT.failed, lang, { reason: reasonOf(error) }));
@@ -283,17 +307,20 @@ async function fillServerSettings(ctx: ClientContext, raw: unknown): Promise<voi
 async function lookupTenantCommand(ctx: ClientContext, raw: unknown): Promise<void> {
 	const args = discoveryArgsFrom(raw);
 	if (!args || !trusted(ctx)) return;
+	const settings = usableSettings(ctx);
+	if (!settings) return;
 	const lang = ctx.lang();
-	if (readDiscoveryOffline()) {
+	if (settings.offline) {
 		void vscode.window.showWarningMessage(tr(TEXT.tenantOffline, lang, { domain: args.domain }));
 		return;
 	}
-	const { lookupTenant, DEFAULT_AUTHORITY_HOST } = runner();
+	const { lookupTenant } = runner();
 	let found: Awaited<ReturnType<typeof lookupTenant>> | undefined;
 	try {
 		found = await withProgress(tr(TEXT.progressTenant, lang, { domain: args.domain }), async (signal) => {
-			const options = await networkOptions(AbortSignal.any([signal, AbortSignal.timeout(STEP_TIMEOUT_MS)]));
-			return lookupTenant(options.http, DEFAULT_AUTHORITY_HOST, args.domain, options.signal);
+			const bounded = AbortSignal.any([signal, AbortSignal.timeout(STEP_TIMEOUT_MS)]);
+			const options = await networkOptions(settings, bounded);
+			return lookupTenant(options.http, options.authorityHost, args.domain, options.signal);
 		});
 	} catch (error) {
 		void vscode.window.showErrorMessage(tr(TEXT.failed, lang, { reason: reasonOf(error) }));

@@ -69,6 +69,10 @@ export const SettingKeys = {
 	allowKeyFiles: 'mailcfg.security.allowKeyFiles',
 	/** Discovery from the bundled provider data only (application scope, like the trust allowances). */
 	discoveryOffline: 'mailcfg.discovery.offline',
+	/** Discovery's endpoint overrides for tests and proxies, as `mailcfg discover --dns/--authority-host/--https-port`. */
+	discoveryDnsServer: 'mailcfg.discovery.dnsServer',
+	discoveryAuthorityHost: 'mailcfg.discovery.authorityHost',
+	discoveryHttpsPort: 'mailcfg.discovery.httpsPort',
 } as const;
 
 /**

@@ -93,8 +93,15 @@ describe('package.json configuration', () => {
 		for (const key of allowances) assert.equal(properties[key]?.scope, 'application', key);
 	});
 
-	test('discovery offline is application-scoped and off by default: no workspace can send lookups to the network', () => {
-		assert.equal(properties['mailcfg.discovery.offline']?.scope, 'application');
+	test('discovery settings are application-scoped: no workspace turns lookups on or points them at its servers', () => {
+		const keys = Object.keys(properties).filter((key) => key.startsWith('mailcfg.discovery.'));
+		assert.deepEqual(keys.sort(), [
+			'mailcfg.discovery.authorityHost',
+			'mailcfg.discovery.dnsServer',
+			'mailcfg.discovery.httpsPort',
+			'mailcfg.discovery.offline',
+		]);
+		for (const key of keys) assert.equal(properties[key]?.scope, 'application', key);
 		assert.equal(properties['mailcfg.discovery.offline']?.default, false);
 	});
 

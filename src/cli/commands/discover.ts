@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_STEP_TIMEOUT_MS, InvalidAddressError, discover } from '../../core/discovery/discover';
+import { parseAuthorityHost, parseDnsServer } from '../../core/discovery/endpoints';
 import { nodeDnsClient, nodeHttpClient } from '../../core/discovery/node-net';
 import { foundAnything, renderDiscoveryText, toDiscoveryJson } from '../../core/discovery/render';
 import { type Lang, type Localized, tr } from '../../core/i18n';
@@ -47,28 +47,16 @@ function wholeNumber(
 	return number;
 }
 
-/** `HOST:PORT` as Resolver.setServers takes it; HOST must be an IP address (resolvers are not found by name). */
 function dnsServer(value: string, lang: Lang): string {
-	const match = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value) ?? /^([^:]+)(?::(\d{1,5}))?$/.exec(value);
-	const host = match?.[1] ?? (isIP(value) === 6 ? value : '');
-	const port = match?.[2] === undefined ? undefined : Number(match[2]);
-	if (!isIP(host) || (port !== undefined && (port < 1 || port > 65535))) {
-		throw new UsageError(tr(TEXTS.badDns, lang, { value }));
-	}
-	return value;
+	const server = parseDnsServer(value);
+	if (server === undefined) throw new UsageError(tr(TEXTS.badDns, lang, { value }));
+	return server;
 }
 
 function authorityHost(value: string, lang: Lang): string {
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-		throw new UsageError(tr(TEXTS.badAuthority, lang, { value }));
-	}
-	return url.origin;
+	const origin = parseAuthorityHost(value);
+	if (origin === undefined) throw new UsageError(tr(TEXTS.badAuthority, lang, { value }));
+	return origin;
 }
 
 async function readCa(path: string, lang: Lang): Promise<string[]> {

@@ -1,0 +1,202 @@
+// The discovery commands against a small internet on loopback (#14 "the same works from the command palette"): the
+// test DNS server (MX of contoso.test at Exchange Online), the HTTPS autoconfig server and the Entra-like authority
+// of test/support/discovery-world.ts, reached through the user settings mailcfg.discovery.dnsServer/authorityHost/
+// httpsPort and the test CA in mailcfg.probe.extraCaCertificates. Every name lives under `.test` and resolves only
+// through the test DNS server, so nothing leaves the machine. `mailcfg discover` with the same endpoints is the oracle.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { findNodeAtLocation, parse, parseTree } from 'jsonc-parser';
+import { type DiscoveryWorld, TENANTS, startDiscoveryWorld } from '../support/discovery-world';
+import { checkFile } from './support/cli';
+import { ROOT } from './support/code-server';
+import { type Session, openSession } from './support/session';
+import type { Workbench } from './support/workbench';
+
+const FILE = 'contoso.mailaccounts.json';
+/** An app-only account of the Microsoft 365 domain that still lacks its tenant. */
+const CONFIG = `{
+	"accounts": [
+		{
+			"id": "archive",
+			"email": "archive@contoso.test",
+			"provider": "microsoft365",
+			"auth": {
+				"method": "oauth2",
+				"user": "archive@contoso.test",
+				"oauth2": {
+					"flow": "client-credentials",
+					"clientId": "6f1c2a9e-3b7d-4e2a-9c1f-0d5e8b7a6c43",
+					"clientSecret": "\${secret:ARCHIVE_CLIENT_SECRET}",
+					"scopes": ["https://outlook.office365.com/.default"]
+				}
+			},
+			"imap": { "host": "outlook.office365.com", "port": 993, "security": "tls" }
+		}
+	]
+}
+`;
+
+interface Server {
+	host: string;
+	port: number;
+	security: string;
+}
+interface Discovered {
+	imap: Server[];
+	smtp: Server[];
+	tenant: { id: string; domain: string } | null;
+	account: {
+		id: string;
+		imap?: Server;
+		smtp?: Server;
+		auth: { method: string; oauth2?: { flow?: string; tenant?: string } };
+	} & Record<string, unknown>;
+}
+
+let world: DiscoveryWorld;
+let caDir: string;
+let session: Session;
+let bench: Workbench;
+
+/**
+ * The oracle: `mailcfg discover <email>` against the same loopback endpoints as the editor. Asynchronous, because the
+ * servers it asks run in this process.
+ */
+async function discover(email: string): Promise<Discovered> {
+	const run = await promisify(execFile)(
+		process.execPath,
+		[
+			join(ROOT, 'dist', 'cli.js'),
+			'discover',
+			email,
+			'--format',
+			'json',
+			'--dns',
+			world.dns.address,
+			'--ca',
+			join(caDir, 'test-ca.pem'),
+			'--authority-host',
+			world.oidc.url,
+			'--https-port',
+			String(world.https.port),
+		],
+		{ encoding: 'utf8' },
+	);
+	return JSON.parse(run.stdout) as Discovered;
+}
+
+before(async () => {
+	world = await startDiscoveryWorld();
+	caDir = mkdtempSync(join(tmpdir(), 'mailcfg-e2e-ca-'));
+	writeFileSync(join(caDir, 'test-ca.pem'), world.caCert);
+	session = await openSession({
+		name: 'discovery-network',
+		settings: {
+			'mailcfg.language': 'en',
+			'mailcfg.discovery.dnsServer': world.dns.address,
+			'mailcfg.discovery.authorityHost': world.oidc.url,
+			'mailcfg.discovery.httpsPort': world.https.port,
+			'mailcfg.probe.extraCaCertificates': [join(caDir, 'test-ca.pem')],
+		},
+		prepare: (folder) => writeFileSync(join(folder, FILE), CONFIG),
+		open: FILE,
+	});
+	({ bench } = session);
+});
+
+after(async () => {
+	await session?.close();
+	await world?.close();
+	if (caDir) rmSync(caDir, { recursive: true, force: true });
+});
+
+/** Saves the active editor and returns the file once the saved text satisfies `ready`. */
+async function saveAndRead(ready: (accounts: Discovered['account'][]) => boolean) {
+	await bench.runCommand('File: Save');
+	const path = join(session.server.workspace, FILE);
+	for (const deadline = Date.now() + 20_000; ;) {
+		const text = readFileSync(path, 'utf8');
+		const accounts = (parse(text) as { accounts?: Discovered['account'][] } | undefined)?.accounts ?? [];
+		if (ready(accounts)) return { text, accounts };
+		assert.ok(Date.now() < deadline, `${FILE} never got the expected content:\n${text}`);
+		await bench.page.waitForTimeout(200);
+	}
+}
+
+/** 0-based first and last line of the account with this id. */
+function accountLines(text: string, id: string): [number, number] {
+	const accounts = findNodeAtLocation(parseTree(text)!, ['accounts']);
+	const node = accounts?.children?.find((a) => findNodeAtLocation(a, ['id'])?.value === id);
+	assert.ok(node, `no account ${id}`);
+	const line = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+	return [line(node.offset), line(node.offset + node.length)];
+}
+
+test('New Account from Email Address… on a Microsoft 365 domain: Exchange Online and app-only OAuth2 with the tenant', async () => {
+	const expected = await discover('import@contoso.test');
+	assert.deepEqual(expected.tenant, { id: TENANTS.contoso, domain: 'contoso.test' });
+	assert.ok(expected.account.imap, 'the oracle suggests no IMAP server');
+	world.dns.queries.length = 0;
+	world.oidc.requests.length = 0;
+
+	await bench.runCommand('Mail: New Account from Email Address…');
+	const input = bench.page.locator('.quick-input-widget', { hasText: 'looked up (DNS and HTTPS)' });
+	await input.locator('input').waitFor({ state: 'visible', timeout: 20_000 });
+	await input.locator('input').fill('import@contoso.test');
+	await bench.page.keyboard.press('Enter');
+
+	const toast = bench.page.locator('.notification-toast', { hasText: `Added account "${expected.account.id}"` });
+	await toast.first().waitFor({ timeout: 30_000 });
+	const message = await toast.first().innerText();
+	// Where each value came from: the servers from the MX records, the tenant from the authority.
+	const imap = expected.account.imap;
+	assert.ok(message.includes(`${imap.host}:${imap.port} (MX records)`), message);
+	assert.ok(message.includes(`tenant ${TENANTS.contoso} (tenant)`), message);
+	await bench.screenshot('1-m365-account');
+
+	// Into the open config, after the account that was there.
+	const { text, accounts } = await saveAndRead((list) => list.length === 2);
+	assert.equal(accounts[0]?.id, 'archive');
+	assert.deepEqual(accounts[1], expected.account);
+	assert.equal(accounts[1]?.auth.method, 'oauth2');
+	assert.equal(accounts[1]?.auth.oauth2?.flow, 'client-credentials');
+	assert.equal(accounts[1]?.auth.oauth2?.tenant, TENANTS.contoso);
+	const errors = checkFile(join(session.server.workspace, FILE), 'en').filter((d) => {
+		const [from, to] = accountLines(text, expected.account.id);
+		return d.severity === 'error' && d.range.start.line >= from && d.range.end.line <= to;
+	});
+	assert.deepEqual(
+		errors.map((d) => `${d.code}: ${d.message}`),
+		[],
+	);
+	// The editor asked the loopback servers, not the system's resolver or Microsoft.
+	assert.ok(world.dns.queries.some((q) => q.name === 'contoso.test' && q.type === 'MX'));
+	assert.ok(world.oidc.requests.some((r) => r.path.startsWith('/contoso.test/')));
+});
+
+test('"Look up the tenant ID of contoso.test" fills the GUID from the authority', async () => {
+	const path = join(session.server.workspace, FILE);
+	const finding = checkFile(path, 'en').find((d) => d.code === 'oauth2-tenant-required');
+	assert.ok(finding, 'mailcfg check reports no oauth2-tenant-required');
+	world.oidc.requests.length = 0;
+	await bench.goTo(finding.range.start.line + 1, finding.range.start.character + 1);
+	await bench.quickFix(/Look up the tenant ID of contoso\.test/);
+	const toast = bench.page.locator('.notification-toast', { hasText: 'Tenant of contoso.test' });
+	await toast.first().waitFor({ timeout: 30_000 });
+	assert.ok((await toast.first().innerText()).includes(TENANTS.contoso));
+	await bench.screenshot('2-tenant-filled');
+
+	const { accounts } = await saveAndRead((list) => list[0]?.auth.oauth2?.tenant !== undefined);
+	assert.equal(accounts[0]?.auth.oauth2?.tenant, TENANTS.contoso);
+	assert.ok(world.oidc.requests.some((r) => r.path.startsWith('/contoso.test/')));
+	assert.equal(
+		checkFile(path, 'en').filter((d) => d.code === 'oauth2-tenant-required').length,
+		0,
+		'the tenant finding is still there',
+	);
+});
