@@ -14,10 +14,9 @@ import {
 	TextDocumentSyncKind,
 	TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Clock } from '../core/clock';
-import { AnalysisCache, type Validation, analyzeText } from '../core/config/analyze';
-import { isMailcfgDocument } from '../core/config/document-kind';
+import { AnalysisCache, type Validation, analyzeEdit, analyzeText } from '../core/config/analyze';
+import { isConfigFileName, isMailcfgDocument } from '../core/config/document-kind';
 import { analyzeSource, documentFormat } from '../core/sources/analyze';
 import type { Finding } from '../core/config/findings';
 import { type JsonSchema, buildSchema } from '../core/config/schema-source';
@@ -26,6 +25,7 @@ import { DiagnosticSources } from '../shared/ids';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
+import { PartedDocument } from './parted-document';
 import { discoveryCodeActions } from './discovery-actions';
 import { schemaHover } from './hover';
 import { DEFAULT_SERVER_SETTINGS, type ServerSettings, parseServerSettings } from './settings';
@@ -65,7 +65,7 @@ interface Analysis {
  * Nothing here throws into the connection: a failing analysis is logged and yields no findings.
  */
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
-	const documents = new TextDocuments(TextDocument);
+	const documents = new TextDocuments(PartedDocument);
 	const pushDelayMs = runtime.pushDelayMs ?? 200;
 	const analyze = runtime.analyze ?? analyzeText;
 
@@ -83,8 +83,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	let pushedSettings: ServerSettings = DEFAULT_SERVER_SETTINGS;
 	const settingsCache = new Map<string, Promise<ServerSettings>>();
 	const analyses = new Map<string, Analysis>();
-	/** Per document: what its last analysis leaves for the next, so an edit re-checks only the accounts it touched. */
-	const caches = new Map<string, AnalysisCache>();
+	/**
+	 * Per document: what its last analysis leaves for the next, and the version it analysed, so an edit re-checks
+	 * only the accounts it touched.
+	 */
+	const caches = new Map<string, { cache: AnalysisCache; version: number }>();
 	const pendingPushes = new Map<string, ReturnType<typeof setTimeout>>();
 	let settingsGeneration = 0;
 
@@ -157,7 +160,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 	 * The analysis of the document as it is now. Cached per uri, version and settings: pulls, pushes and code
 	 * actions for the same version share one run, and a file that is no mail config is only recognised once.
 	 */
-	async function analysisFor(document: TextDocument, token?: CancellationToken): Promise<Analysis> {
+	async function analysisFor(document: PartedDocument, token?: CancellationToken): Promise<Analysis> {
 		const settings = await settingsFor(document.uri);
 		// Read after the await: edits that arrived meanwhile are already applied, and version and text belong together.
 		const version = document.version;
@@ -168,18 +171,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 		// Clients cancel pulls and code-action requests once the text changed again: a stale answer is not worth an
 		// analysis.
 		if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-		const text = document.getText();
 		let findings: Finding[] = [];
 		try {
 			const options = { lang, now: runtime.now, disabledRules: settings.rulesDisabled, validation };
-			const format = documentFormat(document.uri, text);
+			// A config file by name needs no look at its text (which an edit would have to join first).
+			const format = isConfigFileName(document.uri) ? 'json' : documentFormat(document.uri, document.getText());
 			if (format === 'json') {
-				let cache = caches.get(document.uri);
-				if (!cache) caches.set(document.uri, (cache = new AnalysisCache()));
-				findings = analyze(text, options, cache);
+				let entry = caches.get(document.uri);
+				if (!entry) caches.set(document.uri, (entry = { cache: new AnalysisCache(), version }));
+				const change = document.changeSince(entry.version);
+				entry.version = version;
+				findings = change
+					? analyzeEdit(document, change, options, entry.cache)
+					: analyze(document.getText(), options, entry.cache);
 			}
 			// Other tools' files (.env, Spring, Postfix, msmtp, mbsync) are recognised by name only.
-			else if (format) findings = analyzeSource(text, format, { ...options, context: { fileName: document.uri } });
+			else if (format) {
+				findings = analyzeSource(document.getText(), format, { ...options, context: { fileName: document.uri } });
+			}
 		} catch (error) {
 			// Never log the text itself: config files can hold passwords.
 			log(`mailcfg: analysing ${document.uri} failed: ${describe(error)}`);

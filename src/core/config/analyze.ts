@@ -5,7 +5,8 @@ import { accountContext } from '../rules/context';
 import { accountRules, checkAccount, checkFile } from '../rules/engine';
 import type { AccountContext, AccountRule, FileContext } from '../rules/types';
 import { LineIndex, type Range } from '../text/positions';
-import { type ConfigEditor, type EditorStyle, JsonEditor, editorStyle } from './edits';
+import { type TextChange, type TextSource, stringSource } from '../text/source';
+import { type ConfigEditor, type EditorStyle, JsonEditor, type StyleScan, scanStyle, styleAfterEdit } from './edits';
 import { type Finding, FindingSink, type Severity, bySeverity, ruleDocUrl } from './findings';
 import { type Layout, shiftLayout, strictLayout } from './layout';
 import { MAX_NESTING, parseConfig } from './parse';
@@ -113,8 +114,10 @@ export class AnalysisCache {
 }
 
 interface DocumentState {
-	text: string;
+	/** The whole text, when the analysis had it as one string (not after {@link analyzeEdit}). */
+	text: string | undefined;
 	settingsKey: string;
+	style: StyleScan;
 	layout: Layout;
 	lines: LineIndex;
 	/** Per account: its text from the start of the line it starts on (the cache key), and its result. */
@@ -162,15 +165,16 @@ interface Settings {
 	full: boolean;
 	limit: number;
 	style: EditorStyle;
+	scan: StyleScan;
 	/** Everything besides an account's text that its findings depend on. */
 	key: string;
 }
 
-function settingsOf(text: string, options: AnalyzeOptions): Settings {
+function settingsOf(scan: StyleScan, options: AnalyzeOptions): Settings {
 	const now = options.now();
 	const disabled = new Set(options.disabledRules ?? []);
 	const full = options.validation !== 'rules-only';
-	const style = editorStyle(text);
+	const { style } = scan;
 	// Dated texts change with the UTC day (facts/dates.ts), not within it.
 	const day = `${now.getUTCFullYear()}-${now.getUTCMonth()}-${now.getUTCDate()}`;
 	const limit = options.maxFindings ?? MAX_FINDINGS_PER_FILE;
@@ -182,6 +186,7 @@ function settingsOf(text: string, options: AnalyzeOptions): Settings {
 		full,
 		limit,
 		style,
+		scan,
 		key: JSON.stringify([options.lang, full, [...disabled].sort(), day, style, String(limit)]),
 	};
 }
@@ -200,7 +205,7 @@ export function analyzeText(text: string, options: AnalyzeOptions, cache?: Analy
 		return [fileFinding('file-too-large', start, tr(TOO_LARGE, lang, { limit: MAX_TEXT_LENGTH / 1024 / 1024 }))];
 	}
 	try {
-		const settings = settingsOf(text, options);
+		const settings = settingsOf(scanStyle(text), options);
 		const reusable = previous?.settingsKey === settings.key ? previous : undefined;
 		if (reusable?.text === text) {
 			if (cache) {
@@ -209,8 +214,12 @@ export function analyzeText(text: string, options: AnalyzeOptions, cache?: Analy
 			}
 			return reusable.findings;
 		}
-		const state = (reusable && afterEdit(reusable, text, settings)) ?? strictAnalysis(text, settings, reusable);
+		const edited =
+			reusable?.text !== undefined &&
+			afterEdit(reusable, stringSource(text), changedWindow(reusable.text, text), settings);
+		const state = edited || strictAnalysis(text, settings, reusable);
 		if (state) {
+			state.text = text;
 			if (cache) {
 				cache.state = state;
 				cache.checked = state.checked;
@@ -232,6 +241,38 @@ export function analyzeText(text: string, options: AnalyzeOptions, cache?: Analy
 	}
 }
 
+/**
+ * The findings after one edit of the document whose last analysis `cache` holds: `change` says which stretch of that
+ * text became which stretch of `source`. An edit inside one account of strict JSON reads only that account, the
+ * characters around the edit and the start of the file, never the whole text: a language server's document need not
+ * join its parts into one string (a copy of the file) for each keystroke. Anything else is {@link analyzeText} of
+ * `source.text()`. The findings are those of a fresh analysis of the new text.
+ */
+export function analyzeEdit(
+	source: TextSource,
+	change: TextChange,
+	options: AnalyzeOptions,
+	cache: AnalysisCache,
+): Finding[] {
+	const previous = cache.state;
+	if (previous && source.length <= MAX_TEXT_LENGTH) {
+		try {
+			const scan = styleAfterEdit(previous.style, source, change.start, change.newEnd);
+			const settings = scan && settingsOf(scan, options);
+			const state = settings?.key === previous.settingsKey && afterEdit(previous, source, change, settings);
+			if (state) {
+				cache.state = state;
+				cache.checked = state.checked;
+				return state.findings;
+			}
+		} catch {
+			// The previous state may be half moved: a fresh analysis of the whole text (which reports the error).
+			cache.state = undefined;
+		}
+	}
+	return analyzeText(source.text(), options, cache);
+}
+
 /** Strict JSON with an `accounts` array: each account parsed, checked and dropped on its own. */
 function strictAnalysis(
 	text: string,
@@ -242,12 +283,13 @@ function strictAnalysis(
 	if (!layout) return undefined;
 	const lines = new LineIndex(text);
 	const keys = layout.accounts.map((node) => text.slice(lines.lineStartOf(node.offset), node.offset + node.length));
-	if (!previous) return report(text, layout, lines, keys, [], settings);
+	const source = stringSource(text);
+	if (!previous) return report(source, layout, lines, keys, [], settings);
 	// After an edit that moved accounts (one added or removed): every account whose text is unchanged keeps its result.
 	const known = new Map<string, AccountResult>();
 	previous.keys.forEach((key, k) => known.set(key, previous.results[k]!));
 	return report(
-		text,
+		source,
 		layout,
 		lines,
 		keys,
@@ -260,10 +302,14 @@ function strictAnalysis(
 /**
  * The state after an edit inside one account of strict JSON: that account (and any account starting on the same
  * line after the edit) is checked again, the others keep their results. Undefined when the edit was elsewhere or
- * left the account no longer JSON: then the whole file is looked at again.
+ * left the account no longer JSON: then the whole file is looked at again. Reads `text` only around the edit.
  */
-function afterEdit(previous: DocumentState, text: string, settings: Settings): DocumentState | undefined {
-	const { start, oldEnd, newEnd } = changedWindow(previous.text, text);
+function afterEdit(
+	previous: DocumentState,
+	text: TextSource,
+	{ start, oldEnd, newEnd }: TextChange,
+	settings: Settings,
+): DocumentState | undefined {
 	const accounts = previous.layout.accounts;
 	const k = lastStartingBefore(accounts, start);
 	const edited = accounts[k];
@@ -276,7 +322,11 @@ function afterEdit(previous: DocumentState, text: string, settings: Settings): D
 	} catch {
 		return undefined;
 	}
-	const lines = previous.lines.edited(text, start, oldEnd, newEnd);
+	// The line index reads the new text and one character on each side.
+	const from = Math.max(0, start - 1);
+	const around = text.slice(from, Math.min(text.length, newEnd + 1));
+	const chars = { length: text.length, charCodeAt: (i: number) => around.charCodeAt(i - from) };
+	const lines = previous.lines.edited(chars, start, oldEnd, newEnd);
 	const keys = previous.keys.slice();
 	const results: (AccountResult | undefined)[] = previous.results.slice();
 	const dirty: EditedFile['dirty'] = [];
@@ -301,7 +351,7 @@ function afterEdit(previous: DocumentState, text: string, settings: Settings): D
  * not to be JSON.
  */
 function report(
-	text: string,
+	text: TextSource,
 	layout: Layout,
 	lines: LineIndex,
 	keys: readonly string[],
@@ -350,12 +400,23 @@ function report(
 	found.push(...file.findings);
 	if (file.omittedSeverity) counted.skip(file.omittedSeverity, file.omitted);
 	const findings = limited(found, counted, settings);
-	return { text, settingsKey: settings.key, layout, lines, keys: keys.slice(), results, file, findings, checked };
+	return {
+		text: undefined,
+		settingsKey: settings.key,
+		style: settings.scan,
+		layout,
+		lines,
+		keys: keys.slice(),
+		results,
+		file,
+		findings,
+		checked,
+	};
 }
 
 /** The file rules' findings: moved from the previous analysis when the edit cannot have changed them, else run. */
 function fileFindings(
-	text: string,
+	text: TextSource,
 	layout: Layout,
 	lines: LineIndex,
 	editor: JsonEditor,
@@ -379,8 +440,23 @@ function fileFindings(
 		if (node.type === 'object') handles.push(new LazyAccount(k, results[k]!.id, text, node));
 	});
 	const sink = new FindingSink(settings.limit, settings.disabled);
-	const context = { text, root: layout.root, lines, editor, lang: settings.lang, now: settings.now };
-	checkFile({ ...context, accounts: handles }, settings.disabled, sink);
+	const { lang, now } = settings;
+	checkFile(
+		{
+			// No file rule reads the whole text today; one that does pays for joining it.
+			get text() {
+				return text.text();
+			},
+			root: layout.root,
+			lines,
+			editor,
+			lang,
+			now,
+			accounts: handles,
+		},
+		settings.disabled,
+		sink,
+	);
 	return {
 		findings: sink.kept,
 		tied: tie(sink.kept, layout, lines),
@@ -564,16 +640,17 @@ class LazyAccount implements AccountContext {
 	constructor(
 		readonly index: number,
 		readonly id: string | undefined,
-		private readonly text: string,
+		private readonly text: TextSource,
 		private readonly placeholder: Node,
 	) {}
 
 	private get account(): AccountContext {
 		const { offset, length } = this.placeholder;
+		const text = this.text.text();
 		this.built ??= accountContext(
 			this.index,
-			strictJsonTree(this.text, MAX_NESTING - 2, offset) as Node,
-			JSON.parse(this.text.slice(offset, offset + length)),
+			strictJsonTree(text, MAX_NESTING - 2, offset) as Node,
+			JSON.parse(text.slice(offset, offset + length)),
 		) as AccountContext;
 		return this.built;
 	}

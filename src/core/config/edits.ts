@@ -19,11 +19,14 @@ export class JsonEditor implements ConfigEditor {
 	private readonly indentUnit: string;
 	private readonly eol: string;
 
-	/** `style`: the whole file's, when `text` is only part of it (one account); else read from `text`. */
+	/**
+	 * `text`: the file, or only what it says from the start of a line (one account, with the whole file's `style`), or
+	 * anything that reads stretches of the file: the editor only reads the indent of lines.
+	 */
 	constructor(
-		private readonly text: string,
+		private readonly text: { slice(start: number, end: number): string },
 		private readonly lines: LineIndex,
-		style: EditorStyle = editorStyle(text),
+		style: EditorStyle,
 	) {
 		this.indentUnit = style.indentUnit;
 		this.eol = style.eol;
@@ -93,10 +96,42 @@ export interface EditorStyle {
 	eol: string;
 }
 
-export function editorStyle(text: string): EditorStyle {
-	const indented = /^([ \t]+)\S/m.exec(text)?.[1];
+/** A file's style and the spots that decide it, so an edit past both can keep it without a new scan. */
+export interface StyleScan {
+	style: EditorStyle;
+	/** Where the first indented line's indent and first character end (its indent is the unit); -1 without one. */
+	indentEnd: number;
+	/** Where the first CRLF is; -1 without one. */
+	firstCrlf: number;
+}
+
+export function scanStyle(text: string): StyleScan {
+	const match = /^([ \t]+)\S/m.exec(text);
+	const indented = match?.[1];
 	const indentUnit = indented?.startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented.length, 8)) : '\t';
-	return { indentUnit, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+	const firstCrlf = text.indexOf('\r\n');
+	return {
+		style: { indentUnit, eol: firstCrlf >= 0 ? '\r\n' : '\n' },
+		indentEnd: match ? match.index + match[0].length : -1,
+		firstCrlf,
+	};
+}
+
+/**
+ * The style after `[start, newEnd)` of `text` replaced what lay from `start` on, or undefined when the edit may have
+ * changed it: the first indented line ends before the edit, and the first CRLF (or, without one, a `\r` next to the
+ * new text, the only place a CRLF could appear) lies before it too. Reads only the new text and one character on
+ * each side.
+ */
+export function styleAfterEdit(
+	before: StyleScan,
+	text: { readonly length: number; slice(start: number, end: number): string },
+	start: number,
+	newEnd: number,
+): StyleScan | undefined {
+	if (before.indentEnd < 0 || start < before.indentEnd) return undefined;
+	if (before.firstCrlf >= 0) return start >= before.firstCrlf + 2 ? before : undefined;
+	return text.slice(Math.max(0, start - 1), Math.min(text.length, newEnd + 1)).includes('\r') ? undefined : before;
 }
 
 /** One-line JSON with a space after `:` and `,` and inside braces, the way people write short objects by hand. */

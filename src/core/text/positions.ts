@@ -23,6 +23,12 @@ export interface TextDocumentLike {
 	getText(): string;
 }
 
+/** What reading line breaks needs of a text: a string, or a window onto a text too large to copy (see edited). */
+export interface CharSource {
+	readonly length: number;
+	charCodeAt(index: number): number;
+}
+
 /**
  * Converts offsets to positions with one pass over the text and a binary search per lookup, so thousands of
  * findings in a large file stay cheap. After an edit, {@link edited} derives the new index from the old one.
@@ -30,19 +36,21 @@ export interface TextDocumentLike {
 export class LineIndex {
 	/** A typed array: `new Array(n)` of a hundred thousand lines would be a slow dictionary-backed array. */
 	private readonly lineStarts: Int32Array;
+	private readonly length: number;
 
-	constructor(
-		private readonly text: string,
-		lineStarts?: Int32Array,
-	) {
-		this.lineStarts = lineStarts ?? scanLineStarts(text);
+	constructor(text: string);
+	constructor(text: CharSource, lineStarts: Int32Array);
+	constructor(text: string | CharSource, lineStarts?: Int32Array) {
+		this.length = text.length;
+		this.lineStarts = lineStarts ?? scanLineStarts(text as string);
 	}
 
 	/**
 	 * The index of `text`, which is this index's text with `[start, oldEnd)` replaced by `text`'s `[start, newEnd)`:
 	 * it scans only the new characters and moves the line starts after them, instead of scanning the whole text.
+	 * It reads `text` only from `start - 1` to `newEnd`.
 	 */
-	edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+	edited(text: CharSource, start: number, oldEnd: number, newEnd: number): LineIndex {
 		const old = this.lineStarts;
 		// A line start p depends on the characters at p - 1 and p: those before `start` keep theirs.
 		const before = this.linesUpTo(start - 1);
@@ -70,6 +78,15 @@ export class LineIndex {
 		return new LineIndex(part, starts);
 	}
 
+	get lineCount(): number {
+		return this.lineStarts.length;
+	}
+
+	/** The offset where line `line` starts (0 to lineCount - 1). */
+	lineStart(line: number): number {
+		return this.lineStarts[line] ?? 0;
+	}
+
 	/** The offset where the line holding `offset` starts. */
 	lineStartOf(offset: number): number {
 		return this.lineStarts[this.linesUpTo(offset) - 1] ?? 0;
@@ -88,7 +105,7 @@ export class LineIndex {
 	}
 
 	positionAt(offset: number): Position {
-		const clamped = Math.max(0, Math.min(offset, this.text.length));
+		const clamped = Math.max(0, Math.min(offset, this.length));
 		let low = 0;
 		let high = this.lineStarts.length - 1;
 		while (low < high) {
@@ -100,9 +117,9 @@ export class LineIndex {
 	}
 
 	offsetAt(position: Position): number {
-		if (position.line >= this.lineStarts.length) return this.text.length;
+		if (position.line >= this.lineStarts.length) return this.length;
 		const start = this.lineStarts[Math.max(0, position.line)] ?? 0;
-		return Math.min(start + Math.max(0, position.character), this.text.length);
+		return Math.min(start + Math.max(0, position.character), this.length);
 	}
 
 	rangeOf(offset: number, length: number): Range {
@@ -111,7 +128,7 @@ export class LineIndex {
 }
 
 /** Whether a line starts at offset p > 0: after `\n`, or after a `\r` that no `\n` follows. */
-function startsLine(text: string, p: number): boolean {
+function startsLine(text: CharSource, p: number): boolean {
 	const before = text.charCodeAt(p - 1);
 	return before === 10 || (before === 13 && text.charCodeAt(p) !== 10);
 }

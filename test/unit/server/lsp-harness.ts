@@ -188,6 +188,16 @@ export class LspClient {
 		});
 	}
 
+	/** One incremental change: `range` of the current text replaced by `text`, as editors send a keystroke. */
+	async edit(uri: string, range: Range, text: string): Promise<void> {
+		const version = (this.version.get(uri) ?? 1) + 1;
+		this.version.set(uri, version);
+		await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri, version },
+			contentChanges: [{ range, text }],
+		});
+	}
+
 	async close(uri: string): Promise<void> {
 		await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 	}

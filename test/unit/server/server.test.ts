@@ -340,6 +340,41 @@ const TWO_ACCOUNTS = `{
 }
 `;
 
+test('incremental changes (keystrokes, a pasted block, several edits between pulls) give the diagnostics of the new text', async () => {
+	const { client } = await LspClient.inProcess({ pull: true });
+	const fresh = await LspClient.inProcess({ pull: true });
+	const reference = TextDocument.create(CONFIG_URI, 'json', 1, TWO_ACCOUNTS);
+	await client.open(CONFIG_URI, TWO_ACCOUNTS);
+	await client.pullItems(CONFIG_URI);
+	const port = TWO_ACCOUNTS.indexOf('465');
+	const security = TWO_ACCOUNTS.indexOf('"starttls"');
+	const steps: { at: number; removed: number; text: string; pull: boolean }[] = [
+		// Typing 587 over 465, one character at a time (the port rule's finding goes away).
+		{ at: port, removed: 1, text: '5', pull: true },
+		{ at: port + 1, removed: 1, text: '8', pull: true },
+		{ at: port + 2, removed: 1, text: '7', pull: true },
+		// Two edits before the next pull: a line added in the second account and its security fixed.
+		{ at: security, removed: '"starttls"'.length, text: '"tls"', pull: false },
+		{ at: security, removed: 0, text: '"tls",\n\t\t\t\t"folder": "INBOX", "security": ', pull: true },
+		// JSON broken and repaired.
+		{ at: port, removed: 0, text: ',', pull: true },
+		{ at: port, removed: 1, text: '', pull: true },
+	];
+	for (const [k, step] of steps.entries()) {
+		// Every edit before the security one keeps the length of the text, so the offsets of the original hold.
+		const range = { start: reference.positionAt(step.at), end: reference.positionAt(step.at + step.removed) };
+		TextDocument.update(reference, [{ range, text: step.text }], reference.version + 1);
+		await client.edit(CONFIG_URI, range, step.text);
+		if (!step.pull) continue;
+		const uri = `file:///work/space/fresh-${k}.mailaccounts.json`;
+		await fresh.client.open(uri, reference.getText());
+		assert.deepEqual(await client.pullItems(CONFIG_URI), await fresh.client.pullItems(uri), `after step ${k}`);
+	}
+	assert.ok(!reference.getText().includes('465'));
+	await client.shutdown();
+	await fresh.client.shutdown();
+});
+
 function apply(text: string, action: CodeAction | undefined): string {
 	const change = action?.edit?.documentChanges?.[0];
 	assert.ok(change && 'edits' in change, 'a versioned text edit');

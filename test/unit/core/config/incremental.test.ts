@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fixedClock, parseDay } from '../../../../src/core/clock';
-import { type AnalyzeOptions, AnalysisCache, analyzeText } from '../../../../src/core/config/analyze';
+import {
+	type AnalyzeOptions,
+	AnalysisCache,
+	analyzeEdit,
+	analyzeText,
+	changedWindow,
+} from '../../../../src/core/config/analyze';
+import { PartedDocument } from '../../../../src/server/parted-document';
 import { LineIndex } from '../../../../src/core/text/positions';
 import { GENERIC, GMAIL, GMX, M365_APP_ONLY, M365_PRINTER, patch } from '../rules/fixtures';
 import { TODAY, configText } from '../rules/helpers';
@@ -115,6 +122,56 @@ for (const { name, edit, checked, options } of EDITS) {
 		assert.deepEqual(analyzeText(FILE, BASE, cache), analyzeText(FILE, BASE));
 	});
 }
+
+/** `after` as the language server gets it: one incremental change of a document kept in parts. */
+function editedDocument(before: string, after: string): PartedDocument {
+	const document = PartedDocument.create('file:///a.mailaccounts.json', 'json', 1, before);
+	let { start, oldEnd, newEnd } = changedWindow(before, after);
+	// LSP positions cannot point between a CR and its LF: widen the change over the pair.
+	const insideCrlf = (text: string, at: number): boolean => text[at - 1] === '\r' && text[at] === '\n';
+	if (insideCrlf(before, start)) start--;
+	if (insideCrlf(before, oldEnd)) {
+		oldEnd++;
+		newEnd++;
+	}
+	const range = { start: document.positionAt(start), end: document.positionAt(oldEnd) };
+	return PartedDocument.update(document, [{ range, text: after.slice(start, newEnd) }], 2);
+}
+
+for (const layout of ['tabs and LF', 'two spaces and CRLF'] as const) {
+	const before = layout === 'tabs and LF' ? FILE : FILE.replace(/\t/g, '  ').replace(/\n/g, '\r\n');
+	for (const { name, edit, checked, options } of EDITS) {
+		test(`an edit through the language server's document (${layout}) equals a fresh analysis: ${name}`, () => {
+			const after = edit(FILE) === FILE ? before : edit(before);
+			const cache = new AnalysisCache();
+			analyzeText(before, BASE, cache);
+			const document = editedDocument(before, after);
+			const change = document.changeSince(1);
+			assert.ok(change);
+			assert.deepEqual(
+				analyzeEdit(document, change, { ...BASE, ...options }, cache),
+				analyzeText(after, { ...BASE, ...options }),
+			);
+			if (checked !== undefined) assert.equal(cache.checked, checked);
+		});
+	}
+}
+
+test('an edit that could change the indent unit or the line ends is analysed as a whole new text', () => {
+	const cases: [string, string, string][] = [
+		['the first indented line', FILE, FILE.replace('{\n\t"accounts"', '{\n  "accounts"')],
+		['a CR typed before a line end', FILE, replaceNth(FILE, '"port": 993,', '"port": 993,\r', 1)],
+		['the first CRLF', FILE.replace(/\n/g, '\r\n'), FILE.replace(/\n/g, '\r\n').replace('{\r\n', '{\n')],
+		// A file with one CRLF among LFs (pasted text): deleting its CR inside an account makes the file LF.
+		['the only CRLF', replaceNth(FILE, '"port": 993,\n', '"port": 993,\r\n', 1), FILE],
+	];
+	for (const [name, before, after] of cases) {
+		const cache = new AnalysisCache();
+		analyzeText(before, BASE, cache);
+		const document = editedDocument(before, after);
+		assert.deepEqual(analyzeEdit(document, document.changeSince(1)!, BASE, cache), analyzeText(after, BASE), name);
+	}
+});
 
 test('an unchanged text under the same settings is answered from the cache, without checking an account', () => {
 	const cache = new AnalysisCache();
