@@ -127,7 +127,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 		try {
 			files.push({
 				file: display(full),
-				findings: analyzeDocument(full, text, { lang, now, validation: 'full', format, context }),
+				// No output format prints quick fixes: their edits are not built.
+				findings: analyzeDocument(full, text, { lang, now, validation: 'full', format, context, fixes: false }),
 			});
 		} catch (error) {
 			// The rules guard against bad input; this is the last line of defence (e.g. a stack overflow on absurd nesting).

@@ -26,6 +26,11 @@ export interface AnalyzeOptions {
 	validation?: Validation;
 	/** Findings reported before the closing "and N more" note; {@link MAX_FINDINGS_PER_FILE} by default. */
 	maxFindings?: number;
+	/**
+	 * `false`: the rules' findings in our JSON come without quick fixes, whose edits are not built (the CLI prints
+	 * none). Schema findings keep theirs.
+	 */
+	fixes?: boolean;
 }
 
 export type Validation = 'full' | 'rules-only';
@@ -164,6 +169,7 @@ interface Settings {
 	rules: readonly AccountRule[];
 	full: boolean;
 	limit: number;
+	fixes: boolean;
 	style: EditorStyle;
 	scan: StyleScan;
 	/** Everything besides an account's text that its findings depend on. */
@@ -178,6 +184,7 @@ function settingsOf(scan: StyleScan, options: AnalyzeOptions): Settings {
 	// Dated texts change with the UTC day (facts/dates.ts), not within it.
 	const day = `${now.getUTCFullYear()}-${now.getUTCMonth()}-${now.getUTCDate()}`;
 	const limit = options.maxFindings ?? MAX_FINDINGS_PER_FILE;
+	const fixes = options.fixes !== false;
 	return {
 		lang: options.lang,
 		now,
@@ -185,9 +192,10 @@ function settingsOf(scan: StyleScan, options: AnalyzeOptions): Settings {
 		rules: accountRules(disabled),
 		full,
 		limit,
+		fixes,
 		style,
 		scan,
-		key: JSON.stringify([options.lang, full, [...disabled].sort(), day, style, String(limit)]),
+		key: JSON.stringify([options.lang, full, [...disabled].sort(), day, style, String(limit), fixes]),
 	};
 }
 
@@ -449,7 +457,7 @@ function fileFindings(
 			},
 			root: layout.root,
 			lines,
-			editor,
+			editor: settings.fixes ? editor : COUNTING,
 			lang,
 			now,
 			accounts: handles,
@@ -517,7 +525,7 @@ function checkAlone(
 }
 
 /**
- * The editor for accounts whose findings are only counted: their quick fixes are never shown, so none are built.
+ * The editor for accounts whose findings are only counted, or when no quick fixes are wanted: none are built.
  */
 const COUNTING: ConfigEditor = { replaceValue: () => undefined, insertProperty: () => undefined };
 
@@ -537,7 +545,7 @@ function checkAccountNode(
 	if (settings.full) accountSchemaFindings(node, value, { lines, editor, lang }, sink);
 	const account = accountContext(index, node, value);
 	if (account) {
-		const rulesEditor = materialize ? editor : COUNTING;
+		const rulesEditor = materialize && settings.fixes ? editor : COUNTING;
 		const file: FileContext = { text, root: node, lines, editor: rulesEditor, lang, now, accounts: [account] };
 		checkAccount(account, file, settings.rules, sink);
 	}
@@ -590,7 +598,8 @@ function generalAnalysis(text: string, settings: Settings): { findings: Finding[
 		}
 		const accounts = parsed.accounts.flatMap(({ index, node, value }) => accountContext(index, node, value) ?? []);
 		const file = new FindingSink(limit, disabled);
-		checkFile({ text, root, lines, editor, lang, now: settings.now, accounts }, disabled, file);
+		const rulesEditor = settings.fixes ? editor : COUNTING;
+		checkFile({ text, root, lines, editor: rulesEditor, lang, now: settings.now, accounts }, disabled, file);
 		found.push(...file.kept);
 		if (file.omittedSeverity) counted.skip(file.omittedSeverity, file.omitted);
 	}
