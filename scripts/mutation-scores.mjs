@@ -1,43 +1,79 @@
-// Prints the mutation score per folder of src/core from Stryker's JSON report and writes it to
-// reports/mutation/scores.json, so runs can be compared across commits. Score as Stryker counts it:
-// (killed + timeout) / (killed + timeout + survived + no coverage); ignored mutants (marked equivalent with a
-// reason in a `Stryker disable` comment) and compile errors are left out.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// Prints the mutation score of every folder of src/core (subfolders included: src/core/explain counts its catalog)
+// from Stryker's incremental file, which keeps the results of every scoped run, and writes them to
+// reports/mutation/scores.json. Score as Stryker counts it: (killed + timeout) / (killed + timeout + survived + no
+// coverage); ignored mutants (marked equivalent with a reason in a `Stryker disable` comment) and compile errors are
+// left out. `filesMeasured` of `filesInFolder` says how much of a folder the score covers.
+//
+//   node scripts/mutation-scores.mjs [report.json] [--run '<command>']
+//
+// `--run` (given by scripts/mutation.mjs) appends the run's date and command to the `runs` log in scores.json.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const reportPath = process.argv[2] ?? 'reports/mutation/mutation.json';
+const argv = process.argv.slice(2);
+const runAt = argv.indexOf('--run');
+const command = runAt >= 0 ? argv[runAt + 1] : undefined;
+const positional = argv.filter((_, i) => runAt < 0 || (i !== runAt && i !== runAt + 1));
+const reportPath = positional[0] ?? 'reports/mutation/stryker-incremental.json';
+const outPath = 'reports/mutation/scores.json';
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+// The files the mutate globs of stryker.config.json select, so a folder's share of measured files can be shown.
+const SKIPPED = /\/generated\//;
 
-const folders = new Map();
-const files = new Map();
-const add = (key, status, file) => {
-	const row = folders.get(key) ?? { detected: 0, undetected: 0, ignored: 0 };
-	files.set(key, (files.get(key) ?? new Set()).add(file));
-	if (DETECTED.has(status)) row.detected++;
-	else if (UNDETECTED.has(status)) row.undetected++;
-	else if (status === 'Ignored') row.ignored++;
-	folders.set(key, row);
+function sourceFiles(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const full = join(dir, name);
+		if (statSync(full).isDirectory()) return sourceFiles(full);
+		return name.endsWith('.ts') && !SKIPPED.test(full) ? [full] : [];
+	});
+}
+
+/** src/core/explain/catalog/oauth.ts -> src/core/explain/catalog, src/core/explain, src/core */
+function folders(file) {
+	const out = [];
+	for (let dir = dirname(file); dir.startsWith('src/core'); dir = dirname(dir)) out.push(dir);
+	return out;
+}
+
+const rows = new Map();
+const row = (key) => {
+	if (!rows.has(key)) rows.set(key, { detected: 0, undetected: 0, ignored: 0, files: new Set() });
+	return rows.get(key);
 };
 for (const [file, { mutants }] of Object.entries(report.files)) {
 	const rel = file.replace(/^.*?(src\/core\/)/, '$1');
+	const keys = [...folders(rel), ...(/\/(redact|oauth2-claims)\.ts$/.test(rel) ? [rel] : [])];
 	for (const { status } of mutants) {
-		add(dirname(rel), status, rel);
-		add(rel, status, rel);
-		// Only the files in this report: a run narrowed with --mutate measures part of a folder.
-		add('src/core (all)', status, rel);
+		for (const key of keys) {
+			const r = row(key);
+			r.files.add(rel);
+			if (DETECTED.has(status)) r.detected++;
+			else if (UNDETECTED.has(status)) r.undetected++;
+			else if (status === 'Ignored') r.ignored++;
+		}
 	}
 }
 const score = ({ detected, undetected }) =>
 	detected + undetected ? Math.round((1000 * detected) / (detected + undetected)) / 10 : null;
-const rows = [...folders.entries()]
-	.filter(([key]) => !key.endsWith('.ts') || /redact\.ts$|oauth2-claims\.ts$/.test(key))
+const table = [...rows.entries()]
 	.sort(([a], [b]) => a.localeCompare(b))
-	.map(([key, row]) => ({ path: key, score: score(row), ...row, filesMeasured: files.get(key).size }));
-for (const r of rows) {
+	.map(([path, r]) => ({
+		path,
+		score: score(r),
+		detected: r.detected,
+		undetected: r.undetected,
+		ignored: r.ignored,
+		filesMeasured: r.files.size,
+		filesInFolder: path.endsWith('.ts') ? 1 : sourceFiles(path).length,
+	}));
+for (const r of table) {
 	console.log(
-		`${String(r.score ?? '-').padStart(6)} %  ${r.path}  (detected ${r.detected}, undetected ${r.undetected}, ignored ${r.ignored}, files ${r.filesMeasured})`,
+		`${String(r.score ?? '-').padStart(6)} %  ${r.path}  (detected ${r.detected}, undetected ${r.undetected}, ignored ${r.ignored}, files ${r.filesMeasured} of ${r.filesInFolder})`,
 	);
 }
-writeFileSync(`${dirname(reportPath)}/scores.json`, JSON.stringify(rows, null, '\t') + '\n');
+const previous = existsSync(outPath) ? JSON.parse(readFileSync(outPath, 'utf8')) : {};
+const runs = Array.isArray(previous.runs) ? previous.runs : [];
+if (command) runs.push({ date: new Date().toISOString().slice(0, 16) + 'Z', command });
+writeFileSync(outPath, JSON.stringify({ runs, folders: table }, null, '\t') + '\n');
