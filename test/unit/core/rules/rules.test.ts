@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES } from '../../../../src/core/rules/registry';
 import { LineIndex } from '../../../../src/core/text/positions';
+import type { Finding } from '../../../../src/core/config/findings';
 import { analyze, codes, configText, textAt } from './helpers';
 import { GENERIC, GMAIL, GMX, M365_APP_ONLY, M365_PRINTER, patch } from './fixtures';
 
@@ -419,6 +422,63 @@ const CASES: Case[] = [
 	negative('duplicate-account-id', 'unique ids', GENERIC, GMX),
 ];
 
+/**
+ * What each finding must name, in both languages, in its message or fix titles: the values a user acts on. Quoted
+ * security modes appear as "tls" in English and „tls" in German, so only the bare word is listed; case does not count
+ * ("Use port 587", "Port 587 verwenden").
+ */
+const SAYS: Record<string, string[]> = {
+	'port-security-mismatch: tls on 143': ['Port 143', 'tls', 'starttls', '993'],
+	'port-security-mismatch: starttls on 465': ['Port 465', 'starttls', '587'],
+	'port-security-mismatch: none on 993': ['Port 993', 'none', 'tls'],
+	'provider-endpoint-mismatch: smtp.office365.com:465': [
+		'Microsoft 365 / Exchange Online',
+		'SMTP',
+		'smtp.office365.com:465',
+		'587 starttls, 25 starttls',
+		'Port 587',
+	],
+	'provider-endpoint-mismatch: Gmail IMAP on 143': ['Google Workspace', 'IMAP', 'imap.gmail.com:143', '993 tls'],
+	'host-typo: office356': ['outlook.office356.com', 'outlook.office365.com'],
+	'host-typo: ISPDB provider of the address': ['imap.stratoo.de', 'imap.strato.de'],
+	'cleartext-transport: none with login': ['imap', 'mail.mueller-bau.de', 'Port 993', 'tls'],
+	'tls-verification-disabled: rejectUnauthorized false': ['IMAP', 'mail.mueller-bau.de', 'tls.servername'],
+	'tls-legacy-version: TLSv1.1': ['TLSv1.1', 'Microsoft 365 / Exchange Online', 'MC1293480', 'TLSv1.2'],
+	'submission-port-25: port 25': ['Port 25', '587', 'starttls'],
+	'plaintext-secret: literal password': ['auth.password', '${secret:ERP_PASSWORD}'],
+	'plaintext-secret: literal client secret': ['auth.oauth2.clientSecret', '${secret:DMS_IMPORT_CLIENT_SECRET}'],
+	'exo-imap-basic-auth: app password on Exchange IMAP': ['Microsoft 365 / Exchange Online', 'IMAP', '2022', 'OAuth2'],
+	'exo-smtp-basic-auth-retirement: printer with app password': ['Microsoft 365 / Exchange Online', '2026', 'OAuth2'],
+	'outlook-consumer-basic-auth: hotmail with app password': ['Outlook.com / Hotmail', 'IMAP', 'SMTP', '2024', 'OAuth2'],
+	'google-password-auth: Gmail with the account password': ['Gmail', 'IMAP', 'SMTP', '2022'],
+	'google-password-auth: Workspace domain on Google hosts': ['Google Workspace', '2025'],
+	'app-password-required: iCloud with the Apple ID password': ['iCloud Mail', 'app-password'],
+	'app-password-format: Gmail app password that is a normal password': ['Gmail', '16'],
+	'shared-mailbox-auth: shared mailbox with a password': ['Microsoft 365 / Exchange Online', 'OAuth2'],
+	'oauth2-tenant-required: no tenant': ['tenant', 'contoso.com'],
+	'oauth2-tenant-required: organizations': ['organizations', 'AADSTS9001023', 'contoso.com'],
+	'oauth2-missing-client-secret: neither secret nor certificate': [
+		'clientSecret',
+		'certificate',
+		'${secret:DMS_IMPORT_CLIENT_SECRET}',
+	],
+	'oauth2-app-only-scope: delegated scope in app-only flow': [
+		'https://outlook.office365.com/IMAP.AccessAsUser.All',
+		'AADSTS1002012',
+		'https://outlook.office365.com/.default',
+	],
+	'oauth2-scope-resource: Graph scope': [
+		'https://graph.microsoft.com/Mail.Read',
+		'outlook.office365.com',
+		'https://outlook.office365.com/IMAP.AccessAsUser.All offline_access',
+	],
+	'delete-without-delay: delete at once': ['2', 'delayDays'],
+	'imap-folder-move-target-missing: move without target': ['move', 'target'],
+	'read-receipts-after-delete: Exchange delete': ['Microsoft 365 / Exchange Online'],
+	'sender-not-authorized: other sender': ['buchhaltung@contoso.com', 'scanner@contoso.com', 'sendAs'],
+	'duplicate-account-id: same id twice': ['erp', 'erp-2'],
+};
+
 for (const c of CASES) {
 	test(`${c.rule}: ${c.at ? 'reports' : 'stays silent for'} ${c.name}`, () => {
 		const text = configText(...c.accounts);
@@ -440,6 +500,18 @@ for (const c of CASES) {
 		assert.equal(hit.source, 'mailcfg');
 		const de = analyze(text, 'de').find((f) => f.code === c.rule);
 		assert.ok(de && de.message !== hit.message, 'German message differs from the English one');
+		// What the user reads: a message and every fix title in both languages, none of them empty or left untranslated.
+		assert.ok(hit.message.trim() && de.message.trim(), 'empty message');
+		assert.equal(de.fixes.length, hit.fixes.length);
+		hit.fixes.forEach((fix, i) => {
+			const german = de.fixes[i]!.title;
+			assert.ok(fix.title.trim() && german.trim() && german !== fix.title, `fix title: ${fix.title} / ${german}`);
+		});
+		const shown = (f: Finding) => [f.message, ...f.fixes.map((fix) => fix.title)].join(' | ').toLowerCase();
+		for (const value of SAYS[`${c.rule}: ${c.name}`] ?? []) {
+			assert.ok(shown(hit).includes(value.toLowerCase()), `names ${value}: ${shown(hit)}`);
+			assert.ok(shown(de).includes(value.toLowerCase()), `the German text names ${value}: ${shown(de)}`);
+		}
 	});
 }
 
@@ -519,3 +591,13 @@ for (const [name, account, device] of [
 			device ? [] : ['Switch to OAuth2 (app-only, client credentials)'],
 		);
 	});
+test('every rule has the severity docs/rules.md gives it, and a title (SARIF shows it) in both languages', () => {
+	const doc = readFileSync(join(__dirname, '../../../../docs/rules.md'), 'utf8');
+	for (const rule of RULES) {
+		const row = new RegExp(`^\\| \\[${rule.id}\\]\\(#${rule.id}\\) \\| ([a-z /]+) \\|`, 'm').exec(doc);
+		assert.ok(row, `docs/rules.md has no table row for ${rule.id}`);
+		// "error / warning": the rule's own severity first, the variant for a milder case after it.
+		assert.equal(row[1]!.split(' / ')[0], rule.severity, rule.id);
+		assert.ok(rule.title.en.trim() && rule.title.de.trim() && rule.title.en !== rule.title.de, rule.id);
+	}
+});
