@@ -157,6 +157,10 @@ class NodeTestRunner {
 		// An error thrown outside the awaited chain (a timer, a socket handler) fails the test that is running.
 		process.on('uncaughtException', (err) => (this.currentError ??= err));
 		process.on('unhandledRejection', (err) => (this.currentError ??= err));
+		// Load now, outside the time Stryker allows a mutant: a worker started after a timeout would otherwise spend
+		// its first mutant's time loading (slow on a busy machine) and report that mutant as timed out.
+		this.files = this.testFiles({});
+		await this.load(this.files);
 	}
 
 	async dispose() {

@@ -3,3 +3,4 @@
 import '../unit/core/explain/match.test';
 import '../unit/core/explain/catalog.test';
 import '../unit/core/explain/normalize.test';
+import '../unit/core/explain/render.test';

@@ -1,0 +1,103 @@
+// How an explanation reads in the terminal (`mailcfg explain`, `mailcfg test`) and in a hover: the structure a user
+// scans (numbered causes, cause, question, numbered fix steps, walkthrough, the raw line and where it was found).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tr } from '../../../../src/core/i18n';
+import { explain } from '../../../../src/core/explain/match';
+import { EXPLAIN_LABELS, renderMarkdown, renderText, walkthroughArgs } from '../../../../src/core/explain/render';
+
+// Exchange Online's reply when SMTP AUTH is off for the tenant (learn.microsoft.com, authenticated client SMTP
+// submission), second in a pasted log excerpt.
+const LOG = [
+	'2026-11-20 08:14:02 connecting to smtp.office365.com:587',
+	'535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.',
+].join('\n');
+
+test('every label exists in both languages, translated', () => {
+	for (const [name, label] of Object.entries(EXPLAIN_LABELS)) {
+		assert.ok(label.en.trim() && label.de.trim() && label.en !== label.de, name);
+	}
+});
+
+test('terminal text: numbered cause with id and confidence, cause, question, numbered steps, walkthrough, raw line', () => {
+	for (const lang of ['en', 'de'] as const) {
+		const [match] = explain(LOG, { lang, provider: 'microsoft365' });
+		assert.ok(match);
+		const lines = renderText([match], lang).split('\n');
+		const percent = Math.round(match.confidence * 100);
+		assert.equal(
+			lines[0],
+			`1. ${match.title}  [smtp-auth-disabled, ${tr(EXPLAIN_LABELS.confidence, lang, { percent })}]`,
+		);
+		assert.match(lines[0]!, lang === 'en' ? /confidence \d+ %/ : /Treffersicherheit \d+ %/);
+		assert.equal(lines[1], `   ${tr(EXPLAIN_LABELS.cause, lang)}: ${match.cause}`);
+		assert.equal(lines[2], `   ${tr(EXPLAIN_LABELS.question, lang)}: ${match.question}`);
+		assert.equal(lines[3], `   ${tr(EXPLAIN_LABELS.fix, lang)}:`);
+		match.fix.forEach((step, n) => assert.equal(lines[4 + n], `     ${n + 1}. ${step}`));
+		const after = lines.slice(4 + match.fix.length);
+		// The deep link names the step; the command a terminal user types names the guide.
+		assert.equal(
+			after[0],
+			`   ${tr(EXPLAIN_LABELS.walkthrough, lang)}: m365-enable-smtp-auth#enable-mailbox  (mailcfg walkthroughs show m365-enable-smtp-auth)`,
+		);
+		// Found on the second line of the excerpt: counted from 1 for people.
+		assert.equal(
+			after[1],
+			`   ${tr(EXPLAIN_LABELS.rawLine, lang)} (${tr(EXPLAIN_LABELS.line, lang, { n: 2 })}): ${LOG.split('\n')[1]}`,
+		);
+		assert.equal(after[2], '');
+		assert.equal(after.length, 3);
+	}
+});
+
+test('terminal text: several causes are numbered and separated; no match says what to paste', () => {
+	const matches = explain('535 5.7.3 Authentication unsuccessful', { lang: 'en', provider: 'microsoft365' });
+	assert.ok(matches.length >= 2);
+	const text = renderText(matches, 'en');
+	const blocks = text.trimEnd().split('\n\n');
+	assert.equal(blocks.length, matches.length);
+	blocks.forEach((block, i) => assert.ok(block.startsWith(`${i + 1}. ${matches[i]!.title}  [${matches[i]!.id}, `)));
+	assert.ok(text.endsWith('\n') && !text.endsWith('\n\n'));
+	assert.equal(renderText([], 'en'), `${EXPLAIN_LABELS.noMatch.en}\n`);
+	assert.equal(renderText([], 'de'), `${EXPLAIN_LABELS.noMatch.de}\n`);
+	assert.match(EXPLAIN_LABELS.noMatch.en, /AADSTS50076/);
+});
+
+test('hover markdown: our texts are escaped, the raw line sits in a fence it cannot break out of', () => {
+	const [match] = explain(LOG, { lang: 'de', provider: 'microsoft365' });
+	assert.ok(match);
+	const markdown = renderMarkdown(match, 'de', (ref) => `command:mailcfg.openWalkthrough?${encodeURIComponent(ref)}`);
+	const parts = markdown.split('\n\n');
+	assert.equal(
+		parts[0],
+		`**SMTP AUTH ist in Exchange Online ausgeschaltet** (smtp\\-auth\\-disabled, Treffersicherheit ${Math.round(match.confidence * 100)} %)`,
+	);
+	assert.ok(parts[1]!.startsWith('**Ursache:** Exchange Online lehnt authentifizierten SMTP\\-Versand'));
+	assert.ok(parts[2]!.startsWith('**Prüfen:** '));
+	assert.equal(parts[3], '**Behebung:**');
+	assert.ok(parts[4]!.startsWith('1. Postfach prüfen: Get\\-CASMailbox \\-Identity \\<POSTFACH\\> \\| Format\\-List'));
+	assert.equal(parts[4]!.split('\n').length, match.fix.length);
+	assert.equal(
+		parts[5],
+		'[Anleitung öffnen: m365\\-enable\\-smtp\\-auth\\#enable\\-mailbox](command:mailcfg.openWalkthrough?m365-enable-smtp-auth%23enable-mailbox)',
+	);
+	assert.equal(parts[6], 'Originalzeile:');
+	assert.equal(parts[7], `\`\`\`text\n${LOG.split('\n')[1]}\n\`\`\``);
+
+	// A hostile line with a backtick run gets a longer fence; without a link callback the walkthrough is plain text.
+	const [hostile] = explain('a ```bad``` 535 5.7.139 SmtpClientAuthentication is disabled', { lang: 'en' });
+	assert.ok(hostile);
+	const plain = renderMarkdown(hostile, 'en');
+	assert.ok(plain.includes('\n\nOpen walkthrough: m365\\-enable\\-smtp\\-auth\\#enable\\-mailbox\n\n'));
+	assert.ok(
+		plain.endsWith('Raw line:\n\n````text\na ```bad``` 535 5.7.139 SmtpClientAuthentication is disabled\n````'),
+	);
+});
+
+test('walkthrough references split into guide and step', () => {
+	assert.deepEqual(walkthroughArgs('m365-enable-smtp-auth#enable-mailbox'), {
+		guide: 'm365-enable-smtp-auth',
+		step: 'enable-mailbox',
+	});
+	assert.deepEqual(walkthroughArgs('gmail-app-password'), { guide: 'gmail-app-password' });
+});
