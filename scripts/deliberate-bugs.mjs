@@ -184,7 +184,27 @@ function runTests(files) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { encoding: 'utf8' });
 	const failed = /^# fail (\d+)/m.exec(run.stdout)?.[1];
 	const names = [...run.stdout.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => m[1]);
-	return { passed: run.status === 0, failed: Number(failed ?? 0), names };
+	// With several files, node reports each file as a top-level test named by its path.
+	const failedFiles = files.filter((file) => names.some((name) => name.endsWith(file)));
+	return { passed: run.status === 0, failed: Number(failed ?? 0), names, failedFiles };
+}
+
+/**
+ * Timing tests against loopback servers can fail on a busy machine without any bug. Files that fail without the bug
+ * are left out of that bug's run (and named), and a catch must fail the same way twice, so load cannot pass for a
+ * catch.
+ */
+function greenFiles(bug) {
+	let files = bug.tests;
+	const left = [];
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const baseline = runTests(files);
+		if (baseline.passed) return { files, left };
+		if (!baseline.failedFiles.length) break;
+		left.push(...baseline.failedFiles);
+		files = files.filter((file) => !baseline.failedFiles.includes(file));
+	}
+	throw new Error(`bug ${bug.n}: the tests fail without the bug`);
 }
 
 const args = process.argv.slice(2);
@@ -211,19 +231,18 @@ try {
 		const text = readFileSync(bug.file, 'utf8');
 		if (text.split(bug.from).length !== 2)
 			throw new Error(`bug ${bug.n}: the text to replace is not in ${bug.file} once`);
-		const baseline = runTests(bug.tests);
-		if (!baseline.passed) {
-			throw new Error(`bug ${bug.n}: the tests fail without the bug: ${baseline.names.join('; ')}`);
-		}
+		const { files, left } = greenFiles(bug);
 		original = text;
 		planted = bug.file;
 		writeFileSync(bug.file, text.replace(bug.from, bug.to));
-		const result = runTests(bug.tests);
+		const result = runTests(files);
+		const again = result.passed ? result : runTests(files);
 		restore();
-		const isCaught = !result.passed;
+		const isCaught = !result.passed && !again.passed && again.names.some((name) => result.names.includes(name));
 		if (isCaught) caught++;
+		const skipped = left.length ? `; left out, red without the bug: ${left.join(', ')}` : '';
 		rows.push(
-			`${String(bug.n).padStart(2)}  ${isCaught ? 'caught' : 'MISSED'}  ${bug.what} (${result.failed} failing)`,
+			`${String(bug.n).padStart(2)}  ${isCaught ? 'caught' : 'MISSED'}  ${bug.what} (${result.failed} failing${skipped})`,
 		);
 		console.log(rows.at(-1));
 	}
