@@ -184,27 +184,19 @@ function runTests(files) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { encoding: 'utf8' });
 	const failed = /^# fail (\d+)/m.exec(run.stdout)?.[1];
 	const names = [...run.stdout.matchAll(/^\s*not ok \d+ - (.*)$/gm)].map((m) => m[1]);
-	// With several files, node reports each file as a top-level test named by its path.
-	const failedFiles = files.filter((file) => names.some((name) => name.endsWith(file)));
-	return { passed: run.status === 0, failed: Number(failed ?? 0), names, failedFiles };
+	return { passed: run.status === 0, failed: Number(failed ?? 0), names };
 }
 
 /**
- * Timing tests against loopback servers can fail on a busy machine without any bug. Files that fail without the bug
- * are left out of that bug's run (and named), and a catch must fail the same way twice, so load cannot pass for a
- * catch.
+ * Timing tests against loopback servers can fail on a busy machine without any bug. Each file runs once without the
+ * bug; a file that fails is left out of that bug's run (and named), and a catch must fail the same way twice, so
+ * load cannot pass for a catch.
  */
 function greenFiles(bug) {
-	let files = bug.tests;
-	const left = [];
-	for (let attempt = 0; attempt < 3; attempt++) {
-		const baseline = runTests(files);
-		if (baseline.passed) return { files, left };
-		if (!baseline.failedFiles.length) break;
-		left.push(...baseline.failedFiles);
-		files = files.filter((file) => !baseline.failedFiles.includes(file));
-	}
-	throw new Error(`bug ${bug.n}: the tests fail without the bug`);
+	const left = bug.tests.filter((file) => !runTests([file]).passed);
+	const files = bug.tests.filter((file) => !left.includes(file));
+	if (!files.length || !runTests(files).passed) throw new Error(`bug ${bug.n}: the tests fail without the bug`);
+	return { files, left };
 }
 
 const args = process.argv.slice(2);

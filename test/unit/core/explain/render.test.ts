@@ -2,7 +2,7 @@
 // scans (numbered causes, cause, question, numbered fix steps, walkthrough, the raw line and where it was found).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tr } from '../../../../src/core/i18n';
+import { type Localized, tr } from '../../../../src/core/i18n';
 import { explain } from '../../../../src/core/explain/match';
 import { EXPLAIN_LABELS, renderMarkdown, renderText, walkthroughArgs } from '../../../../src/core/explain/render';
 
@@ -14,8 +14,8 @@ const LOG = [
 ].join('\n');
 
 test('every label exists in both languages, translated', () => {
-	for (const [name, label] of Object.entries(EXPLAIN_LABELS)) {
-		assert.ok(label.en.trim() && label.de.trim() && label.en !== label.de, name);
+	for (const [name, { en, de }] of Object.entries(EXPLAIN_LABELS) as [string, Localized][]) {
+		assert.ok(en.trim() && de.trim() && en !== de, name);
 	}
 });
 
