@@ -140,6 +140,8 @@ class NodeTestRunner {
 		this.logger = logger;
 		this.registry = undefined;
 		this.currentError = undefined;
+		/** The loaded modules carry the last mutant's state (a static mutant ran): the next run loads afresh. */
+		this.staticLoaded = false;
 	}
 
 	capabilities() {
@@ -184,7 +186,7 @@ class NodeTestRunner {
 					.replace(/\*/g, '.*')}$`,
 			);
 			return readdirSync(dir)
-				.filter((file) => name.test(file))
+				.filter((file) => name.test(file) && file !== 'load.ts')
 				.sort()
 				.map((file) => path.resolve(dir, file));
 		});
@@ -294,17 +296,22 @@ class NodeTestRunner {
 				ns[C.HIT_COUNT] = undefined;
 			}
 		};
-		let result = await attempt(options.reloadEnvironment);
+		// Stryker asks for a reload only in a worker that ran something before; this one loads the tests when it
+		// starts, so a static mutant (and any run after one) always gets freshly loaded modules.
+		const fresh = options.reloadEnvironment || !!options.activeMutant.static || this.staticLoaded;
+		let result = await attempt(fresh);
+		this.staticLoaded = !!options.activeMutant.static;
 		const failed =
 			result.status === DryRunStatus.Complete && result.tests.filter((t) => t.status === TestStatus.Failed);
-		if (failed?.length) {
+		// A run on freshly loaded modules has no earlier state to blame.
+		if (failed?.length && !fresh) {
 			// Confirm the kill: without the mutant, the same tests must pass in this process.
 			const ids = new Set(failed.map((t) => t.id));
 			const again = await this.runTests(ids, false);
 			if (again.some((t) => t.status === TestStatus.Failed)) {
 				this.logger.info(`mutant ${options.activeMutant.id}: state left by an earlier run; retesting on a fresh load`);
 				result = await attempt(true);
-				if (this.registry) await this.load(this.files);
+				this.staticLoaded = true;
 			}
 		}
 		return toMutantRunResult(result);

@@ -1,4 +1,4 @@
-// Stryker's entry for the core tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/secrets.test';
-import '../unit/core/i18n.test';
+// Stryker's entry for the core tests: every test file of test/unit/core, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core', ['secrets']);

@@ -1,6 +1,4 @@
-// Stryker's entry for the explain tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/explain/match.test';
-import '../unit/core/explain/catalog.test';
-import '../unit/core/explain/normalize.test';
-import '../unit/core/explain/render.test';
+// Stryker's entry for the explain tests: every test file of test/unit/core/explain, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core/explain', ['match', 'catalog', 'normalize', 'render']);

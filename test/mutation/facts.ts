@@ -1,6 +1,4 @@
-// Stryker's entry for the facts tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/facts/dated-texts.test';
-import '../unit/core/facts/facts.test';
-import '../unit/core/facts/glossary.test';
-import '../unit/core/facts/labels.test';
+// Stryker's entry for the facts tests: every test file of test/unit/core/facts, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core/facts');

@@ -1,3 +1,4 @@
-// Stryker's entry for the providers tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/providers/providers.test';
+// Stryker's entry for the providers tests: every test file of test/unit/core/providers, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core/providers');

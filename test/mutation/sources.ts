@@ -1,5 +1,4 @@
-// Stryker's entry for the sources tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/sources/formats.test';
-import '../unit/core/sources/backtracking.test';
-import '../unit/core/sources/dotenv.test';
+// Stryker's entry for the sources tests: every test file of test/unit/core/sources, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core/sources', ['formats']);

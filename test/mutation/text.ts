@@ -1,3 +1,4 @@
-// Stryker's entry for the text tests: its tap runner starts one process per test file and mutant, so one file per
-// area saves the start-up of each; the files that kill most mutants come first (forceBail stops at the first failure).
-import '../unit/core/text/untrusted.test';
+// Stryker's entry for the text tests: every test file of test/unit/core/text, the best killers first (see load.ts).
+import { loadArea } from './load';
+
+loadArea('core/text');
