@@ -105,8 +105,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 		}
 	}
 
+	// Most files lie below the working folder: cutting its prefix off spares path.relative's resolving per file.
+	const below = io.cwd.endsWith(sep) ? io.cwd : io.cwd + sep;
 	const display = (full: string): string => {
-		const rel = relative(io.cwd, full);
+		const rel = full.startsWith(below) ? full.slice(below.length) : relative(io.cwd, full);
 		return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel).split(sep).join('/');
 	};
 	const files: CheckedFile[] = [];
