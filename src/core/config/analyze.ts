@@ -451,10 +451,8 @@ function fileFindings(
 	const { lang, now } = settings;
 	checkFile(
 		{
-			// No file rule reads the whole text today; one that does pays for joining it.
-			get text() {
-				return text.text();
-			},
+			// The whole text: joined here only when the file rules run again (an id changed), not for other edits.
+			text: text.text(),
 			root: layout.root,
 			lines,
 			editor: settings.fixes ? editor : COUNTING,
