@@ -233,7 +233,9 @@ test('long and many lines stay fast', () => {
 	const started = performance.now();
 	explain(line, { lang: 'en' });
 	const matches = explain(log, { lang: 'en' });
-	assert.ok(performance.now() - started < 2_000, 'matching took too long');
+	// Under mutation testing the code is instrumented (a counter per statement) and the bound means nothing; npm test
+	// checks it on the real code.
+	if (!('__stryker__' in globalThis)) assert.ok(performance.now() - started < 2_000, 'matching took too long');
 	assert.deepEqual(
 		matches.map((m) => m.id),
 		['connection-timeout'],
