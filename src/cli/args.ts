@@ -1,4 +1,5 @@
 import { parseArgs as parseNodeArgs } from 'node:util';
+import { parseDnsServer } from '../core/discovery/endpoints';
 import { type Lang, type Localized, isLang, resolveLang, tr } from '../core/i18n';
 import { type CliIo, UsageError } from './io';
 
@@ -188,4 +189,16 @@ export function overviewHelp(specs: readonly CommandSpec[], lang: Lang): string 
 		tr(HELP_TEXTS.more, lang),
 		'',
 	].join('\n');
+}
+
+const BAD_DNS: Localized = {
+	en: '--dns takes an IP address with an optional port (127.0.0.1:5353, [::1]:53), got "{value}"',
+	de: '--dns erwartet eine IP-Adresse mit optionalem Port (127.0.0.1:5353, [::1]:53), nicht „{value}“',
+};
+
+/** `--dns HOST:PORT` as Resolver.setServers takes it; HOST must be an IP address (resolvers are not found by name). */
+export function dnsServerFlag(value: string, lang: Lang): string {
+	const server = parseDnsServer(value);
+	if (server === undefined) throw new UsageError(tr(BAD_DNS, lang, { value }));
+	return server;
 }

@@ -7,7 +7,11 @@ import { after, before } from 'node:test';
 import type { ProbeContext, ProbeTimeouts } from '../../src/core/probes/context';
 import type { ProbeCheck } from '../../src/core/probes/result';
 import { type KeyAndCert, type TestCerts, testCerts } from './certs';
+import { type DnsServer, startDnsServer } from './dns-server';
 import { startSilentServer } from './smtp-server';
+
+/** The one name the harness's DNS server knows; it points at loopback. */
+export const LOOPBACK_NAME = 'mail.loopback.test';
 
 interface Closable {
 	close(): Promise<void>;
@@ -20,6 +24,11 @@ export interface ProbeHarness {
 	track<T extends Closable>(server: Promise<T>): Promise<T>;
 	/** A server that accepts connections and never says a word. */
 	silentServer(): Promise<{ port: number; connected: Promise<void> }>;
+	/**
+	 * A DNS server on loopback that knows only LOOPBACK_NAME (127.0.0.1); every other name is NXDOMAIN. Probes ask it
+	 * through `ctx({ dnsServers: [dns.address] })`, so a test of a name that does not resolve stays on this machine.
+	 */
+	dnsServer(): Promise<DnsServer>;
 	ctx(extra?: Partial<ProbeContext>): ProbeContext;
 }
 
@@ -48,6 +57,7 @@ export function probeHarness(timeouts: ProbeTimeouts): ProbeHarness {
 		},
 		track,
 		silentServer: () => track(startSilentServer()),
+		dnsServer: () => track(startDnsServer({ records: [{ name: LOOPBACK_NAME, type: 'A', data: '127.0.0.1' }] })),
 		ctx: (extra = {}) => ({ lang: 'en', clock: () => new Date(), timeouts, extraCa: [loaded().caCert], ...extra }),
 	};
 }

@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DEFAULT_STEP_TIMEOUT_MS, InvalidAddressError, discover } from '../../core/discovery/discover';
-import { parseAuthorityHost, parseDnsServer } from '../../core/discovery/endpoints';
+import { parseAuthorityHost } from '../../core/discovery/endpoints';
 import { nodeDnsClient, nodeHttpClient } from '../../core/discovery/node-net';
 import { foundAnything, renderDiscoveryText, toDiscoveryJson } from '../../core/discovery/render';
 import { type Lang, type Localized, tr } from '../../core/i18n';
 import { splitPem } from '../../core/probes/trust-store';
-import { chooseLang, flag, parseCommandArgs } from '../args';
+import { chooseLang, dnsServerFlag, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
 import { DISCOVER } from './specs';
 
 const TEXTS = {
 	noAddress: { en: 'give one email address', de: 'genau eine E-Mail-Adresse angeben' },
 	badAddress: { en: '"{value}" is not an email address', de: '„{value}“ ist keine E-Mail-Adresse' },
-	badDns: {
-		en: '--dns takes an IP address with an optional port (127.0.0.1:5353, [::1]:53), got "{value}"',
-		de: '--dns erwartet eine IP-Adresse mit optionalem Port (127.0.0.1:5353, [::1]:53), nicht „{value}“',
-	},
 	badNumber: {
 		en: '--{name} must be a whole number from {min} to {max} (got "{value}")',
 		de: '--{name} muss eine ganze Zahl von {min} bis {max} sein („{value}“)',
@@ -45,12 +41,6 @@ function wholeNumber(
 		throw new UsageError(tr(TEXTS.badNumber, lang, { name, min, max, value }));
 	}
 	return number;
-}
-
-function dnsServer(value: string, lang: Lang): string {
-	const server = parseDnsServer(value);
-	if (server === undefined) throw new UsageError(tr(TEXTS.badDns, lang, { value }));
-	return server;
 }
 
 function authorityHost(value: string, lang: Lang): string {
@@ -85,7 +75,7 @@ export async function runDiscover(args: string[], io: CliIo): Promise<number> {
 	const timeoutMs = wholeNumber(flag(parsed, 'timeout'), 'timeout', 100, 120_000, lang);
 	const httpsPort = wholeNumber(flag(parsed, 'https-port'), 'https-port', 1, 65535, lang);
 	const dnsFlag = flag(parsed, 'dns');
-	const servers = dnsFlag === undefined ? undefined : [dnsServer(dnsFlag, lang)];
+	const servers = dnsFlag === undefined ? undefined : [dnsServerFlag(dnsFlag, lang)];
 	const authority = flag(parsed, 'authority-host');
 	const extraCa = (
 		await Promise.all((parsed.flags.get('ca') ?? []).map((file) => readCa(resolve(io.cwd, file), lang)))

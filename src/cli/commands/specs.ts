@@ -22,6 +22,17 @@ const FORMAT_IN_OPTION: OptionSpec = {
 };
 
 /** `--now`: the day date-dependent rules and dated sentences are rendered for. */
+/** `test` and `discover`: where host names are resolved (a resolver on loopback in tests, a company resolver). */
+const DNS_OPTION: OptionSpec = {
+	name: 'dns',
+	type: 'string',
+	value: 'HOST:PORT',
+	description: {
+		en: 'send DNS queries to this server (an IP address) instead of the system’s resolvers',
+		de: 'DNS-Anfragen an diesen Server (eine IP-Adresse) statt an die des Systems senden',
+	},
+};
+
 const NOW_OPTION: OptionSpec = {
 	name: 'now',
 	type: 'string',
@@ -103,6 +114,7 @@ export const TEST: CommandSpec = {
 				de: 'dotenv-Datei mit den Werten der ${secret:NAME}-Verweise',
 			},
 		},
+		DNS_OPTION,
 		{
 			name: 'ca',
 			type: 'string',
@@ -268,15 +280,7 @@ export const DISCOVER: CommandSpec = {
 				de: 'nur die mitgelieferten Anbieterdaten verwenden (kein DNS, kein HTTPS)',
 			},
 		},
-		{
-			name: 'dns',
-			type: 'string',
-			value: 'HOST:PORT',
-			description: {
-				en: 'send DNS queries to this server (an IP address) instead of the system’s resolvers',
-				de: 'DNS-Anfragen an diesen Server (eine IP-Adresse) statt an die des Systems senden',
-			},
-		},
+		DNS_OPTION,
 		{
 			name: 'ca',
 			type: 'string',

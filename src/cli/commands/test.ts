@@ -11,7 +11,7 @@ import { accountId, renderReportText, testAccounts, unknownAccountIds } from '..
 import { RECIPIENT_RULE, isPlainRecipient } from '../../core/probes/recipient';
 import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
-import { type ParsedArgs, chooseLang, flag, parseCommandArgs } from '../args';
+import { type ParsedArgs, chooseLang, dnsServerFlag, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
 import { siblingReader } from './siblings';
 import { TEST } from './specs';
@@ -257,6 +257,8 @@ export async function runTest(
 	const secretsFile = flag(parsed, 'secrets');
 	const dotenv = secretsFile ? parseDotenv(await readInput(resolve(io.cwd, secretsFile), lang)) : undefined;
 	const extraCa = await Promise.all((parsed.flags.get('ca') ?? []).map((ca) => readInput(resolve(io.cwd, ca), lang)));
+	const dnsFlag = flag(parsed, 'dns');
+	const dnsServers = dnsFlag === undefined ? undefined : [dnsServerFlag(dnsFlag, lang)];
 
 	const controller = new AbortController();
 	const onInterrupt = () => controller.abort();
@@ -269,6 +271,7 @@ export async function runTest(
 			: DEFAULT_TIMEOUTS,
 		signal: controller.signal,
 		...(extraCa.length ? { extraCa } : {}),
+		...(dnsServers ? { dnsServers } : {}),
 		oauth2: signInHooks(io, terminal, lang, parsed.flags.has('open-browser')),
 		trust: { policy, frontEnd: 'cli' },
 	};

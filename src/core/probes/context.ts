@@ -55,6 +55,8 @@ export interface ProbeContext {
 	 * strict policy applies: no cleartext to remote hosts, Microsoft's login hosts only.
 	 */
 	trust?: { policy: TrustPolicy; frontEnd: FrontEnd };
+	/** DNS servers (`IP` or `IP:port`) to ask instead of the system's resolver: `mailcfg test --dns`. */
+	dnsServers?: readonly string[];
 	/** Extra trusted CA certificates (PEM), e.g. a company CA or a test CA. Verification itself stays on. */
 	extraCa?: string[];
 	/** OAuth2 wiring (msal-node). `networkClient` is msal's INetworkModule: tests route the authority to a local server. */

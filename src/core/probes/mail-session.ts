@@ -98,7 +98,11 @@ export async function openSession<T>(
 	greet: (channel: LineChannel, first: string) => Promise<StageOutcome<T>>,
 ): Promise<{ channel: LineChannel; greeting: T }> {
 	const { endpoint, timeouts } = target;
-	const addresses = await run.stage('dns', stageTimeout('dns', timeouts), () => resolveStage(endpoint));
+	const dnsMs = stageTimeout('dns', timeouts);
+	const dnsServers = run.ctx.dnsServers;
+	const addresses = await run.stage('dns', dnsMs, (signal) =>
+		resolveStage(endpoint, signal, dnsServers?.length ? { servers: dnsServers, timeoutMs: dnsMs } : undefined),
+	);
 	let socket = await run.stage('tcp', stageTimeout('tcp', timeouts), () => tcpStage(run, addresses, endpoint.port));
 	if (endpoint.security === 'tls') {
 		const raw = socket;

@@ -7,6 +7,8 @@
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
+import { DnsError } from '../discovery/net';
+import { nodeDnsClient } from '../discovery/node-net';
 import { trustedTls } from './trust-store';
 import type { SecurityMode, TlsVersion } from '../config/model';
 import { type Localized, tr } from '../i18n';
@@ -26,16 +28,32 @@ export interface Endpoint {
 	servername?: string;
 }
 
-export async function resolveStage(endpoint: Endpoint): Promise<StageOutcome<string[]>> {
+/**
+ * The host's addresses: from the system's resolver, or from the given DNS servers (`mailcfg test --dns`), which
+ * tests point at a server on loopback so that not even a lookup leaves the machine.
+ */
+export async function resolveStage(
+	endpoint: Endpoint,
+	signal: AbortSignal,
+	dns?: { servers: readonly string[]; timeoutMs: number },
+): Promise<StageOutcome<string[]>> {
 	if (net.isIP(endpoint.host)) {
 		return { value: [endpoint.host], detail: endpoint.host, facts: { addresses: [endpoint.host] } };
 	}
 	try {
-		const found = await lookup(endpoint.host, { all: true, verbatim: true });
+		const found = dns
+			? await nodeDnsClient(dns).addresses(endpoint.host, signal)
+			: await lookup(endpoint.host, { all: true, verbatim: true });
 		const addresses = found.map((a) => a.address);
 		if (!addresses.length) throw new ProbeFailure('DNS_NOT_FOUND');
 		return { value: addresses, detail: addresses.join(', '), facts: { addresses } };
 	} catch (error) {
+		if (error instanceof DnsError) {
+			if (error.kind === 'timeout') throw new ProbeFailure('TIMEOUT');
+			if (error.kind === 'cancelled') throw new ProbeFailure('CANCELLED');
+			// NXDOMAIN, no address records, SERVFAIL: the user's fix is the same, the host name.
+			throw new ProbeFailure('DNS_NOT_FOUND');
+		}
 		throw classifyError(error, 'dns');
 	}
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { testCerts } from '../../support/certs';
+import { startDnsServer } from '../../support/dns-server';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
 import { type RecordingServer, startRecordingServer } from '../../support/recording-server';
 import { assertNoCanary, canary } from '../../support/canaries';
@@ -117,8 +118,17 @@ test('cleartext to a remote host is refused before any lookup; --allow-cleartext
 	const refused = await cli([path, ...common], ENV);
 	assert.equal(refused.code, 2);
 	assert.match(refused.stderr, /SMTP at mail\.example\.invalid:25 is unencrypted.*--allow-cleartext/);
-	// Allowed: the probe now really tries, and fails at DNS (.invalid never resolves): proof the refusal came first.
-	const allowed = await cli([path, ...common, '--allow-cleartext'], ENV);
+	// Allowed: the probe now really tries, and fails at DNS (asked of a server on loopback that does not know the
+	// name, through --dns): proof the refusal came first.
+	const dns = await startDnsServer({ records: [] });
+	const allowed = await cli([path, ...common, '--allow-cleartext', '--dns', dns.address], ENV).finally(() =>
+		dns.close(),
+	);
+	assert.deepEqual(
+		dns.queries.map((q) => q.name),
+		dns.queries.map(() => 'mail.example.invalid'),
+	);
+	assert.ok(dns.queries.length > 0, 'the test asked the loopback DNS server');
 	assert.equal(allowed.code, 1, allowed.stderr);
 	assert.equal(
 		(JSON.parse(allowed.stdout) as { accounts: { checks: { failedStage: string }[] }[] }).accounts[0]?.checks[0]

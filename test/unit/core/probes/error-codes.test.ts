@@ -168,11 +168,17 @@ interface Scenario {
 
 const SCENARIOS: Record<Exclude<ProbeErrorCode, keyof typeof NOT_ON_LOOPBACK>, Scenario> = {
 	DNS_NOT_FOUND: {
-		// The probe asks the system resolver (no resolver can be injected); .invalid never resolves (RFC 6761 §6.4).
-		name: 'a host name under .invalid',
+		// Asked of a DNS server on loopback (NXDOMAIN), so not even the lookup leaves the machine.
+		name: 'a host name the DNS server does not know',
 		stage: 'dns',
-		run: () =>
-			probeImap(imapAccount(993, 'tls', { host: 'mail.no-such-host.invalid' }), { password: PASSWORD }, harness.ctx()),
+		run: async () => {
+			const dns = await harness.dnsServer();
+			return probeImap(
+				imapAccount(993, 'tls', { host: 'mail.no-such-host.invalid' }),
+				{ password: PASSWORD },
+				harness.ctx({ dnsServers: [dns.address] }),
+			);
+		},
 	},
 	CONNECTION_REFUSED: {
 		name: 'nothing listens on the port',

@@ -7,6 +7,7 @@ import { WELL_KNOWN_PORTS } from '../../../../src/core/probes/target';
 import { type ImapServerOptions, type ImapTestServer, startImapServer } from '../../../support/imap-server';
 import {
 	type FailureCase,
+	LOOPBACK_NAME,
 	assertCancelsDuringGreeting,
 	assertFailure,
 	probeHarness,
@@ -242,12 +243,28 @@ describe('IMAP probe against the loopback IMAP server', () => {
 		assert.equal(check.error?.code, 'CONNECTION_REFUSED');
 	});
 
-	test('a host that does not resolve → dns / DNS_NOT_FOUND', async () => {
+	test('a host that does not resolve → dns / DNS_NOT_FOUND (asked of a DNS server on loopback)', async () => {
+		const dns = await harness.dnsServer();
 		const acc = account(993, 'tls');
 		if (acc.imap) acc.imap.host = 'no-such-host.invalid';
-		const check = await probeImap(acc, { password: PASSWORD }, ctx());
+		const check = await probeImap(acc, { password: PASSWORD }, ctx({ dnsServers: [dns.address] }));
 		assert.equal(check.failedStage, 'dns');
 		assert.equal(check.error?.code, 'DNS_NOT_FOUND');
+		assert.ok(
+			dns.queries.some((q) => q.name === 'no-such-host.invalid'),
+			'the probe asked the given server',
+		);
+	});
+
+	test('a name the given DNS server knows is resolved there and connected to', async () => {
+		const dns = await harness.dnsServer();
+		const srv = await server({ secure: true });
+		const acc = account(srv.port, 'tls');
+		if (acc.imap) acc.imap.host = LOOPBACK_NAME;
+		const check = await probeImap(acc, { password: PASSWORD }, ctx({ dnsServers: [dns.address] }));
+		// The test certificate names localhost, not this name: the check gets past DNS and TCP and stops at TLS.
+		assert.equal(stageNames(check).split(' tls')[0], 'dns:ok tcp:ok');
+		assert.deepEqual(check.stages[0]?.facts?.addresses, ['127.0.0.1']);
 	});
 
 	test('cancellation mid-probe closes the connection at once → CANCELLED', () =>
