@@ -231,10 +231,9 @@ export const SOURCES = {
 	},
 	'exo-hve': {
 		url: 'https://learn.microsoft.com/exchange/mail-flow-best-practices/high-volume-mails-m365',
-		title: 'Microsoft Learn: High Volume Email for Microsoft 365',
+		title: 'Microsoft Learn: Manage High Volume Email for Microsoft 365',
 		date: '2026-12-03',
 		kind: 'primary',
-		unverified: 'written from memory; only the Add-HVEAppAccess cmdlet page that links to it was found',
 	},
 	'acs-email': {
 		url: 'https://learn.microsoft.com/azure/communication-services/concepts/email/email-overview',
@@ -246,16 +245,14 @@ export const SOURCES = {
 	'exo-reject-direct-send': {
 		url: 'https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790',
 		title: 'Exchange Team Blog: Introducing more control over Direct Send in Exchange Online (RejectDirectSend)',
-		date: '2025-10-30',
+		date: '2025-08-12',
 		kind: 'primary',
-		unverified: 'written from memory; not found in the search index',
 	},
 	'exo-smtp-auth-clients-report': {
 		url: 'https://learn.microsoft.com/exchange/monitoring/mail-flow-reports/mfr-smtp-auth-clients-report',
-		title: 'Microsoft Learn: SMTP AUTH clients submission report in the Exchange admin center',
+		title: 'Microsoft Learn: SMTP AUTH Clients report in the new Exchange admin center in Exchange Online',
 		date: '2024-10-18',
 		kind: 'primary',
-		unverified: 'written from memory; not found in the search index',
 	},
 	'exo-ews-allow-list': {
 		url: 'https://petri.com/exchange-online-ews-allow-list-retirement/',
