@@ -29,8 +29,8 @@ export const CA_TEXTS = {
 	},
 	/** The step the diagnostics and the report put first when a certificate was not trusted. */
 	fixStep: {
-		en: 'If a company CA or an inspecting proxy signed the certificate, add its CA file (PEM) to the setting mailcfg.probe.extraCaCertificates (user settings) and test again; NODE_EXTRA_CA_CERTS and the system store count too.',
-		de: 'Hat eine Firmen-CA oder ein aufbrechender Proxy das Zertifikat signiert, deren CA-Datei (PEM) in der Einstellung mailcfg.probe.extraCaCertificates (Benutzereinstellungen) eintragen und erneut testen; NODE_EXTRA_CA_CERTS und der Systemspeicher zählen ebenfalls.',
+		en: 'If a company CA or an inspecting proxy signed the certificate, add its CA file (PEM) to the setting mailcfg.probe.extraCaCertificates (user settings; in a remote window such as code-server, Remote-SSH or WSL, the remote settings) and test again; NODE_EXTRA_CA_CERTS and the system store count too.',
+		de: 'Hat eine Firmen-CA oder ein aufbrechender Proxy das Zertifikat signiert, deren CA-Datei (PEM) in der Einstellung mailcfg.probe.extraCaCertificates (Benutzereinstellungen; in einem Remotefenster wie code-server, Remote-SSH oder WSL: die Remoteeinstellungen) eintragen und erneut testen; NODE_EXTRA_CA_CERTS und der Systemspeicher zählen ebenfalls.',
 	},
 } as const satisfies Record<string, Localized>;
 
