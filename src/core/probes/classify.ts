@@ -115,9 +115,11 @@ export const HINTS = {
 		en: 'The server forbids LOGIN on this connection (LOGINDISABLED) and offers no SASL mechanism: use STARTTLS or implicit TLS.',
 		de: 'Der Server verbietet LOGIN auf dieser Verbindung (LOGINDISABLED) und bietet kein SASL-Verfahren an: STARTTLS oder implizites TLS verwenden.',
 	},
+	// Not `"{method}": {needed}`: the redactor masks `password": <value>` (a JSON credential), so the first mechanism
+	// of the password method would show as ***.
 	mechanisms: {
-		en: 'Offered: {offered}. Needed for auth method "{method}": {needed}.',
-		de: 'Angeboten: {offered}. Nötig für die Anmeldemethode "{method}": {needed}.',
+		en: 'Offered: {offered}. The auth method "{method}" needs {needed}.',
+		de: 'Angeboten: {offered}. Die Anmeldemethode "{method}" braucht {needed}.',
 	},
 	noAuthAdvertised: {
 		en: 'The server does not announce AUTH on this connection{afterTls}, so no login is possible.',
