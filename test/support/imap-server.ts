@@ -4,7 +4,7 @@
  * Chosen over hoodiecrow-imap: that package is unmaintained since 2017, pulls old dependencies and cannot produce
  * the replies the probe must recognise (Exchange's `NO AUTHENTICATE failed.`, `BAD User is authenticated but not
  * connected.`, a drop in the middle of AUTHENTICATE, LOGINDISABLED before TLS). This one implements just what a
- * probe and imapflow's login path send: CAPABILITY, STARTTLS, LOGIN, AUTHENTICATE PLAIN/LOGIN/XOAUTH2, ID,
+ * probe and imapflow's login path send: CAPABILITY, STARTTLS, LOGIN, AUTHENTICATE PLAIN/LOGIN/XOAUTH2/OAUTHBEARER, ID,
  * NAMESPACE, ENABLE, LIST, STATUS, EXAMINE, NOOP and LOGOUT. Every command is recorded so tests can prove that a
  * probe never wrote (no SELECT, STORE, EXPUNGE, APPEND, COPY, MOVE, CREATE, DELETE).
  */
@@ -14,7 +14,7 @@ import type { KeyAndCert } from './certs';
 
 export interface ImapUser {
 	password?: string;
-	/** Accepted as XOAUTH2 bearer token. */
+	/** Accepted as XOAUTH2 or OAUTHBEARER bearer token. */
 	accessToken?: string;
 }
 
@@ -294,6 +294,25 @@ class ImapSession {
 			this.pending = undefined;
 			const ok = this.options.users?.[pending.user ?? '']?.password === decoded && decoded !== '';
 			this.finishAuth(pending.tag, ok, 'AUTHENTICATE');
+		} else if (pending.mechanism === 'OAUTHBEARER') {
+			// RFC 7628 3.1: gs2-header "n,a=<user>," then ^Aauth=Bearer <token>^A^A; the user is in the gs2 header
+			if (pending.step === 1) {
+				this.pending = undefined;
+				this.finishAuth(pending.tag, false, 'AUTHENTICATE');
+				return;
+			}
+			const [gs2 = '', ...fields] = decoded.split('\u0001');
+			const user = /(?:^|,)a=([^,]*)/.exec(gs2)?.[1] ?? '';
+			const token = fields.find((f) => /^auth=Bearer /i.test(f))?.slice(12) ?? '';
+			const expected = this.options.users?.[user]?.accessToken;
+			if (expected !== undefined && token === expected) {
+				this.pending = undefined;
+				this.finishAuth(pending.tag, true, 'AUTHENTICATE');
+				return;
+			}
+			// RFC 7628 3.2.2: the error is a JSON challenge, the client answers with ^A and the server fails the command
+			pending.step = 1;
+			this.send(`+ ${Buffer.from(JSON.stringify({ status: 'invalid_token' })).toString('base64')}`);
 		} else if (pending.mechanism === 'XOAUTH2') {
 			if (pending.step === 1) {
 				// the client's empty answer to our error challenge

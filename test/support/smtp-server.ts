@@ -31,8 +31,11 @@ export interface SmtpServerOptions {
 	tls?: KeyAndCert;
 	/** Announce STARTTLS on a plain connection (default: when `tls` is given and not `secure`). */
 	starttls?: boolean;
-	/** Mechanisms to announce; `[]` announces no AUTH at all (and refuses the command). */
-	authMethods?: ('PLAIN' | 'LOGIN' | 'XOAUTH2')[];
+	/**
+	 * Mechanisms to announce; `[]` announces no AUTH at all (and refuses the command). OAUTHBEARER is announced only
+	 * (smtp-server has no handler for it and answers `504` when a client tries it).
+	 */
+	authMethods?: ('PLAIN' | 'LOGIN' | 'XOAUTH2' | 'CRAM-MD5' | 'OAUTHBEARER')[];
 	users?: Record<string, SmtpUser>;
 	/** Answer every AUTH with this Microsoft reply, whatever the credentials. */
 	authReply?: MicrosoftReply;
@@ -100,7 +103,9 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
 			const ok =
 				auth.method === 'XOAUTH2'
 					? user?.accessToken !== undefined && auth.accessToken === user.accessToken
-					: user?.password !== undefined && auth.password === user.password;
+					: auth.method === 'CRAM-MD5'
+						? user?.password !== undefined && auth.validatePassword(user.password)
+						: user?.password !== undefined && auth.password === user.password;
 			logins.push({ method: auth.method, username, ok });
 			if (ok) callback(null, { user: username });
 			else if (auth.method === 'XOAUTH2')
