@@ -27,6 +27,8 @@ export interface ImapServerOptions {
 	starttls?: boolean;
 	/** Advertise LOGINDISABLED and no AUTH= before TLS (RFC 3501 behaviour of Dovecot and Exchange). */
 	loginDisabledBeforeTls?: boolean;
+	/** Send the CAPABILITY list in lower case (RFC 3501 9: capability names are atoms, compared case-insensitively). */
+	lowerCaseCapabilities?: boolean;
 	/** SASL mechanisms to advertise (default PLAIN, LOGIN, XOAUTH2); `[]` advertises none. */
 	authMechanisms?: string[];
 	users?: Record<string, ImapUser>;
@@ -134,7 +136,8 @@ class ImapSession {
 		if (canStartTls) caps.push('STARTTLS');
 		if (!this.secure && this.options.loginDisabledBeforeTls) caps.push('LOGINDISABLED');
 		else caps.push(...(this.options.authMechanisms ?? ['PLAIN', 'LOGIN', 'XOAUTH2']).map((m) => `AUTH=${m}`));
-		return caps.join(' ');
+		const list = caps.join(' ');
+		return this.options.lowerCaseCapabilities ? list.toLowerCase() : list;
 	}
 
 	/** Returns 'upgraded' when the socket was replaced by a TLS socket (the old data listener must stop). */

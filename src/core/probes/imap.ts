@@ -52,7 +52,8 @@ export const probeImap: MailProbe = (account, login, ctx, hooks = {}) =>
 			const plain = channel;
 			channel = await run.stage('starttls', stageTimeout('starttls', timeouts), async () => {
 				const before = capabilities.length ? capabilities : await fetchCapabilities(plain, 'A1');
-				if (!before.includes('STARTTLS')) {
+				// RFC 3501 9: capability names are atoms, compared case-insensitively
+				if (!before.some((c) => c.toUpperCase() === 'STARTTLS')) {
 					throw new ProbeFailure('STARTTLS_UNAVAILABLE', { facts: { capabilitiesBeforeTls: before } });
 				}
 				const reply = await imapCommand(plain, 'A2', 'STARTTLS');
