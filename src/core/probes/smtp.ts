@@ -33,7 +33,7 @@ import type { ProbeCheck, StageName } from './result';
 import type { ProbeRun, StageOutcome } from './stage-runner';
 import { configError, stageTimeout } from './target';
 import { LINE_LIMITS } from './limits';
-import { type LineChannel, type SmtpReply, excerpt, readSmtpReply } from './wire';
+import { type LineChannel, ReplyBudget, type SmtpReply, readSmtpReply } from './wire';
 
 const PASSWORD_MECHANISMS = ['PLAIN', 'LOGIN', 'CRAM-MD5'];
 
@@ -113,14 +113,13 @@ function clientName(): string {
 /** Reads the rest of a multi-line greeting; 220 welcomes, 421/554 refuse the session (throttling or policy). */
 async function readGreeting(channel: LineChannel, first: string): Promise<StageOutcome<string[]>> {
 	const lines = [first];
+	// the same caps as every other reply: lines and octets of the whole greeting
+	const budget = new ReplyBudget(channel.limits);
+	budget.count(first, lines);
 	while (/^\d{3}-/.test(lines.at(-1) as string)) {
-		if (lines.length >= channel.limits.maxReplyLines) {
-			throw new ProbeFailure('PROTOCOL', {
-				serverResponse: excerpt(lines, lines.length),
-				hint: { text: HINTS.replyTooLong, args: { ...channel.limits } },
-			});
-		}
-		lines.push(await channel.readLine());
+		const line = await channel.readLine();
+		lines.push(line);
+		budget.count(line, lines);
 	}
 	const raw = lines.join('\n');
 	const code = Number(/^(\d{3})/.exec(first)?.[1] ?? 0);

@@ -448,8 +448,9 @@ export async function readSmtpReply(channel: LineChannel): Promise<SmtpReply> {
 		lines.push(line);
 		const match = /^(\d{3})([ -]|$)/.exec(line);
 		if (!match) throw new ProbeFailure('PROTOCOL', { serverResponse: lines.join('\n') });
-		if (match[2] !== '-') return { code: Number(match[1]), lines, raw: lines.join('\n') };
+		// the last line counts too: the cap is on the whole reply
 		budget.count(line, lines);
+		if (match[2] !== '-') return { code: Number(match[1]), lines, raw: lines.join('\n') };
 	}
 }
 
@@ -480,7 +481,7 @@ export async function imapCommand(channel: LineChannel, tag: string, command: st
 }
 
 /** Counts the lines and octets of one reply and refuses it past the protocol's caps (a reply that never ends). */
-class ReplyBudget {
+export class ReplyBudget {
 	private lines = 0;
 	private octets = 0;
 
