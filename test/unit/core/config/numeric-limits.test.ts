@@ -20,7 +20,7 @@ describe('ports: 1 to 65535', () => {
 			}
 		});
 		test(`${protocol}.port 0, -1, 65536 and 70000 are out of range; 993.5 and "993" are not whole numbers`, () => {
-			const cases: [unknown, string][] = [
+			const cases: [number, string][] = [
 				[0, `schema-range: "${protocol}.port" must be at least 1.`],
 				[-1, `schema-range: "${protocol}.port" must be at least 1.`],
 				[65536, `schema-range: "${protocol}.port" must be at most 65535.`],
