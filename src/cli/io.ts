@@ -18,6 +18,14 @@ export function isUsageError(error: unknown): error is UsageError {
 	return typeof error === 'object' && error !== null && (error as { [USAGE]?: unknown })[USAGE] === true;
 }
 
+/** What an interactive OAuth2 sign-in (`mailcfg test`) needs from the process; tests pass their own. */
+export interface SignInTerminal {
+	/** Someone can follow a prompt: stdin is a terminal (not in CI or a pipe). */
+	interactive: boolean;
+	/** Opens an https address in the system browser. */
+	openUrl(url: string): Promise<void>;
+}
+
 /** The process surface the CLI touches, so tests can run it in-process and capture output. */
 export interface CliIo {
 	stdout(text: string): void;
@@ -25,6 +33,8 @@ export interface CliIo {
 	readStdin(): Promise<string>;
 	env: Readonly<Record<string, string | undefined>>;
 	cwd: string;
+	/** The sign-in terminal; without it, the process's own (stdin's TTY state, the system browser). */
+	terminal?: SignInTerminal;
 }
 
 export const nodeIo: CliIo = {

@@ -1,5 +1,5 @@
-import { type SignInTerminal, runTest } from '../../src/cli/commands/test';
-import { type CliIo, ExitCode, isUsageError } from '../../src/cli/io';
+import type { CliIo, SignInTerminal } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
 
 export interface CliRun {
 	code: number;
@@ -8,8 +8,9 @@ export interface CliRun {
 }
 
 /**
- * Runs `mailcfg test` in-process the way `main()` does: a UsageError becomes exit 2 with its message; any other
- * error propagates and fails the test, so an internal error can never pass as a usage error.
+ * Runs `mailcfg test` in-process through the CLI's real entry, `main()` (what dist/cli.js runs): a usage error comes
+ * back as exit 2 with `mailcfg test: <message>` on stderr exactly as a user sees it; any other error propagates and
+ * fails the test, so an internal error can never pass as a usage error.
  */
 export async function runTestCommand(
 	cwd: string,
@@ -25,11 +26,8 @@ export async function runTestCommand(
 		readStdin: () => Promise.resolve(''),
 		env,
 		cwd,
+		...(terminal ? { terminal } : {}),
 	};
-	try {
-		return { code: await runTest(args, io, terminal), stdout, stderr };
-	} catch (error) {
-		if (!isUsageError(error)) throw error;
-		return { code: ExitCode.usage, stdout, stderr: stderr + error.message };
-	}
+	const code = await main(['test', ...args], io);
+	return { code, stdout, stderr };
 }

@@ -12,7 +12,7 @@ import { RECIPIENT_RULE, isPlainRecipient } from '../../core/probes/recipient';
 import type { AccountReport, ProbeCheck } from '../../core/probes/result';
 import { cliSecretResolver, parseDotenv, resolveCredentials } from '../../core/secrets';
 import { type ParsedArgs, chooseLang, dnsServerFlag, flag, parseCommandArgs } from '../args';
-import { type CliIo, ExitCode, UsageError } from '../io';
+import { type CliIo, ExitCode, type SignInTerminal, UsageError } from '../io';
 import { siblingReader } from './siblings';
 import { TEST } from './specs';
 import type { KeyFileSystem } from '../../core/trust/key-file';
@@ -71,14 +71,6 @@ const TEXTS = {
 		de: 'Diese Anmeldung braucht eine Person, aber stdin ist kein Terminal (wie in CI), also könnte niemand sie beantworten. Den Test in einem Terminal ausführen, im Editor anmelden oder für unbeaufsichtigte Prüfungen Clientanmeldeinformationen verwenden.',
 	},
 } satisfies Record<string, Localized>;
-
-/** What an interactive OAuth2 sign-in needs from the process; tests pass their own. */
-export interface SignInTerminal {
-	/** Someone can follow a prompt: stdin is a terminal (not in CI or a pipe). */
-	interactive: boolean;
-	/** Opens an https address in the system browser. */
-	openUrl(url: string): Promise<void>;
-}
 
 function processTerminal(): SignInTerminal {
 	return { interactive: process.stdin.isTTY === true, openUrl: openInBrowser };
@@ -198,11 +190,8 @@ function httpsOriginOf(value: string): string | undefined {
  * test could not run for lack of configuration (a missing secret, a sign-in without a terminal).
  * `--timeout` bounds every stage, the wait for an interactive sign-in included (default 5 minutes for that one).
  */
-export async function runTest(
-	args: string[],
-	io: CliIo,
-	terminal: SignInTerminal = processTerminal(),
-): Promise<number> {
+export async function runTest(args: string[], io: CliIo): Promise<number> {
+	const terminal = io.terminal ?? processTerminal();
 	const parsed = parseCommandArgs(TEST, args);
 	const lang = chooseLang(flag(parsed, 'lang'), io.env);
 	const format = flag(parsed, 'format') ?? 'text';

@@ -117,22 +117,35 @@ test('text output: a stage tree with the failure highlighted, German on request'
 	assert.match(stdout, /1 Konto\/Konten: 0 bestanden, 1 fehlgeschlagen/);
 });
 
-test('usage and config errors → exit 2', async () => {
-	const cases: [string[], Record<string, string>, RegExp][] = [
-		[[], {}, /config file/],
-		[['missing.mailaccounts.json'], {}, /^cannot read \S*missing\.mailaccounts\.json: .*ENOENT/],
-		[['broken.mailaccounts.json'], {}, /not valid JSON/],
-		[['good.mailaccounts.json', '--account', 'nope'], {}, /unknown account id\(s\): nope \(the file has: good\)/],
-		[['good.mailaccounts.json', '--timeout', 'soon'], {}, /--timeout expects a whole number/],
-		[['good.mailaccounts.json', '--send-test-mail', 'not-an-address'], {}, /--send-test-mail expects/],
-		[['good.mailaccounts.json', '--send-test-mail', 'a,b@x.de'], {}, /--send-test-mail expects exactly one plain/],
-		[['good.mailaccounts.json', '--send-test-mail', '"IT" <it@x.de>'], {}, /without display name, quotes, angle/],
-		[['good.mailaccounts.json', '--send-test-mail', 'it@x.de\r\nRSET'], {}, /\(got "it@x\.de\\r\\nRSET"\)/],
+test('usage and config errors → exit 2 with the exact message, nothing on stdout', async () => {
+	const broken = join(dir, 'broken.mailaccounts.json');
+	const recipient = (got: string) =>
+		'--send-test-mail expects exactly one plain address such as it-admin@example.com, without display name, ' +
+		`quotes, angle brackets, commas or spaces (got ${got})`;
+	const cases: [string[], string][] = [
+		[[], 'give one config file to test'],
+		[['missing.mailaccounts.json'], `cannot read ${join(dir, 'missing.mailaccounts.json')}: ENOENT`],
+		[
+			['broken.mailaccounts.json'],
+			`${broken} is not valid JSON (CloseBracketExpected at offset 16); run "mailcfg check ${broken}" for details`,
+		],
+		[['good.mailaccounts.json', '--account', 'nope'], 'unknown account id(s): nope (the file has: good)'],
+		[['good.mailaccounts.json', '--timeout', 'soon'], '--timeout expects a whole number of at least 1 (got "soon")'],
+		// the lowest timeout is 1 ms: 0, negative and fractional values are refused
+		[['good.mailaccounts.json', '--timeout', '0'], '--timeout expects a whole number of at least 1 (got "0")'],
+		[['good.mailaccounts.json', '--timeout', '-1'], '--timeout expects a whole number of at least 1 (got "-1")'],
+		[['good.mailaccounts.json', '--timeout', '1.5'], '--timeout expects a whole number of at least 1 (got "1.5")'],
+		[['good.mailaccounts.json', '--concurrency', '0'], '--concurrency expects a whole number of at least 1 (got "0")'],
+		[['good.mailaccounts.json', '--send-test-mail', 'not-an-address'], recipient('"not-an-address"')],
+		[['good.mailaccounts.json', '--send-test-mail', 'a,b@x.de'], recipient('"a,b@x.de"')],
+		[['good.mailaccounts.json', '--send-test-mail', '"IT" <it@x.de>'], recipient('"\\"IT\\" <it@x.de>"')],
+		[['good.mailaccounts.json', '--send-test-mail', 'it@x.de\r\nRSET'], recipient('"it@x.de\\r\\nRSET"')],
 	];
-	for (const [args, env, pattern] of cases) {
-		const { code, stderr } = await cli([...args, '--lang', 'en'], env);
+	for (const [args, message] of cases) {
+		const { code, stdout, stderr } = await cli([...args, '--lang', 'en']);
 		assert.equal(code, 2, args.join(' '));
-		assert.match(stderr, pattern);
+		assert.equal(stderr, `mailcfg test: ${message}\n`, args.join(' '));
+		assert.equal(stdout, '', args.join(' '));
 	}
 });
 

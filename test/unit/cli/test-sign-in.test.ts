@@ -9,8 +9,8 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type SignInTerminal, runTest } from '../../../src/cli/commands/test';
 import type { CliIo } from '../../../src/cli/io';
+import { main } from '../../../src/cli/main';
 import { testCerts } from '../../support/certs';
 import { assertNoCanary } from '../../support/canaries';
 import { type OidcServer, TEST_APPS, TEST_TENANT, TEST_USER, startOidcServer } from '../../support/oidc-server';
@@ -74,22 +74,22 @@ async function cli(
 		readStdin: () => Promise.resolve(''),
 		env: {},
 		cwd: dir,
-	};
-	const terminal: SignInTerminal = {
-		interactive: options.interactive,
-		openUrl: (url) => {
-			opened.push(url);
-			return options.openUrl?.(url) ?? Promise.resolve();
+		terminal: {
+			interactive: options.interactive,
+			openUrl: (url) => {
+				opened.push(url);
+				return options.openUrl?.(url) ?? Promise.resolve();
+			},
 		},
 	};
-	const code = await runTest(
+	const code = await main(
 		[
+			'test',
 			'interactive.mailaccounts.json',
 			...['--ca', 'ca.pem', '--lang', 'en', '--format', 'json', '--allow-authority', oidc.url],
 			...args,
 		],
 		io,
-		terminal,
 	);
 	// No token the authority handed out may reach an output.
 	assertNoCanary({ stdout, stderr }, oidc.issued);
