@@ -11,6 +11,7 @@ import type { Account } from '../../../../src/core/config/model';
 import { probeImap } from '../../../../src/core/probes/imap';
 import { LINE_LIMITS } from '../../../../src/core/probes/limits';
 import { probeSmtp } from '../../../../src/core/probes/smtp';
+import { type Fault, startFaultServer } from '../../../support/fault-server';
 import { startImapServer } from '../../../support/imap-server';
 import { probeHarness } from '../../../support/probe-harness';
 
@@ -124,6 +125,36 @@ describe("the account's own timeouts", () => {
 			);
 			assert.equal(check.error?.code, 'TIMEOUT');
 			assert.match(check.error?.message ?? '', /within 800 ms\./);
+		});
+	}
+});
+
+describe('each stage waits for its own timeout: connect for tls, greeting for the greeting, stage for the rest', () => {
+	// three different values, so a stage that takes another one's timeout shows in the message
+	const timeouts = { connectMs: 400, greetingMs: 700, stageMs: 1000 };
+	const rows: { protocol: 'imap' | 'smtp'; fault: Fault; secure: boolean; stage: string; ms: number }[] = [
+		{ protocol: 'smtp', fault: 'tls-stall', secure: true, stage: 'tls', ms: 400 },
+		{ protocol: 'imap', fault: 'tls-stall', secure: true, stage: 'tls', ms: 400 },
+		{ protocol: 'smtp', fault: 'silent', secure: false, stage: 'greeting', ms: 700 },
+		{ protocol: 'imap', fault: 'silent', secure: false, stage: 'greeting', ms: 700 },
+		{ protocol: 'smtp', fault: 'greet-then-silence', secure: true, stage: 'ehlo', ms: 1000 },
+		{ protocol: 'imap', fault: 'greet-then-silence', secure: true, stage: 'capabilities', ms: 1000 },
+		{ protocol: 'smtp', fault: 'stall-on-auth', secure: true, stage: 'auth', ms: 1000 },
+		{ protocol: 'imap', fault: 'stall-on-auth', secure: true, stage: 'auth', ms: 1000 },
+	];
+	for (const row of rows) {
+		test(`${row.protocol} ${row.fault} → TIMEOUT in ${row.stage} after ${row.ms} ms`, async () => {
+			const server = await harness.track(
+				startFaultServer({ protocol: row.protocol, fault: row.fault, tls: harness.certs.server, secure: row.secure }),
+			);
+			const check = await probes[row.protocol](
+				account(row.protocol, server.port, row.secure ? 'tls' : 'starttls'),
+				{ password: PASSWORD },
+				harness.ctx({ timeouts }),
+			);
+			assert.equal(check.failedStage, row.stage);
+			assert.equal(check.error?.code, 'TIMEOUT');
+			assert.match(check.error?.message ?? '', new RegExp(`Stage "${row.stage}" got no answer within ${row.ms} ms\\.`));
 		});
 	}
 });
