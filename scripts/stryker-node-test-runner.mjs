@@ -11,8 +11,10 @@
 // Module state is the one risk of running many mutants in one process: a mutant could leave a wrong value in a
 // module-level cache that a later mutant's tests then trip over (a kill that the later mutant did not earn). So a
 // kill is confirmed: the failing tests run again without the mutant, and if they fail then too, the modules are
-// loaded afresh and the mutant is tested again on a clean slate. Static mutants (code that runs while a module
-// loads) get a fresh load too (Stryker asks for it through `reloadEnvironment`).
+// loaded afresh and the mutant is tested again on a clean slate. A survivor is tested again on a fresh load as well:
+// a module-level cache filled before the mutant was active (the explain catalog is compiled on first use) would
+// otherwise hide it. Static mutants (code that runs while a module loads) get a fresh load too (Stryker asks for it
+// through `reloadEnvironment`).
 import { readdirSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -313,6 +315,13 @@ class NodeTestRunner {
 				result = await attempt(true);
 				this.staticLoaded = true;
 			}
+		}
+		// The other way round: a value cached on first use (a catalog compiled once per process) may have been computed
+		// before this mutant was active, so the mutated code never ran. A survivor on reused modules is therefore
+		// tested again on a fresh load before it counts.
+		if (!fresh && result.status === DryRunStatus.Complete && !failed?.length) {
+			result = await attempt(true);
+			this.staticLoaded = true;
 		}
 		return toMutantRunResult(result);
 	}
