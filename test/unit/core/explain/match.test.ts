@@ -289,3 +289,119 @@ test('explainCheck uses the server reply, the failed stage and the probe error c
 
 	assert.deepEqual(explainCheck({ protocol: 'imap', ok: true, stages: [], transcript: [] }, { lang: 'en' }), []);
 });
+
+test('an IMAP response code logged as a field of the error object counts like the bracketed code in the reply', () => {
+	// imapflow's error for a refused login (postalsys/imapflow#300), once as the raw reply and once as its fields on one
+	// line: util.inspect on a wide terminal, and JSON.stringify as log shippers write it. Without the raw reply the
+	// `serverResponseCode` field is the only place the code is.
+	const reply = '3 NO [AUTHENTICATIONFAILED] AUTHENTICATE Invalid credentials';
+	const fields = [
+		"Command failed { responseStatus: 'NO', responseText: 'AUTHENTICATE Invalid credentials', serverResponseCode: 'AUTHENTICATIONFAILED' }",
+		'{"responseStatus":"NO","responseText":"AUTHENTICATE Invalid credentials","serverResponseCode":"AUTHENTICATIONFAILED"}',
+	];
+	// The password reading first; the token reading stays on the list as the alternative.
+	assert.deepEqual(ids(reply), ['invalid-credentials', 'oauth-token-rejected']);
+	for (const line of fields) assert.deepEqual(ids(line), ids(reply), line);
+	for (const line of [reply, ...fields]) assert.deepEqual(ids(line, { auth: 'oauth2' })[0], 'oauth-token-rejected');
+});
+
+test('OAuth error codes alone name their cause (RFC 6749, RFC 8628, OpenID Connect, Google)', () => {
+	const cases: [string, string, string][] = [
+		// https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors-redirect-uri-mismatch
+		['Error 400: redirect_uri_mismatch', 'redirect-uri-mismatch', 'Google sign-in page'],
+		// RFC 8628 section 3.5: the token endpoint's answer while the user has not finished the device code sign-in.
+		['{"error":"authorization_pending"}', 'device-code-not-completed', 'RFC 8628'],
+		// RFC 6749 section 5.2.
+		['{"error":"invalid_scope"}', 'invalid-scope', 'RFC 6749'],
+		// OpenID Connect Core 1.0 section 3.1.2.6: the error on the redirect back to the app.
+		['https://localhost:8400/?error=consent_required&state=af0ifjsldkj', 'consent-required', 'OpenID Connect redirect'],
+	];
+	for (const [line, expected, from] of cases) assert.equal(ids(line)[0], expected, `${from}: ${line}`);
+});
+
+test("nodemailer's EDNS code marks a DNS failure even when the message names none", () => {
+	// nodemailer/nodemailer#1041: the DNS server answered SERVFAIL; only the code field says it was the name lookup.
+	const log = [
+		'{ Error: queryA ESERVFAIL smtp_host',
+		'    at QueryReqWrap.onresolve [as oncomplete] (dns.js:197:19)',
+		"  errno: 'ESERVFAIL',",
+		"  code: 'EDNS',",
+		"  syscall: 'queryA',",
+		"  hostname: 'smtp_host',",
+		"  command: 'CONN' } Error: queryA ESERVFAIL smtp_host",
+	].join('\n');
+	const matches = explain(log, { lang: 'en' });
+	assert.deepEqual(
+		matches.map((m) => [m.id, m.line, m.matchedText]),
+		[['host-not-found', 3, "code: 'EDNS',"]],
+	);
+});
+
+test('a cause found on several lines is shown with the line that names it most clearly', () => {
+	// A bare 535 5.7.3 first (several readings), then Exchange Online's own reason for the same refusal.
+	const log = [
+		'535 5.7.3 Authentication unsuccessful [BN3PR03CA0067.namprd03.prod.outlook.com]',
+		'535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [AM0PR02CA0001.eurprd02.prod.outlook.com]',
+	].join('\n');
+	const [first] = explain(log, { lang: 'en' });
+	assert.equal(first?.id, 'smtp-auth-disabled');
+	assert.equal(first?.line, 1);
+	assert.match(first?.matchedText ?? '', /^535 5\.7\.139 /);
+});
+
+test('equally certain causes are listed in the order their lines appear in the log', () => {
+	const dns = 'Error: getaddrinfo ENOTFOUND smtp.offic365.com';
+	const refused = 'Error: connect ECONNREFUSED 52.97.146.2:587';
+	assert.deepEqual(
+		explain([dns, refused].join('\n'), { lang: 'en' }).map((m) => [m.id, m.line]),
+		[
+			['host-not-found', 0],
+			['connection-refused', 1],
+		],
+	);
+	assert.deepEqual(
+		explain([refused, dns].join('\n'), { lang: 'en' }).map((m) => [m.id, m.line]),
+		[
+			['connection-refused', 0],
+			['host-not-found', 1],
+		],
+	);
+});
+
+test('explainCheck without server text: the probe code counts without a stage, and nothing is guessed', () => {
+	// A DNS failure is reported before any stage ran.
+	const dns = explainCheck(failedCheck({ error: { code: 'DNS_NOT_FOUND', message: 'x' } }), { lang: 'en' });
+	assert.deepEqual(
+		dns.map((m) => m.id),
+		['host-not-found'],
+	);
+	const refused = failedCheck({ failedStage: 'auth', error: { code: 'AUTH_FAILED', message: 'x' } });
+	// At GMX a refused login is first the password, then IMAP switched off in the mailbox settings.
+	for (const lang of ['en', 'de'] as const) {
+		const gmx = explainCheck(refused, { lang, provider: 'gmx', auth: 'password' });
+		assert.deepEqual(
+			gmx.map((m) => m.id),
+			['invalid-credentials', 'imap-disabled'],
+		);
+		assert.match(gmx[1]?.question ?? '', lang === 'en' ? /IMAP\/POP access switched on/ : /IMAP\/POP-Zugriff/);
+	}
+	assert.deepEqual(
+		explainCheck(refused, { lang: 'en', auth: 'oauth2' }).map((m) => m.id),
+		['oauth-token-rejected'],
+	);
+	// Whether the password or the token was refused depends on the sign-in method: unknown, no cause is named.
+	assert.deepEqual(explainCheck(refused, { lang: 'en' }), []);
+});
+
+test('explainCheck reads the server line of a transcript without its S: prefix, also as the only line', () => {
+	// Exchange Online's greeting for a TLS 1.0/1.1 client (the line of the tls-version-unsupported fixtures).
+	const reply =
+		'421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls';
+	const [match] = explainCheck(
+		failedCheck({ failedStage: 'greeting', error: { code: 'PROTOCOL', message: 'x' }, transcript: [`S: ${reply}`] }),
+		{ lang: 'en' },
+	);
+	assert.equal(match?.id, 'tls-version-unsupported');
+	assert.equal(match?.matchedText, reply);
+	assert.equal(match?.line, 0);
+});

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Localized, tr } from '../../../../src/core/i18n';
-import { explain } from '../../../../src/core/explain/match';
+import { explain, explainCheck } from '../../../../src/core/explain/match';
+import type { ProbeCheck, ProbeErrorCode } from '../../../../src/core/probes/result';
 import { EXPLAIN_LABELS, renderMarkdown, renderText, walkthroughArgs } from '../../../../src/core/explain/render';
 
 // Exchange Online's reply when SMTP AUTH is off for the tenant (learn.microsoft.com, authenticated client SMTP
@@ -100,4 +101,44 @@ test('walkthrough references split into guide and step', () => {
 		step: 'enable-mailbox',
 	});
 	assert.deepEqual(walkthroughArgs('gmail-app-password'), { guide: 'gmail-app-password' });
+});
+
+test('a probe result without server text renders no raw line; a cause without guide or question renders neither', () => {
+	// `mailcfg test`: the name did not resolve (no question, a guide), the server throttled the login (a question,
+	// no guide). Neither probe recorded a server line.
+	const probe = (code: ProbeErrorCode): ProbeCheck => ({
+		protocol: 'smtp',
+		ok: false,
+		stages: [],
+		transcript: [],
+		error: { code, message: 'x' },
+	});
+	for (const lang of ['en', 'de'] as const) {
+		const [dns] = explainCheck(probe('DNS_NOT_FOUND'), { lang });
+		const [throttled] = explainCheck(probe('THROTTLED'), { lang });
+		assert.equal(dns?.id, 'host-not-found');
+		assert.equal(throttled?.id, 'throttled');
+		const label = (name: keyof typeof EXPLAIN_LABELS) => tr(EXPLAIN_LABELS[name], lang);
+
+		const dnsLines = renderText([dns], lang).trimEnd().split('\n');
+		assert.equal(dnsLines[2], `   ${label('fix')}:`, 'no question line between cause and fix');
+		assert.equal(
+			dnsLines.at(-1),
+			`   ${label('walkthrough')}: mail-adapter-setup#collect-settings  (mailcfg walkthroughs show mail-adapter-setup)`,
+		);
+		assert.ok(!dnsLines.some((line) => line.includes(label('rawLine'))));
+		const throttledLines = renderText([throttled], lang).trimEnd().split('\n');
+		assert.equal(throttledLines[2], `   ${label('question')}: ${throttled.question}`);
+		assert.equal(throttledLines.at(-1), `     ${throttled.fix.length}. ${throttled.fix.at(-1)}`);
+
+		const dnsParts = renderMarkdown(dns, lang).split('\n\n');
+		assert.equal(dnsParts[2], `**${label('fix')}:**`);
+		assert.equal(dnsParts.at(-1), `${label('openWalkthrough')}: mail\\-adapter\\-setup\\#collect\\-settings`);
+		const throttledParts = renderMarkdown(throttled, lang, () => 'command:x').split('\n\n');
+		assert.ok(throttledParts[2]?.startsWith(`**${label('question')}:** `));
+		// The fix steps are the last part: no walkthrough link, no raw line after them.
+		assert.equal(throttledParts.at(-1)?.split('\n').length, throttled.fix.length);
+		assert.ok(throttledParts.at(-1)?.startsWith('1. '));
+		assert.ok(!throttledParts.some((part) => part.includes(label('openWalkthrough')) || part.includes('command:x')));
+	}
 });
