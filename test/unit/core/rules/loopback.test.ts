@@ -20,6 +20,8 @@ const CASES: [host: string, loopback: boolean][] = [
 	['[::ffff:127.0.0.1]', true],
 	['::FFFF:127.1.2.3', true],
 	['::ffff:7f00:1', true],
+	['::1%lo', true], // with a zone index, as `ping ::1%lo` takes it
+	['0:0:0::0:0:0:1', true], // `::` for a single group (RFC 4291 section 2.2 allows it)
 	['0:0:0:0:0:ffff:127.0.0.1', true],
 	['mail.mueller-bau.de', false],
 	['localhost.mueller-bau.de', false],
@@ -34,6 +36,9 @@ const CASES: [host: string, loopback: boolean][] = [
 	['1::1', false],
 	['fe80::1', false],
 	['0:0:0:0:0:0:0:0:1', false],
+	['0:0:0:0::0:0:0:1', false], // eight groups and `::`: nine groups, not an address
+	['::00001', false], // five hex digits in a group
+	['0:0:0:0:0:0:0:1x', false],
 	['::ffff:10.0.0.1', false],
 	['::ffff:8.8.8.8', false],
 	['::127.0.0.1', false], // the deprecated IPv4-compatible form is not loopback

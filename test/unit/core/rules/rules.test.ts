@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { RULES } from '../../../../src/core/rules/registry';
 import { LineIndex } from '../../../../src/core/text/positions';
 import type { Finding } from '../../../../src/core/config/findings';
-import { analyze, codes, configText, textAt } from './helpers';
+import { analyze, applyFix, codes, configText, only, textAt } from './helpers';
 import { GENERIC, GMAIL, GMX, M365_APP_ONLY, M365_PRINTER, patch } from './fixtures';
 
 interface Case {
@@ -341,6 +341,33 @@ const CASES: Case[] = [
 		}),
 	),
 
+	negative(
+		'oauth2-scope-resource',
+		'OpenID scopes next to the mail scope (as MSAL samples request them)',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: {
+					flow: 'device-code',
+					clientSecret: undefined,
+					scopes: ['https://outlook.office.com/IMAP.AccessAsUser.All', 'offline_access', 'openid', 'profile', 'email'],
+				},
+			},
+		}),
+	),
+	negative(
+		'oauth2-scope-resource',
+		'scopes pasted with spaces around them',
+		patch(M365_APP_ONLY, {
+			auth: {
+				oauth2: {
+					flow: 'device-code',
+					clientSecret: undefined,
+					scopes: [' https://outlook.office.com/IMAP.AccessAsUser.All ', 'offline_access '],
+				},
+			},
+		}),
+	),
+
 	positive(
 		'delete-without-delay',
 		'delete at once',
@@ -417,6 +444,26 @@ const CASES: Case[] = [
 		'display name around the login',
 		patch(M365_PRINTER, { smtp: { from: 'Scanner <scanner@contoso.com>' } }),
 	),
+
+	positive(
+		'sender-not-authorized',
+		'a service login sending as the mailbox address',
+		'"scanner@contoso.com"',
+		patch(M365_PRINTER, { auth: { user: 'svc-scan@contoso.com' } }),
+	),
+	// Hosts such as Host Europe log in with an account name: the mailbox address is the natural sender there.
+	negative(
+		'sender-not-authorized',
+		'account-name login sending as the mailbox address',
+		patch(GENERIC, { auth: { user: 'web123p1' }, smtp: { from: 'ERP <erp@mueller-bau.de>' } }),
+	),
+	positive(
+		'sender-not-authorized',
+		'account-name login sending as another address',
+		'"rechnung@mueller-bau.de"',
+		patch(GENERIC, { auth: { user: 'web123p1' }, smtp: { from: 'rechnung@mueller-bau.de' } }),
+	),
+	negative('sender-not-authorized', 'a blank sender', patch(GENERIC, { smtp: { from: ' ' } })),
 
 	positive('duplicate-account-id', 'same id twice', '"erp"', GENERIC, patch(GMX, { id: 'erp' })),
 	negative('duplicate-account-id', 'unique ids', GENERIC, GMX),
@@ -591,6 +638,97 @@ for (const [name, account, device] of [
 			device ? [] : ['Switch to OAuth2 (app-only, client credentials)'],
 		);
 	});
+/**
+ * Which send-only accounts get the device advice: names of printers, scanners and appliances as admins give them
+ * (model names as the vendors print them on the device), one device word each, in the display name unless said.
+ */
+const DEVICE_NAMES: readonly [string, Parameters<typeof patch>[1]?][] = [
+	['Lobby printer'],
+	['Scan to e-mail'],
+	['Scans Empfang'],
+	['Scan2Mail'],
+	['MFP Empfang'],
+	['MFD 3rd floor'],
+	['Copier room B'],
+	['Fax server'],
+	['Meeting room device'],
+	['Kopierer EG'],
+	['Gerät Werkstatt'],
+	['Multifunktionsgerät 1. OG'],
+	['FRITZ!Box router'],
+	['Synology NAS'],
+	['APC UPS'],
+	['USV Serverraum'],
+	['Axis camera gate'],
+	['Kamera Einfahrt'],
+	['HP DesignJet plotter'],
+	['Ricoh IM C3000'],
+	['Canon iR-ADV C5535'],
+	['Xerox VersaLink C405'],
+	['Konica bizhub C300i'],
+	['Minolta Di2510'],
+	['Brother MFC-L2710DW'],
+	['Lexmark MX521'],
+	['Epson WF-C5790'],
+	['Sharp MX-3071'],
+	['Toshiba e-STUDIO2010AC'],
+	// Words run together in camel case count one by one.
+	['LobbyPrinter'],
+	// The mailbox name (from the address, or the login when there is no address) and the account id count too.
+	['Invoices', { email: 'scantomail@contoso.com' }],
+	['Invoices', { email: 'geraet-lager@contoso.com' }],
+	['Invoices', { email: undefined, auth: { user: 'scanner-og@contoso.com' } }],
+	['Invoices', { id: 'mfp-3og' }],
+];
+test('exo-smtp-basic-auth-retirement recognises devices by the words in their names', () => {
+	for (const [displayName, changes = {}] of DEVICE_NAMES) {
+		const account = patch(SENDER, { displayName, ...changes });
+		const finding = analyze(configText(account)).find((f) => f.code === 'exo-smtp-basic-auth-retirement');
+		const name = `${displayName} ${JSON.stringify(changes)}`;
+		assert.equal(finding?.walkthrough, 'm365-smtp-after-basic-auth#high-volume-email', name);
+		assert.deepEqual(finding?.fixes, [], name);
+	}
+	// Whole words only: these are applications.
+	for (const displayName of ['Nassau office', 'Upstream alerts', 'Scanning service', 'Sharpe invoices']) {
+		const finding = analyze(configText(patch(SENDER, { displayName }))).find(
+			(f) => f.code === 'exo-smtp-basic-auth-retirement',
+		);
+		assert.equal(finding?.walkthrough, 'm365-smtp-after-basic-auth', displayName);
+	}
+});
+
+test('provider-endpoint-mismatch on a port Gmail does not serve: the endpoint with the same security comes first', () => {
+	// Google documents smtp.gmail.com on 465 (implicit TLS) and 587 (STARTTLS); 2525 is what some hosters open instead.
+	const text = configText(patch(GMAIL, { smtp: { port: 2525, security: 'starttls' } }));
+	for (const lang of ['en', 'de'] as const) {
+		const finding = only(analyze(text, lang), 'provider-endpoint-mismatch');
+		assert.deepEqual(
+			finding.fixes.map((f) => [f.title, f.isPreferred ?? false]),
+			lang === 'en'
+				? [
+						['Use port 587 with "starttls"', true],
+						['Use port 465 with "tls"', false],
+					]
+				: [
+						['Port 587 mit „starttls“ verwenden', true],
+						['Port 465 mit „tls“ verwenden', false],
+					],
+		);
+	}
+	const [keepStarttls, switchToTls] = only(analyze(text), 'provider-endpoint-mismatch').fixes;
+	// Only the port changes when the security already fits; both fixes leave a config the rule accepts.
+	assert.equal(keepStarttls?.edits.length, 1);
+	for (const [fix, smtp] of [
+		[keepStarttls, { port: 587, security: 'starttls' }],
+		[switchToTls, { port: 465, security: 'tls' }],
+	] as const) {
+		assert.ok(fix);
+		const fixed = applyFix(text, fix);
+		assert.deepEqual(JSON.parse(fixed).accounts[0].smtp, { ...GMAIL.smtp, ...smtp });
+		assert.ok(!codes(analyze(fixed)).includes('provider-endpoint-mismatch'));
+	}
+});
+
 test('every rule has the severity docs/rules.md gives it, and a title (SARIF shows it) in both languages', () => {
 	const doc = readFileSync(join(__dirname, '../../../../docs/rules.md'), 'utf8');
 	for (const rule of RULES) {
