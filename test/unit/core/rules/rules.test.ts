@@ -228,6 +228,16 @@ const CASES: Case[] = [
 		'"Sommer2024!"',
 		patch(GMAIL, { auth: { password: 'Sommer2024!' } }),
 	),
+	// Microsoft documents no shape for its app passwords; what users report makes this a hint only.
+	{
+		...positive(
+			'app-password-format',
+			'Microsoft 365 app password that is a normal password',
+			'"Winter2026!"',
+			patch(M365_PRINTER, { auth: { password: 'Winter2026!' } }),
+		),
+		severity: 'information',
+	},
 	negative(
 		'app-password-format',
 		'Gmail app password as shown by Google',
@@ -501,6 +511,10 @@ const SAYS: Record<string, string[]> = {
 	'google-password-auth: Workspace domain on Google hosts': ['Google Workspace', '2025'],
 	'app-password-required: iCloud with the Apple ID password': ['iCloud Mail', 'app-password'],
 	'app-password-format: Gmail app password that is a normal password': ['Gmail', '16'],
+	'app-password-format: Microsoft 365 app password that is a normal password': [
+		'Microsoft 365 / Exchange Online',
+		'16',
+	],
 	'shared-mailbox-auth: shared mailbox with a password': ['Microsoft 365 / Exchange Online', 'OAuth2'],
 	'oauth2-tenant-required: no tenant': ['tenant', 'contoso.com'],
 	'oauth2-tenant-required: organizations': ['organizations', 'AADSTS9001023', 'contoso.com'],
@@ -726,6 +740,24 @@ test('provider-endpoint-mismatch on a port Gmail does not serve: the endpoint wi
 		const fixed = applyFix(text, fix);
 		assert.deepEqual(JSON.parse(fixed).accounts[0].smtp, { ...GMAIL.smtp, ...smtp });
 		assert.ok(!codes(analyze(fixed)).includes('provider-endpoint-mismatch'));
+	}
+});
+
+test('port-security-mismatch with no TLS on 465 at Exchange Online: the one fix is the documented 587 with STARTTLS', () => {
+	// A scanner set to port 465 with SSL off: turning TLS on would land on 465, which smtp.office365.com does not serve.
+	const text = configText(patch(M365_PRINTER, { smtp: { port: 465, security: 'none' } }));
+	for (const lang of ['en', 'de'] as const) {
+		const finding = only(analyze(text, lang), 'port-security-mismatch');
+		assert.deepEqual(
+			finding.fixes.map((f) => [f.title, f.isPreferred]),
+			[[lang === 'en' ? 'Use port 587 with "starttls"' : 'Port 587 mit „starttls“ verwenden', true]],
+		);
+		const fixed = applyFix(text, finding.fixes[0]!);
+		assert.deepEqual(JSON.parse(fixed).accounts[0].smtp, { ...M365_PRINTER.smtp, port: 587, security: 'starttls' });
+		const after = codes(analyze(fixed, lang));
+		for (const gone of ['port-security-mismatch', 'provider-endpoint-mismatch', 'cleartext-transport']) {
+			assert.ok(!after.includes(gone), `${gone} after the fix`);
+		}
 	}
 });
 
