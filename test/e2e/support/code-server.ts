@@ -56,7 +56,7 @@ export interface CodeServerOptions {
 	/** Folder to open; copied into the temp dir first when `copyWorkspace` is set, so tests can edit files. */
 	workspace: string;
 	copyWorkspace?: boolean;
-	/** User settings (written to <user-data-dir>/User/settings.json before start). */
+	/** Settings, written before start to <user-data-dir>/User/settings.json (machine-scoped ones to Machine/). */
 	settings?: Record<string, unknown>;
 	/** Extra environment for code-server and so for the extension host (e.g. NODE_EXTRA_CA_CERTS). */
 	env?: Record<string, string>;
@@ -91,17 +91,39 @@ const STANDARD_SETTINGS = {
 	'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+/**
+ * Our machine-scoped settings go where a code-server user puts them: a remote window (code-server's is one) reads
+ * them from the remote settings (<user-data-dir>/Machine) and ignores them in the user settings once the extension's
+ * scopes are known.
+ */
+function splitByScope(settings: Record<string, unknown>): Record<'user' | 'machine', Record<string, unknown>> {
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+		contributes: { configuration: { properties: Record<string, { scope?: string }> }[] };
+	};
+	const machineKeys = new Set(
+		manifest.contributes.configuration.flatMap((section) =>
+			Object.entries(section.properties).flatMap(([key, value]) => (value.scope === 'machine' ? [key] : [])),
+		),
+	);
+	const user: Record<string, unknown> = {};
+	const machine: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(settings)) (machineKeys.has(key) ? machine : user)[key] = value;
+	return { user, machine };
+}
+
 /** Installs the VSIX into a fresh extensions dir, starts code-server on loopback and waits until it serves. */
 export async function startCodeServer(entry: string, vsix: string, options: CodeServerOptions): Promise<CodeServer> {
 	const tempDir = mkdtempSync(join(tmpdir(), 'mailcfg-e2e-'));
 	const userData = join(tempDir, 'user-data');
 	const extensions = join(tempDir, 'extensions');
 	const config = join(tempDir, 'config.yaml');
+	const { user, machine } = splitByScope({ ...STANDARD_SETTINGS, ...options.settings });
 	mkdirSync(join(userData, 'User'), { recursive: true });
-	writeFileSync(
-		join(userData, 'User', 'settings.json'),
-		JSON.stringify({ ...STANDARD_SETTINGS, ...options.settings }, null, '\t'),
-	);
+	writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(user, null, '\t'));
+	if (Object.keys(machine).length) {
+		mkdirSync(join(userData, 'Machine'), { recursive: true });
+		writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify(machine, null, '\t'));
+	}
 	writeFileSync(config, 'auth: none\n');
 	let workspace = resolve(options.workspace);
 	if (options.copyWorkspace) {
