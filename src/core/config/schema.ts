@@ -201,16 +201,20 @@ function toFinding(
 		message: Localized,
 		args: Record<string, string | number>,
 		fixes: Fix[] = [],
-	): Finding => ({
-		code,
-		severity: 'error',
-		message: tr(message, lang, args),
-		range,
-		source: 'mailcfg',
-		docUrl: ruleDocUrl(code),
-		...(accountId ? { accountId } : {}),
-		fixes,
-	});
+	): Finding => {
+		const finding = {
+			code,
+			severity: 'error',
+			message: tr(message, lang, args),
+			range,
+			source: 'mailcfg',
+			docUrl: ruleDocUrl(code),
+		} as Finding;
+		// Assigned in place of a spread of a conditional literal, which V8 copies slowly.
+		if (accountId) finding.accountId = accountId;
+		finding.fixes = fixes;
+		return finding;
+	};
 
 	switch (error.keyword) {
 		case 'required': {

@@ -13,7 +13,7 @@ export const appPasswordPrerequisites: AccountRule = {
 		report({
 			at: [account.nodeAt(['auth', 'method'])],
 			message: info.prerequisites,
-			...(info.walkthrough ? { walkthrough: info.walkthrough } : {}),
+			walkthrough: info.walkthrough || undefined,
 		});
 	},
 };

@@ -53,6 +53,7 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 			const device = spec.deviceStep !== undefined && looksLikeDevice(account);
 			const walkthrough =
 				device && policy.walkthrough ? `${policy.walkthrough}#${spec.deviceStep}` : policy.walkthrough;
+			const dates = milestoneArgs(policy.milestone, file.now, file.lang);
 			report({
 				at: [account.nodeAt(['auth', 'method'])],
 				message: spec.upcoming
@@ -62,10 +63,13 @@ function policyRule(spec: PolicyRuleSpec): AccountRule {
 					provider: provider.name,
 					protocols: protocols.map((p) => PROTOCOL_NAMES[p]).join(file.lang === 'de' ? ' und ' : ' and '),
 					method,
-					...milestoneArgs(policy.milestone, file.now, file.lang),
+					date: dates.date,
+					on: dates.on,
+					since: dates.since,
+					relative: dates.relative,
 				},
 				fixes: device ? [] : spec.fixes(account, file, provider),
-				...(walkthrough ? { walkthrough } : {}),
+				walkthrough: walkthrough || undefined,
 			});
 		},
 	};

@@ -71,21 +71,30 @@ function toFinding(rule: Rule, report: Report, file: FileContext, account: Accou
 		? file.lines.rangeOf(node.offset, node.length)
 		: file.lines.rangeOf(fallback?.offset ?? 0, fallback ? 1 : 0);
 	const walkthrough = report.walkthrough ?? rule.walkthrough;
-	return {
+	// Optional fields are assigned in the order they had as spreads of conditional literals, which V8 copies slowly.
+	const finding: Finding = {
 		code: rule.id,
 		severity: report.severity ?? rule.severity,
 		message: renderText(report.message, file.lang, file.now, report.args),
 		range,
 		source: 'mailcfg',
 		docUrl: ruleDocUrl(rule.id),
-		...(walkthrough ? { walkthrough } : {}),
-		...(account?.id ? { accountId: account.id } : {}),
-		fixes: (report.fixes ?? []).flatMap((f) => toFix(f, file)),
-	};
+	} as Finding;
+	if (walkthrough) finding.walkthrough = walkthrough;
+	if (account?.id) finding.accountId = account.id;
+	const fixes: Fix[] = [];
+	for (const spec of report.fixes ?? []) {
+		const fix = toFix(spec, file);
+		if (fix) fixes.push(fix);
+	}
+	finding.fixes = fixes;
+	return finding;
 }
 
-function toFix(spec: FixSpec, file: FileContext): Fix[] {
+function toFix(spec: FixSpec, file: FileContext): Fix | undefined {
 	const edits = spec.edits.filter((e): e is TextEdit => e !== undefined);
-	if (edits.length === 0) return [];
-	return [{ title: tr(spec.title, file.lang, spec.args), edits, ...(spec.isPreferred ? { isPreferred: true } : {}) }];
+	if (edits.length === 0) return undefined;
+	const fix: Fix = { title: tr(spec.title, file.lang, spec.args), edits };
+	if (spec.isPreferred) fix.isPreferred = true;
+	return fix;
 }

@@ -57,7 +57,7 @@ export const appPasswordFormat: AccountRule = {
 		const reported = format.fact !== undefined && FACTS[format.fact].basis !== 'sourced';
 		report({
 			at: [account.nodeAt(['auth', 'password'])],
-			...(reported ? { severity: 'information' as const } : {}),
+			severity: reported ? 'information' : undefined,
 			message: reported
 				? {
 						en: 'This does not look like a {provider} app password: users report those as {shape} ({provider} does not document the format, so this is only a hint). If it is the normal account password, set method "password"; that only works where Basic authentication is still allowed.',
@@ -68,7 +68,7 @@ export const appPasswordFormat: AccountRule = {
 						de: 'Das kann kein App-Passwort von {provider} sein: Diese bestehen aus {shape}. Ist es das normale Kontopasswort, nimmt {provider} es von E-Mail-Programmen nicht an; ein App-Passwort erstellen.',
 					},
 			args: { provider: provider.name, shape: format.shape[file.lang] },
-			...(provider.appPassword?.walkthrough ? { walkthrough: provider.appPassword.walkthrough } : {}),
+			walkthrough: provider.appPassword?.walkthrough || undefined,
 		});
 	},
 };

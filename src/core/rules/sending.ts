@@ -41,7 +41,7 @@ export const senderNotAuthorized: AccountRule = {
 						},
 					]
 				: [],
-			...(smtp?.provider?.sendAsWalkthrough ? { walkthrough: smtp.provider.sendAsWalkthrough } : {}),
+			walkthrough: smtp?.provider?.sendAsWalkthrough || undefined,
 		});
 	},
 };
