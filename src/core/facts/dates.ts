@@ -33,8 +33,18 @@ const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
 
 const DAY_MS = 86_400_000;
 
+/** Parsed once per date: the milestones are a few constants, read for nearly every finding of a large file. */
+const parsedDays = new Map<string, number>();
+
 function utcDay(iso: string): number {
-	return Date.parse(`${iso}T00:00:00Z`);
+	let day = parsedDays.get(iso);
+	if (day === undefined) {
+		day = Date.parse(`${iso}T00:00:00Z`);
+		// Bounded, should a caller ever pass dates from input.
+		if (parsedDays.size >= 1000) parsedDays.clear();
+		parsedDays.set(iso, day);
+	}
+	return day;
 }
 
 /** 1 → "January" / "Januar". */

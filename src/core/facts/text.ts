@@ -30,8 +30,20 @@ export function phaseOf(id: MilestoneId, now: Date): Phase {
 	return daysUntil(m.date, now) >= 0 ? 'around' : 'after';
 }
 
+const milestoneDates: Record<Lang, Map<MilestoneId, string>> = { en: new Map(), de: new Map() };
+
 /** The date as the vendor said it: "1 October 2022", "the end of December 2026", "the second half of 2027". */
 export function milestoneDate(id: MilestoneId, lang: Lang): string {
+	// A constant per milestone and language, built once: rule messages quote it in nearly every finding.
+	let date = milestoneDates[lang].get(id);
+	if (date === undefined) {
+		date = spelledDate(id, lang);
+		milestoneDates[lang].set(id, date);
+	}
+	return date;
+}
+
+function spelledDate(id: MilestoneId, lang: Lang): string {
 	const m: Milestone = MILESTONES[id];
 	const [year, month] = m.date.split('-').map(Number) as [number, number];
 	if (m.precision === 'day') return formatDay(m.date, lang);
@@ -99,6 +111,8 @@ const PLACEHOLDER = /\{(date|on|since|relative):([\w.-]+)\}/g;
  * clock, `{command:KEY}` with a command's title from the manifest (package.nls*.json). An unknown id stays visible.
  */
 export function resolvePlaceholders(text: string, lang: Lang, now: Date): string {
+	// Every placeholder starts with a brace: most messages, once their arguments are in, have none left.
+	if (!text.includes('{')) return text;
 	const dated = text.replace(PLACEHOLDER, (whole, kind: string, id: string) => {
 		if (!(id in MILESTONES)) return whole;
 		const key = id as MilestoneId;
