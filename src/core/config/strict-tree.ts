@@ -11,10 +11,6 @@ interface MutableNode {
 	children?: MutableNode[];
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -35,136 +31,109 @@ const TOO_DEEP = Symbol('too deep');
  * useful about it. `start`: where the value begins (offsets stay those of `text`), to build the tree of one part.
  */
 export function strictJsonTree(text: string, maxDepth: number, start = 0): Node | undefined {
-	let i = start;
-	let depth = 0;
-	/**
-	 * Children of the objects and arrays being built, innermost last; each container takes its own off the end,
-	 * so its `children` array is allocated once at its exact size instead of growing.
-	 */
-	const pending: MutableNode[] = [];
-
-	const skipSpace = (): void => {
-		for (let c = text.charCodeAt(i); c === SPACE || c === LF || c === TAB || c === CR; c = text.charCodeAt(++i));
-	};
-
-	/** The string starting at `i` (a quote); leaves `i` after its closing quote. */
-	const string = (): string => {
-		const start = i;
-		let escaped = false;
-		for (i++; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === QUOTE) break;
-			if (c === BACKSLASH) {
-				escaped = true;
-				i++;
-			}
-		}
-		i++;
-		return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
-	};
-
-	const value = (parent: MutableNode | undefined): MutableNode => {
-		const offset = i;
-		switch (text.charCodeAt(i)) {
-			case OPEN_BRACE: {
-				if (++depth > maxDepth) throw TOO_DEEP;
-				const node: MutableNode = { type: 'object', offset, length: -1, parent, children: undefined };
-				const first = pending.length;
-				i++;
-				skipSpace();
-				while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACE) {
-					const keyOffset = i;
-					const key = string();
-					const keyLength = i - keyOffset;
-					skipSpace();
-					// All fields in the literal, so every property node shares one hidden class and allocates once.
-					const property: MutableNode = {
-						type: 'property',
-						offset: keyOffset,
-						length: -1,
-						parent: node,
-						children: undefined,
-						colonOffset: i,
-					};
-					const keyNode: MutableNode = {
-						type: 'string',
-						value: key,
-						offset: keyOffset,
-						length: keyLength,
-						parent: property,
-					};
-					i++;
-					skipSpace();
-					const child = value(property);
-					property.children = [keyNode, child];
-					property.length = child.offset + child.length - keyOffset;
-					pending.push(property);
-					skipSpace();
-					if (text.charCodeAt(i) === COMMA) {
-						i++;
-						skipSpace();
-					}
-				}
-				i++;
-				depth--;
-				node.length = i - offset;
-				node.children = pending.splice(first);
-				return node;
-			}
-			case OPEN_BRACKET: {
-				if (++depth > maxDepth) throw TOO_DEEP;
-				const node: MutableNode = { type: 'array', offset, length: -1, parent, children: undefined };
-				const first = pending.length;
-				i++;
-				skipSpace();
-				while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET) {
-					pending.push(value(node));
-					skipSpace();
-					if (text.charCodeAt(i) === COMMA) {
-						i++;
-						skipSpace();
-					}
-				}
-				i++;
-				depth--;
-				node.length = i - offset;
-				node.children = pending.splice(first);
-				return node;
-			}
-			case QUOTE: {
-				const s = string();
-				return { type: 'string', offset, length: i - offset, parent, value: s };
-			}
-			case 0x74 /* t */:
-				i += 4;
-				return { type: 'boolean', offset, length: 4, parent, value: true };
-			case 0x66 /* f */:
-				i += 5;
-				return { type: 'boolean', offset, length: 5, parent, value: false };
-			case 0x6e /* n */:
-				i += 4;
-				return { type: 'null', offset, length: 4, parent, value: null };
-			default: {
-				// -, digits, '.', e/E and signs: everything else ends a number in valid JSON.
-				for (
-					let c = text.charCodeAt(i);
-					(c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || (c | 0x20) === 0x65;
-					c = text.charCodeAt(++i)
-				);
-				// Only text JSON.parse rejected can get here without a number; stop rather than loop on it.
-				if (i === offset) throw new SyntaxError(`strictJsonTree: not strict JSON at offset ${offset}`);
-				return { type: 'number', offset, length: i - offset, parent, value: Number(text.slice(offset, i)) };
-			}
-		}
-	};
-
-	skipSpace();
 	try {
-		const root = value(undefined);
+		const root = value(text, skipSpace(text, start), undefined, maxDepth);
 		delete root.parent;
 		return root as Node;
 	} catch (error) {
 		if (error === TOO_DEEP) return undefined;
 		throw error;
 	}
+}
+
+// Plain functions that take and return offsets: the position is a local in each, where closures over one shared
+// position variable (the first version) read and wrote it through their context on every character.
+
+function skipSpace(text: string, i: number): number {
+	let c = text.charCodeAt(i);
+	while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) c = text.charCodeAt(++i);
+	return i;
+}
+
+/** The index after the string that starts at `i` (a quote). */
+function stringEnd(text: string, i: number): number {
+	for (i++; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === QUOTE) return i + 1;
+		if (c === BACKSLASH) i++;
+	}
+	return i + 1;
+}
+
+function stringValue(text: string, start: number, end: number): string {
+	const raw = text.slice(start + 1, end - 1);
+	return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+/** The value starting at `i`; its end is `offset + length`. `depth`: how many more objects or arrays may nest. */
+function value(text: string, i: number, parent: MutableNode | undefined, depth: number): MutableNode {
+	const c = text.charCodeAt(i);
+	if (c === QUOTE) {
+		const end = stringEnd(text, i);
+		return { type: 'string', offset: i, length: end - i, parent, value: stringValue(text, i, end) };
+	}
+	if (c === OPEN_BRACE) {
+		if (depth <= 0) throw TOO_DEEP;
+		const node: MutableNode = { type: 'object', offset: i, length: -1, parent, children: undefined };
+		const children: MutableNode[] = [];
+		let p = skipSpace(text, i + 1);
+		while (p < text.length && text.charCodeAt(p) !== CLOSE_BRACE) {
+			const keyEnd = stringEnd(text, p);
+			const colon = skipSpace(text, keyEnd);
+			// All fields in the literal, so every property node shares one hidden class and allocates once.
+			const property: MutableNode = {
+				type: 'property',
+				offset: p,
+				length: -1,
+				parent: node,
+				children: undefined,
+				colonOffset: colon,
+			};
+			const key: MutableNode = {
+				type: 'string',
+				value: stringValue(text, p, keyEnd),
+				offset: p,
+				length: keyEnd - p,
+				parent: property,
+			};
+			const child = value(text, skipSpace(text, colon + 1), property, depth - 1);
+			const end = child.offset + child.length;
+			property.children = [key, child];
+			property.length = end - p;
+			children.push(property);
+			p = skipSpace(text, end);
+			if (text.charCodeAt(p) === COMMA) p = skipSpace(text, p + 1);
+		}
+		node.length = p + 1 - i;
+		node.children = children;
+		return node;
+	}
+	if (c === OPEN_BRACKET) {
+		if (depth <= 0) throw TOO_DEEP;
+		const node: MutableNode = { type: 'array', offset: i, length: -1, parent, children: undefined };
+		const children: MutableNode[] = [];
+		let p = skipSpace(text, i + 1);
+		while (p < text.length && text.charCodeAt(p) !== CLOSE_BRACKET) {
+			const child = value(text, p, node, depth - 1);
+			children.push(child);
+			p = skipSpace(text, child.offset + child.length);
+			if (text.charCodeAt(p) === COMMA) p = skipSpace(text, p + 1);
+		}
+		node.length = p + 1 - i;
+		node.children = children;
+		return node;
+	}
+	if (c === 0x74 /* t */) return { type: 'boolean', offset: i, length: 4, parent, value: true };
+	if (c === 0x66 /* f */) return { type: 'boolean', offset: i, length: 5, parent, value: false };
+	if (c === 0x6e /* n */) return { type: 'null', offset: i, length: 4, parent, value: null };
+	// -, digits, '.', e/E and signs: everything else ends a number in valid JSON.
+	let end = i;
+	for (
+		let d = c;
+		(d >= 0x30 && d <= 0x39) || d === 0x2d || d === 0x2b || d === 0x2e || (d | 0x20) === 0x65;
+		d = text.charCodeAt(++end)
+	);
+	// Only text JSON.parse rejected can get here without a number; stop rather than loop on it.
+	if (end === i) throw new SyntaxError(`strictJsonTree: not strict JSON at offset ${i}`);
+	return { type: 'number', offset: i, length: end - i, parent, value: Number(text.slice(i, end)) };
 }
