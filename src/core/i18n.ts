@@ -26,7 +26,35 @@ export function resolveLang(setting: LanguageSetting | undefined, displayLanguag
 export function format(template: string, args: Readonly<Record<string, string | number>> = {}): string {
 	// Most texts have no placeholder: a native search is cheaper than running the pattern (a finding formats several).
 	if (!template.includes('{')) return template;
-	return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
+	const parts = templateParts(template);
+	let out = parts[0]!;
+	for (let i = 1; i < parts.length; i += 2) {
+		const key = parts[i]!;
+		out += (key in args ? String(args[key]) : `{${key}}`) + parts[i + 1]!;
+	}
+	return out;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+/** Templates split once: text, name, text, name, …, text. Nearly all are the constants of rules and schema messages. */
+const splitTemplates = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+	let parts = splitTemplates.get(template);
+	if (!parts) {
+		const split: string[] = [];
+		let last = 0;
+		for (const match of template.matchAll(PLACEHOLDER)) {
+			split.push(template.slice(last, match.index), match[1]!);
+			last = match.index + match[0].length;
+		}
+		split.push(template.slice(last));
+		parts = split;
+		// Bounded, should a caller ever format text from input.
+		if (splitTemplates.size >= 2000) splitTemplates.clear();
+		splitTemplates.set(template, parts);
+	}
+	return parts;
 }
 
 /** Picks the language and fills placeholders in one step, command titles (`{command:KEY}`) included. */
