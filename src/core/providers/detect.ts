@@ -86,13 +86,15 @@ export interface DocumentedEndpoint {
 	source: SourceId;
 }
 
-const documentedCache = new Map<string, readonly DocumentedEndpoint[]>();
+/** Per protocol, by host: no key string is joined per lookup (every server of every account looks up its host). */
+const documentedCache = new Map<MailProtocol, Map<string, readonly DocumentedEndpoint[]>>();
 
 /** Port/security combinations documented for a host and protocol: our own table first, then ISPDB. */
 export function documentedEndpoints(host: string, protocol: MailProtocol): readonly DocumentedEndpoint[] {
 	const h = host.trim().toLowerCase();
-	const key = `${protocol} ${h}`;
-	const cached = documentedCache.get(key);
+	let cache = documentedCache.get(protocol);
+	if (!cache) documentedCache.set(protocol, (cache = new Map()));
+	const cached = cache.get(h);
 	if (cached) return cached;
 	const result: DocumentedEndpoint[] = [];
 	const add = (port: number, security: SecurityMode, source: SourceId): void => {
@@ -103,6 +105,6 @@ export function documentedEndpoints(host: string, protocol: MailProtocol): reado
 	}
 	for (const e of ispdbEndpointsForHost(h)) if (e.protocol === protocol) add(e.port, e.security, 'ispdb');
 	// Bounded: only hosts someone typed into a config end up here, and unknown ones share the empty result.
-	if (result.length > 0 || documentedCache.size < 10_000) documentedCache.set(key, result);
+	if (result.length > 0 || cache.size < 10_000) cache.set(h, result);
 	return result;
 }

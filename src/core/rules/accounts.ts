@@ -6,7 +6,8 @@ export const duplicateAccountId: FileRule = {
 	scope: 'file',
 	title: { en: 'Account id used twice', de: 'Kontokennung doppelt vergeben' },
 	check(file, report) {
-		const ids = new Set(file.accounts.flatMap((a) => (a.id ? [a.id] : [])));
+		// Every id, for the renames: built at the first duplicate, since most files have none.
+		let ids: Set<string> | undefined;
 		const seen = new Map<string, number>();
 		// Per id, the suffix to try next: each copy continues where the last one stopped, so 50,000 copies of one id
 		// cost 50,000 steps, not 50,000²/2.
@@ -18,6 +19,7 @@ export const duplicateAccountId: FileRule = {
 				seen.set(account.id, account.index);
 				continue;
 			}
+			ids ??= new Set(file.accounts.flatMap((a) => (a.id ? [a.id] : [])));
 			let n = nextSuffix.get(account.id) ?? 2;
 			while (ids.has(`${account.id}-${n}`)) n++;
 			nextSuffix.set(account.id, n + 1);
