@@ -405,3 +405,33 @@ test('explainCheck reads the server line of a transcript without its S: prefix, 
 	assert.equal(match?.matchedText, reply);
 	assert.equal(match?.line, 0);
 });
+
+test('calibrated confidence: Laplace-smoothed share, a thin cell borrows its placement, probe-only stays unmeasured', () => {
+	const table = measureCalibration([
+		...Array.from({ length: 8 }, (_, i) => ({ kind: 'identifier', placement: 'first', correct: i < 7 }) as const),
+		...Array.from({ length: 4 }, () => ({ kind: 'text', placement: 'first', correct: false }) as const),
+		...Array.from({ length: 5 }, (_, i) => ({ kind: 'code', placement: 'alternative', correct: i < 1 }) as const),
+		...Array.from({ length: 2 }, () => ({ kind: 'text', placement: 'alternative', correct: true }) as const),
+	]);
+	// One cell per kind and placement plus the pooled count per placement, in a stable order for calibration.json.
+	assert.deepEqual(Object.keys(table), [
+		'*/alternative',
+		'*/first',
+		'code/alternative',
+		'identifier/first',
+		'text/alternative',
+		'text/first',
+	]);
+	assert.deepEqual(table['*/first'], { n: 12, correct: 7 });
+	const cases: [Parameters<typeof calibrated>[0], Parameters<typeof calibrated>[1], number][] = [
+		['identifier', 'first', 0.8], // (7 + 1) / (8 + 2)
+		['text', 'first', 0.57], // 4 samples are too few: the pooled (7 + 1) / (12 + 2)
+		['code', 'alternative', 0.29], // exactly 5 samples count: (1 + 1) / (5 + 2), not the pooled (3 + 1) / (7 + 2)
+		['code+text', 'first', 0.57], // no cell at all: the pooled count
+		['context', 'first', 0.5], // probe-only explanations never borrow the line table
+		['identifier', 'first-contested', 0.5], // nothing measured for this placement
+	];
+	for (const [kind, placement, expected] of cases) {
+		assert.equal(calibrated(kind, placement, table), expected, `${kind}/${placement}`);
+	}
+});
