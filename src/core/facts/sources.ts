@@ -108,6 +108,21 @@ export const SOURCES = {
 		date: '2026-11-23',
 		kind: 'primary',
 	},
+	'google-imap-smtp': {
+		url: 'https://developers.google.com/workspace/gmail/imap/imap-smtp',
+		title: 'Google for Developers: IMAP, POP, and SMTP (smtp.gmail.com on 465, or 587 with STARTTLS)',
+		date: '2026-12-04',
+		kind: 'primary',
+		unverified:
+			'the wording is quoted, attributed to Google, by mailconfiguration.com; the page itself was not fetched',
+	},
+	'yahoo-imap-settings': {
+		url: 'https://help.yahoo.com/kb/SLN4075.html',
+		title: 'Yahoo Help: IMAP server settings for Yahoo Mail (smtp.mail.yahoo.com on 465 or 587)',
+		date: '2026-12-04',
+		kind: 'primary',
+		unverified: 'written from memory; not found in the search index (third-party pages give the same ports)',
+	},
 	ispdb: {
 		url: 'https://github.com/thunderbird/autoconfig',
 		title: 'Thunderbird ISPDB (autoconfig), MPL-2.0',

@@ -14,6 +14,12 @@ function smtpBoth(host: string, source: SourceId): Endpoint[] {
 	return [ep('smtp', host, 465, 'tls', source), ep('smtp', host, 587, 'starttls', source)];
 }
 
+/** ISPDB lists smtp.gmail.com on 465 only; Google documents 587 with STARTTLS as well. */
+const GMAIL_SMTP: Endpoint[] = [
+	ep('smtp', 'smtp.gmail.com', 465, 'tls', 'ispdb'),
+	ep('smtp', 'smtp.gmail.com', 587, 'starttls', 'google-imap-smtp'),
+];
+
 /** IONOS serves the same mail system under each country site's domain (imap.ionos.fr, smtp.ionos.co.uk, ...). */
 const IONOS_COUNTRY_DOMAINS = ['ionos.co.uk', 'ionos.fr', 'ionos.es', 'ionos.it', 'ionos.ca', 'ionos.mx'];
 
@@ -153,7 +159,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		domains: [],
 		endpoints: [
 			ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'),
-			...smtpBoth('smtp.gmail.com', 'ispdb'),
+			...GMAIL_SMTP,
 			...smtpBoth('smtp-relay.gmail.com', 'google-lsa-workspace'),
 		],
 		endpointsVerified: true,
@@ -191,7 +197,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		id: 'gmail',
 		name: 'Gmail',
 		domains: ['gmail.com', 'googlemail.com'],
-		endpoints: [ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.gmail.com', 'ispdb')],
+		endpoints: [ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'), ...GMAIL_SMTP],
 		endpointsVerified: true,
 		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [
@@ -256,7 +262,12 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		id: 'yahoo',
 		name: 'Yahoo Mail',
 		domains: ['yahoo.com', 'yahoo.de', 'yahoo.co.uk', 'ymail.com', 'rocketmail.com'],
-		endpoints: [ep('imap', 'imap.mail.yahoo.com', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.mail.yahoo.com', 'ispdb')],
+		endpoints: [
+			ep('imap', 'imap.mail.yahoo.com', 993, 'tls', 'ispdb'),
+			// ISPDB lists only 465; Yahoo's own help names 587 too.
+			ep('smtp', 'smtp.mail.yahoo.com', 465, 'tls', 'ispdb'),
+			ep('smtp', 'smtp.mail.yahoo.com', 587, 'starttls', 'yahoo-imap-settings'),
+		],
 		endpointsVerified: true,
 		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [],
@@ -348,10 +359,11 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		name: 'IONOS (1&1)',
 		domains: ['online.de', 'onlinehome.de'],
 		endpoints: [
-			ep('imap', 'imap.ionos.de', 993, 'tls', 'ispdb'),
-			...smtpBoth('smtp.ionos.de', 'ispdb'),
-			ep('imap', 'imap.ionos.com', 993, 'tls', 'ispdb'),
-			...smtpBoth('smtp.ionos.com', 'ispdb'),
+			// ISPDB's 1und1 entry names only the 1und1.de hosts; IONOS names these under each site's own domain.
+			ep('imap', 'imap.ionos.de', 993, 'tls', 'ionos-servers'),
+			...smtpBoth('smtp.ionos.de', 'ionos-servers'),
+			ep('imap', 'imap.ionos.com', 993, 'tls', 'ionos-servers'),
+			...smtpBoth('smtp.ionos.com', 'ionos-servers'),
 			ep('imap', 'imap.1und1.de', 993, 'tls', 'ispdb'),
 			...smtpBoth('smtp.1und1.de', 'ispdb'),
 			...IONOS_COUNTRY_DOMAINS.flatMap((domain) => [
