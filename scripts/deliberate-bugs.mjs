@@ -5,6 +5,7 @@
 //   node scripts/deliberate-bugs.mjs                    # the first set, all bugs
 //   node scripts/deliberate-bugs.mjs 3 7                # bugs 3 and 7 of the first set
 //   node scripts/deliberate-bugs.mjs --set independent  # the second set (written by someone else than the tests)
+//   node scripts/deliberate-bugs.mjs --set third        # the third set (chosen from src/core alone, without reading the tests)
 //
 // A bug counts as caught when the tests fail; the script also checks that the same tests pass without the bug, so
 // a flaky or already-broken test cannot count as a catch.
@@ -180,6 +181,85 @@ const INDEPENDENT_BUGS = [
 	},
 ];
 
+/**
+ * The third set (issue #16): chosen blind, by an engineer who read src/core only, not the tests, docs/testing.md,
+ * the reports or the two sets above. Each bug was shown to change what a user sees (the CLI's output, or a core
+ * function's result where the CLI cannot reach it) before it was added. Runs like the independent set: every unit
+ * test file of its area's folders, and a file that fails without the bug is left out.
+ */
+const THIRD_BUGS = [
+	{
+		file: 'src/core/rules/accounts.ts',
+		what: 'a duplicate account id names the wrong first account ("already used by account 0" for the first one)',
+		from: 'args: { id: account.id, first: first + 1 },',
+		to: 'args: { id: account.id, first },',
+		tests: testsIn('core/rules'),
+	},
+	{
+		file: 'src/core/sources/msmtp.ts',
+		what: 'an msmtp account with "tls on" and no tls_starttls line is read as implicit TLS on port 465 (msmtp defaults to STARTTLS on 25)',
+		from: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : true;',
+		to: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : false;',
+		tests: testsIn('core/sources'),
+	},
+	{
+		file: 'src/core/providers/known.ts',
+		what: 'Yahoo Mail no longer requires an app password: a password login there gets no app-password-required warning',
+		from: 'required: true,\n\t\t\tformat: {\n\t\t\t\tpattern: /^[a-z]{16}$/,',
+		to: 'required: false,\n\t\t\tformat: {\n\t\t\t\tpattern: /^[a-z]{16}$/,',
+		tests: testsIn('core/providers', 'core/rules'),
+	},
+	{
+		file: 'src/core/discovery/bundled.ts',
+		what: "discovery offers Microsoft 365's port 25 (relay / direct send) as an SMTP submission server (imap and smtp swapped in the submission filter)",
+		from: "protocol === 'imap' || port !== 25;",
+		to: "protocol === 'smtp' || port !== 25;",
+		tests: testsIn('core/discovery'),
+	},
+	{
+		file: 'src/core/explain/match.ts',
+		what: 'a provider the pasted line names (an Exchange host) counts against the causes of that provider and for the others (hint match inverted)',
+		from: 'wanted.includes(hint) ? CONTEXT_INFERRED : CONTEXT_INFERRED_MISMATCH',
+		to: 'wanted.includes(hint) ? CONTEXT_INFERRED_MISMATCH : CONTEXT_INFERRED',
+		tests: testsIn('core/explain'),
+	},
+	{
+		file: 'src/core/text/positions.ts',
+		what: 'in a CRLF file every CR and LF count as two line breaks, so findings point at the wrong line',
+		from: 'return before === 10 || (before === 13 && text.charCodeAt(p) !== 10);',
+		to: 'return before === 10 || before === 13;',
+		tests: testsIn('core/text', 'core/config'),
+	},
+	{
+		file: 'src/core/trust/policy.ts',
+		what: 'without a list of accepted cleartext destinations (the CLI) credentials may go unencrypted to any host, without --allow-cleartext',
+		from: 'return policy.cleartextDestinations?.includes(key) ?? false;',
+		to: 'return policy.cleartextDestinations?.includes(key) ?? true;',
+		tests: testsIn('core/trust', 'core'),
+	},
+	{
+		file: 'src/core/config/model.ts',
+		what: 'a password with a reference at its end ("hunter2${env:X}") counts as a reference: the plaintext secret is not reported (regex anchor dropped)',
+		from: 'const SECRET_REF = /^\\$\\{(secret|env):',
+		to: 'const SECRET_REF = /\\$\\{(secret|env):',
+		tests: testsIn('core/config', 'core/rules', 'core'),
+	},
+	{
+		file: 'src/core/facts/dates.ts',
+		what: 'dates are printed one month early ("since 30 April 2022" for 30 May 2022): the 0-based month passed where a 1-based one is expected',
+		from: "const month = MONTHS[lang][date.getUTCMonth()] ?? '';",
+		to: 'const month = monthName(date.getUTCMonth(), lang);',
+		tests: testsIn('core/facts', 'core/rules'),
+	},
+	{
+		file: 'src/core/probes/oauth2-claims.ts',
+		what: 'the claims stage says an access token valid for an hour "expires in 0 min" (seconds divided as if milliseconds)',
+		from: 'minutes = Math.floor(left / 60);',
+		to: 'minutes = Math.floor(left / 60_000);',
+		tests: testsIn('core/probes'),
+	},
+];
+
 function runTests(files) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { encoding: 'utf8' });
 	const failed = /^# fail (\d+)/m.exec(run.stdout)?.[1];
@@ -215,9 +295,14 @@ function runWithBug(files) {
 }
 
 const args = process.argv.slice(2);
-const independent = args[0] === '--set' && args[1] === 'independent';
+/** The sets after the first run a whole area per bug (see greenFiles and runWithBug). */
+const AREA_SETS = { independent: INDEPENDENT_BUGS, third: THIRD_BUGS };
+const set = args[0] === '--set' ? args[1] : undefined;
+if (set !== undefined && !Object.hasOwn(AREA_SETS, set))
+	throw new Error(`unknown set "${set}": use --set ${Object.keys(AREA_SETS).join(' or --set ')}`);
+const independent = set !== undefined;
 const chosen = args.slice(independent ? 2 : 0).map(Number);
-const bugs = (independent ? INDEPENDENT_BUGS : BUGS)
+const bugs = (independent ? AREA_SETS[set] : BUGS)
 	.map((bug, i) => ({ ...bug, n: i + 1, independent }))
 	.filter((bug) => !chosen.length || chosen.includes(bug.n));
 let original;
