@@ -17,7 +17,11 @@ export const providerEndpointMismatch: AccountRule = {
 			if (!host || port === undefined || !security) continue;
 			// A TLS mode that can't work on the port is port-security-mismatch's finding.
 			if (portSecurityConflict(port, security)) continue;
-			const provider = providersForHost(host).find((p) => p.endpointsVerified);
+			// The account's own provider names the finding (Gmail for an @gmail.com address on smtp.gmail.com, not the
+			// first provider of the table that shares the host).
+			const provider = server.provider?.endpointsVerified
+				? server.provider
+				: providersForHost(host).find((p) => p.endpointsVerified);
 			if (!provider) continue;
 			const documented = documentedEndpoints(host, protocol);
 			if (documented.length === 0 || documented.some((e) => e.port === port && e.security === security)) continue;

@@ -44,6 +44,16 @@ const CASES: Case[] = [
 		'143',
 		patch(GMAIL, { imap: { port: 143, security: 'starttls' } }),
 	),
+	positive(
+		'provider-endpoint-mismatch',
+		'Workspace address on Gmail IMAP 143',
+		'143',
+		patch(GMAIL, {
+			email: 'office@mueller-bau.de',
+			auth: { user: 'office@mueller-bau.de' },
+			imap: { port: 143, security: 'starttls' },
+		}),
+	),
 	negative('provider-endpoint-mismatch', 'documented Gmail 465', GMAIL),
 	negative(
 		'provider-endpoint-mismatch',
@@ -495,7 +505,8 @@ const SAYS: Record<string, string[]> = {
 		'587 starttls, 25 starttls',
 		'Port 587',
 	],
-	'provider-endpoint-mismatch: Gmail IMAP on 143': ['Google Workspace', 'IMAP', 'imap.gmail.com:143', '993 tls'],
+	'provider-endpoint-mismatch: Gmail IMAP on 143': ['IMAP', 'imap.gmail.com:143', '993 tls'],
+	'provider-endpoint-mismatch: Workspace address on Gmail IMAP 143': ['Google Workspace', 'IMAP', 'imap.gmail.com:143'],
 	'host-typo: office356': ['outlook.office356.com', 'outlook.office365.com'],
 	'host-typo: ISPDB provider of the address': ['imap.stratoo.de', 'imap.strato.de'],
 	'cleartext-transport: none with login': ['imap', 'mail.mueller-bau.de', 'Port 993', 'tls'],
@@ -769,5 +780,23 @@ test('every rule has the severity docs/rules.md gives it, and a title (SARIF sho
 		// "error / warning": the rule's own severity first, the variant for a milder case after it.
 		assert.equal(row[1]!.split(' / ')[0], rule.severity, rule.id);
 		assert.ok(rule.title.en.trim() && rule.title.de.trim() && rule.title.en !== rule.title.de, rule.id);
+	}
+});
+
+test('provider-endpoint-mismatch names the provider of the address among those sharing a host', () => {
+	// Gmail and Google Workspace share imap.gmail.com: an @gmail.com address is Gmail, a company domain Workspace.
+	const cases: [string, string, string][] = [
+		['office.mueller@gmail.com', 'Gmail does not serve IMAP', 'Gmail bietet IMAP'],
+		['office@mueller-bau.de', 'Google Workspace does not serve IMAP', 'Google Workspace bietet IMAP'],
+	];
+	for (const [email, en, de] of cases) {
+		const account = patch(GMAIL, { email, auth: { user: email }, imap: { port: 143, security: 'starttls' } });
+		for (const [lang, start] of [
+			['en', en],
+			['de', de],
+		] as const) {
+			const finding = only(analyze(configText(account), lang), 'provider-endpoint-mismatch');
+			assert.ok(finding.message.startsWith(start), `${email} (${lang}): ${finding.message}`);
+		}
 	}
 });
