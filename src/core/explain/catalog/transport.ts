@@ -205,6 +205,9 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 				text: /getaddrinfo|Name or service not known|nodename nor servname|No such host is known|Temporary failure in name resolution|Unknown host|UnknownHostException/i,
 				bias: 0.3,
 			},
+			// Node's resolver (dns.resolve*, as nodemailer uses it): the DNS query itself failed or was refused, so the
+			// ECONNREFUSED in `queryA ECONNREFUSED host` is the DNS server's, not the mail server's.
+			{ text: /\bquery(?:A|AAAA|Any|Caa|Cname|Mx|Naptr|Ns|Ptr|Soa|Srv|Txt)\s+E[A-Z]+\b/, bias: 0.5 },
 			{ when: { probe: ['DNS_NOT_FOUND'] } },
 		],
 	},

@@ -319,8 +319,8 @@ test('OAuth error codes alone name their cause (RFC 6749, RFC 8628, OpenID Conne
 	for (const [line, expected, from] of cases) assert.equal(ids(line)[0], expected, `${from}: ${line}`);
 });
 
-test("nodemailer's EDNS code marks a DNS failure even when the message names none", () => {
-	// nodemailer/nodemailer#1041: the DNS server answered SERVFAIL; only the code field says it was the name lookup.
+test("nodemailer's failed DNS query is a name lookup failure, by its message or by its EDNS code alone", () => {
+	// nodemailer/nodemailer#1041: the DNS server answered SERVFAIL; the message names the query (queryA).
 	const log = [
 		'{ Error: queryA ESERVFAIL smtp_host',
 		'    at QueryReqWrap.onresolve [as oncomplete] (dns.js:197:19)',
@@ -330,11 +330,25 @@ test("nodemailer's EDNS code marks a DNS failure even when the message names non
 		"  hostname: 'smtp_host',",
 		"  command: 'CONN' } Error: queryA ESERVFAIL smtp_host",
 	].join('\n');
-	const matches = explain(log, { lang: 'en' });
 	assert.deepEqual(
-		matches.map((m) => [m.id, m.line, m.matchedText]),
-		[['host-not-found', 3, "code: 'EDNS',"]],
+		explain(log, { lang: 'en' }).map((m) => [m.id, m.line, m.matchedText]),
+		[['host-not-found', 0, '{ Error: queryA ESERVFAIL smtp_host']],
 	);
+	// nodemailer/nodemailer#1371 (a comment): the error as JSON, without the message; only the code says DNS.
+	const json = [
+		'{',
+		'    "code": "EDNS",',
+		'    "syscall": "queryA",',
+		'    "hostname": "smtps.telium.com.br",',
+		'    "command": "CONN"',
+		'}',
+	].join('\n');
+	assert.deepEqual(
+		explain(json, { lang: 'en' }).map((m) => m.id),
+		['host-not-found'],
+	);
+	// nodemailer/nodemailer#1079: the DNS server refused the query; the ECONNREFUSED is not the mail server's.
+	assert.equal(explain('{ Error: queryA ECONNREFUSED smtp.mail.yahoo.co.jp', { lang: 'en' })[0]?.id, 'host-not-found');
 });
 
 test('a cause found on several lines is shown with the line that names it most clearly', () => {
