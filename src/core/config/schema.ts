@@ -58,6 +58,10 @@ const M = {
 		de: 'Ein Konto braucht „imap“, „smtp“ oder beides.',
 	},
 	type: { en: '"{path}" must be {expected}, not {actual}.', de: '„{path}“ muss {expected} sein, nicht {actual}.' },
+	accountType: {
+		en: 'An entry of "accounts" must be {expected}, not {actual}.',
+		de: 'Ein Eintrag von „accounts“ muss {expected} sein, nicht {actual}.',
+	},
 	enum: {
 		en: '"{value}" is not a valid value for "{path}". Use one of: {allowed}.',
 		de: '„{value}“ ist kein gültiger Wert für „{path}“. Erlaubt: {allowed}.',
@@ -110,7 +114,7 @@ export interface SchemaContext {
  */
 export function fileSchemaFindings(root: Node, value: unknown, ctx: SchemaContext, sink: FindingSink): void {
 	const { file } = validatorsFor(ctx.lang);
-	if (!file(value)) addFindings(sink, file.errors ?? [], root, undefined, ctx);
+	if (!file(value)) addFindings(sink, file.errors ?? [], root, undefined, ctx, false);
 }
 
 /**
@@ -121,16 +125,20 @@ export function accountSchemaFindings(node: Node, value: unknown, ctx: SchemaCon
 	const { account } = validatorsFor(ctx.lang);
 	if (account(value)) return;
 	const id = (value as { id?: unknown } | null | undefined)?.id;
-	addFindings(sink, account.errors ?? [], node, typeof id === 'string' && id ? id : undefined, ctx);
+	addFindings(sink, account.errors ?? [], node, typeof id === 'string' && id ? id : undefined, ctx, true);
 }
 
-/** The findings for the errors of one validator call, whose instance paths are relative to `base`. */
+/**
+ * The findings for the errors of one validator call, whose instance paths are relative to `base`: the file, or one
+ * element of `accounts` (`inAccount`).
+ */
 function addFindings(
 	sink: FindingSink,
 	errors: readonly ErrorObject[],
 	base: Node,
 	accountId: string | undefined,
 	ctx: SchemaContext,
+	inAccount: boolean,
 ): void {
 	// An anyOf of `required` alternatives is one problem ("imap or smtp"); its branch errors would repeat it.
 	const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
@@ -139,7 +147,7 @@ function addFindings(
 	for (const error of errors) {
 		if (error.keyword === 'if' || anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
 		if (error.keyword !== 'type' && wrongType.has(error.instancePath)) continue;
-		const finding = toFinding(error, base, accountId, ctx);
+		const finding = toFinding(error, base, accountId, ctx, inAccount);
 		if (finding) sink.add(finding);
 	}
 }
@@ -182,6 +190,7 @@ function toFinding(
 	base: Node,
 	accountId: string | undefined,
 	ctx: SchemaContext,
+	inAccount: boolean,
 ): Finding | undefined {
 	const { lines, lang } = ctx;
 	const path = segments(error.instancePath);
@@ -257,7 +266,9 @@ function toFinding(
 				});
 			}
 			const actual = tr(TYPE_NAMES[typeName(value ?? nodeValueKind(node))] ?? { en: node.type, de: node.type }, lang);
-			return make('schema-type', rangeOf(node), M.type, { path: label, expected: names.join(' / '), actual }, fixes);
+			// The element itself has no path of its own to name (its index would go stale in the per-account cache).
+			const message = inAccount && path.length === 0 ? M.accountType : M.type;
+			return make('schema-type', rangeOf(node), message, { path: label, expected: names.join(' / '), actual }, fixes);
 		}
 		case 'enum': {
 			const allowed = (error.params.allowedValues as unknown[]).map(String);
