@@ -297,35 +297,21 @@ class ImapSession {
 			this.pending = undefined;
 			const ok = this.options.users?.[pending.user ?? '']?.password === decoded && decoded !== '';
 			this.finishAuth(pending.tag, ok, 'AUTHENTICATE');
-		} else if (pending.mechanism === 'OAUTHBEARER') {
-			// RFC 7628 3.1: gs2-header "n,a=<user>," then ^Aauth=Bearer <token>^A^A; the user is in the gs2 header
+		} else if (pending.mechanism === 'OAUTHBEARER' || pending.mechanism === 'XOAUTH2') {
+			// A failed bearer login answers with an error challenge; the client's reply to it (step 1) ends the command.
 			if (pending.step === 1) {
 				this.pending = undefined;
 				this.finishAuth(pending.tag, false, 'AUTHENTICATE');
 				return;
 			}
-			const [gs2 = '', ...fields] = decoded.split('\u0001');
-			const user = /(?:^|,)a=([^,]*)/.exec(gs2)?.[1] ?? '';
-			const token = fields.find((f) => /^auth=Bearer /i.test(f))?.slice(12) ?? '';
-			const expected = this.options.users?.[user]?.accessToken;
-			if (expected !== undefined && token === expected) {
-				this.pending = undefined;
-				this.finishAuth(pending.tag, true, 'AUTHENTICATE');
-				return;
-			}
-			// RFC 7628 3.2.2: the error is a JSON challenge, the client answers with ^A and the server fails the command
-			pending.step = 1;
-			this.send(`+ ${Buffer.from(JSON.stringify({ status: 'invalid_token' })).toString('base64')}`);
-		} else if (pending.mechanism === 'XOAUTH2') {
-			if (pending.step === 1) {
-				// the client's empty answer to our error challenge
-				this.pending = undefined;
-				this.finishAuth(pending.tag, false, 'AUTHENTICATE');
-				return;
-			}
-			// user=<user>^Aauth=Bearer <token>^A^A
-			const fields = decoded.split('\u0001');
-			const user = fields.find((f) => f.startsWith('user='))?.slice(5) ?? '';
+			const [first = '', ...fields] = decoded.split('\u0001');
+			// RFC 7628 3.1: OAUTHBEARER has the user in its gs2 header "n,a=<user>,"; XOAUTH2 sends user=<user>^A...
+			const user =
+				pending.mechanism === 'OAUTHBEARER'
+					? (/(?:^|,)a=([^,]*)/.exec(first)?.[1] ?? '')
+					: first.startsWith('user=')
+						? first.slice(5)
+						: '';
 			const token = fields.find((f) => /^auth=Bearer /i.test(f))?.slice(12) ?? '';
 			const expected = this.options.users?.[user]?.accessToken;
 			if (expected !== undefined && token === expected) {
@@ -334,7 +320,11 @@ class ImapSession {
 				return;
 			}
 			pending.step = 1;
-			const challenge = { status: '401', schemes: 'bearer', scope: 'https://outlook.office365.com/.default' };
+			// RFC 7628 3.2.2 (OAUTHBEARER) and Microsoft's XOAUTH2 error: a JSON challenge.
+			const challenge =
+				pending.mechanism === 'OAUTHBEARER'
+					? { status: 'invalid_token' }
+					: { status: '401', schemes: 'bearer', scope: 'https://outlook.office365.com/.default' };
 			this.send(`+ ${Buffer.from(JSON.stringify(challenge)).toString('base64')}`);
 		}
 	}
