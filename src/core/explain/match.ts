@@ -55,7 +55,12 @@ interface LineFeatures {
 const SMTP_CODE = /(?<![\w./])([2-5][0-5]\d)(?=[ \-,:]|$)/g;
 const ENHANCED_CODE = /(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)/g;
 const IMAP_CODE = /\[([A-Z][A-Z-]{2,})[\] ]/g;
-const IMAP_CODE_FIELD = /serverResponseCode['"]?\s*[:=]\s*['"]([A-Z-]+)/g;
+// imapflow's `serverResponseCode` and node-imap's `textCode`, as a logged error object prints them.
+const IMAP_CODE_FIELD = /(?:serverResponseCode|textCode)['"]?\s*[:=]\s*['"]([A-Z-]+)/g;
+// Response codes that cannot be ordinary words also count without brackets: users paste `AUTHENTICATIONFAILED`
+// alone, or a library's message that dropped the brackets (RFC 5530 and RFC 3501 compound codes).
+const IMAP_CODE_BARE =
+	/\b(AUTHENTICATIONFAILED|AUTHORIZATIONFAILED|PRIVACYREQUIRED|CONTACTADMIN|NONEXISTENT|ALREADYEXISTS|OVERQUOTA|SERVERBUG|CLIENTBUG|EXPUNGEISSUED|NOPERM|TRYCREATE|WEBALERT)\b/g;
 const IMAP_STATUS = /\b(NO|BAD|BYE)\b(?=\s+[[A-Za-z])/g;
 const AADSTS = /AADSTS(\d{4,7})\b/gi;
 const SNAKE_WORD = /\b[a-z]+(?:_[a-z]+)+\b/g;
@@ -74,6 +79,7 @@ function extract(raw: string): LineFeatures {
 	const { text: line, ...hints } = normalizeLine(raw);
 	const imapCodes = collect(line, IMAP_CODE, (m) => m[1]);
 	for (const code of collect(raw, IMAP_CODE_FIELD, (m) => m[1])) imapCodes.add(code);
+	for (const code of collect(line, IMAP_CODE_BARE, (m) => m[1])) imapCodes.add(code);
 	return {
 		text: line,
 		raw,

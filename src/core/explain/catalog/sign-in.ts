@@ -169,13 +169,13 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [535], text: /Authentication credentials invalid|authentication failed|Incorrect authentication data/i },
 			{
 				imapCode: ['AUTHENTICATIONFAILED'],
-				text: /Invalid credentials|Authentication failed/i,
+				text: /Invalid credentials|Authentication failed|Invalid user ?name or password/i,
 				when: { auth: ['password', 'app-password'] },
 				bias: 0.12,
 			},
 			{ imapCode: ['AUTHENTICATIONFAILED'], bias: -0.1 },
 			// Library and server-log wording: node-imap, imap_tools, Dovecot and Cyrus auth logs, Postfix smtpd.
-			{ text: /\bInvalid credentials\b|\bauthentication failed\b|\bInvalid user name or password\b/i, bias: -0.05 },
+			{ text: /\bInvalid credentials\b|\bauthentication failed\b|\bInvalid user ?name or password\b/i, bias: -0.05 },
 			{ text: /\bPassword mismatch\b|passdb.{0,60}\bunknown user\b|\): unknown user\b/i, bias: 0.3 },
 			{ text: /\(auth failed, \d+ attempts?\b|SASL (?:PLAIN|LOGIN|CRAM-MD5) authentication failed/i, bias: 0.2 },
 			{ text: /\bLOGIN failed\b/i, bias: -0.05 },

@@ -305,6 +305,19 @@ test('an IMAP response code logged as a field of the error object counts like th
 	for (const line of [reply, ...fields]) assert.deepEqual(ids(line, { auth: 'oauth2' })[0], 'oauth-token-rejected');
 });
 
+test('a compound IMAP response code counts without its brackets; ordinary words do not', () => {
+	// Pasted alone, or from a message that lost a bracket: a refused login, not a provider-specific setting, unless the
+	// provider is one that switches IMAP off by default.
+	for (const line of ['AUTHENTICATIONFAILED', 'Error: AUTHENTICATIONFAILED', 'AUTHENTICATIONFAILED]']) {
+		assert.equal(ids(line)[0], 'invalid-credentials', line);
+		assert.equal(ids(line, { provider: 'gmx' })[0], 'imap-disabled', `${line} (GMX)`);
+		assert.equal(ids(line, { provider: 'gmail' })[0], 'invalid-credentials', `${line} (Gmail)`);
+	}
+	assert.equal(ids('PRIVACYREQUIRED')[0], 'starttls-required');
+	// Codes that are also words (LIMIT, EXPIRED, UNAVAILABLE) only count in brackets.
+	assert.deepEqual(ids('The limit was reached and the offer expired'), []);
+});
+
 test('OAuth error codes alone name their cause (RFC 6749, RFC 8628, OpenID Connect, Google)', () => {
 	const cases: [string, string, string][] = [
 		// https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors-redirect-uri-mismatch
