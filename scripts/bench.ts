@@ -1,13 +1,14 @@
 // `npm run bench`: every ratio of issue #13, each side by side with its anchor in the same run, as medians.
 //   analysis  core's analyzeText vs vscode-json-languageservice parse + doValidation (same schema, text, process)
 //   lsp       edit-to-diagnostics over the real language server (stdio): a value changed inside one account, pulled
-//   cli       `mailcfg check` on one small file vs `node -e 0`; over 1,000 files vs ajv-cli over the same files
+//   cli       `mailcfg check` on one small file vs `node -e 0`; over 1,000 files vs ajv-cli over the same files, with
+//             --jobs auto (the default), 1 and one per core (ajv-cli has one thread)
 //   probes    `mailcfg test` over 50 accounts vs 1 (scripts/bench-probes.ts)
 // Prints a table per section and writes all numbers to bench-results.json, to compare across commits. Not a test:
 // no thresholds, nothing in `npm test`. BENCH_RUNS=n (default 7) and BENCH_ONLY=analysis,lsp,... narrow a run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
@@ -23,6 +24,7 @@ import {
 	StreamMessageWriter,
 	createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { laneCount } from '../src/cli/commands/check';
 import { systemClock } from '../src/core/clock';
 import { analyzeText } from '../src/core/config/analyze';
 import { buildSchema } from '../src/core/config/schema-source';
@@ -319,8 +321,13 @@ function benchCli(): unknown {
 		for (let i = 0; i < 1000; i++) {
 			writeFileSync(join(many, `${String(i).padStart(4, '0')}.mailaccounts.json`), config(1 + (i % 3), i));
 		}
+		const cores = availableParallelism();
+		// What --jobs auto picks at this load (the CLI decides anew in each run, by the load average at its start).
+		const autoThreads = laneCount(undefined, 1000, cores, loadavg()[0]!);
 		const thousand = alternate(Math.max(3, Math.ceil(RUNS / 2)), {
 			mailcfg: [CLI, 'check', many],
+			jobs1: [CLI, 'check', many, '--jobs', '1'],
+			jobsCores: [CLI, 'check', many, '--jobs', String(cores)],
 			ajvCli: [AJV_CLI, 'validate', '-s', SCHEMA, '-d', join(many, '*.json'), '--strict=false', '--errors=no'],
 		});
 		const result = {
@@ -331,15 +338,36 @@ function benchCli(): unknown {
 			check1000FilesMs: thousand.mailcfg!,
 			ajvCli1000FilesMs: thousand.ajvCli!,
 			check1000VsAjvCli: ratio(thousand.mailcfg!, thousand.ajvCli!),
+			check1000AutoThreads: autoThreads,
+			check1000Jobs1Ms: thousand.jobs1!,
+			check1000Jobs1VsAjvCli: ratio(thousand.jobs1!, thousand.ajvCli!),
+			check1000JobsCores: cores,
+			check1000JobsCoresMs: thousand.jobsCores!,
+			check1000JobsCoresVsAjvCli: ratio(thousand.jobsCores!, thousand.ajvCli!),
 		};
 		table('cli: whole processes', [
 			['command', 'ms', 'ratio', 'goal'],
 			['node -e 0', result.nodeMs, '', ''],
 			['mailcfg --version', result.versionMs, ratio(result.versionMs, result.nodeMs), ''],
 			['mailcfg check (one small file)', result.checkOneFileMs, result.checkOneVsNode, '≤ 1.5× node'],
-			['ajv-cli validate (1,000 files)', result.ajvCli1000FilesMs, '', ''],
-			['mailcfg check (1,000 files)', result.check1000FilesMs, result.check1000VsAjvCli, '≤ 1.0× ajv-cli'],
+			['ajv-cli validate (1,000 files, one thread)', result.ajvCli1000FilesMs, '', ''],
+			[
+				`mailcfg check (1,000 files, --jobs auto: ${autoThreads} at load ${loadavg()[0]!.toFixed(1)})`,
+				result.check1000FilesMs,
+				result.check1000VsAjvCli,
+				'≤ 1.0× ajv-cli',
+			],
+			['mailcfg check (1,000 files, --jobs 1)', result.check1000Jobs1Ms, result.check1000Jobs1VsAjvCli, ''],
+			[
+				`mailcfg check (1,000 files, --jobs ${cores})`,
+				result.check1000JobsCoresMs,
+				result.check1000JobsCoresVsAjvCli,
+				'',
+			],
 		]);
+		process.stdout.write(
+			'ajv-cli validates in one thread; mailcfg check uses more than one only with --jobs above 1 or when auto sees idle cores.\n',
+		);
 		return result;
 	} finally {
 		rmSync(dir, { recursive: true, force: true });

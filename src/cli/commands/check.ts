@@ -1,12 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fixedClock, systemClock } from '../../core/clock';
-import { type Localized, tr } from '../../core/i18n';
+import { type Lang, type Localized, tr } from '../../core/i18n';
 import { ruleById } from '../../core/rules/registry';
 import { isConfigFileName } from '../../core/config/document-kind';
-import { type DocumentFormat, analyzeDocument, formatOfFile } from '../../core/sources/analyze';
-import { type SourceContext, sourceAccounts } from '../../core/sources/formats';
+import type { DocumentFormat } from '../../core/sources/analyze';
 import { formatOfName } from '../../core/sources/names';
 import { formatJson } from '../format/json';
 import type { CheckedFile } from '../format/report';
@@ -15,7 +14,15 @@ import { formatText } from '../format/text';
 import { nowFromFlag } from '../now';
 import { chooseLang, flag, parseCommandArgs } from '../args';
 import { type CliIo, ExitCode, UsageError } from '../io';
-import { siblingReader } from './siblings';
+import {
+	type CheckSettings,
+	type FileOutcome,
+	type FileTask,
+	FILE_TEXTS,
+	checkFile,
+	clockOf,
+	reason,
+} from './check-file';
 import { CHECK } from './specs';
 
 /** Folders a recursive search never enters: dependencies and VCS internals hold no configs of ours. */
@@ -26,8 +33,10 @@ const TEXTS = {
 		en: 'give at least one config file or folder',
 		de: 'mindestens eine Konfigurationsdatei oder einen Ordner angeben',
 	},
-	missing: { en: 'cannot read {path}: {reason}', de: '{path} kann nicht gelesen werden: {reason}' },
-	failed: { en: 'cannot check {path}: {reason}', de: '{path} kann nicht geprüft werden: {reason}' },
+	badJobs: {
+		en: '--jobs expects a whole number of at least 1 or auto (got "{value}")',
+		de: '--jobs erwartet eine ganze Zahl ab 1 oder auto ("{value}")',
+	},
 	noConfigs: {
 		en: 'no config files (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json, .env*, application*.properties/.yml, main.cf, .msmtprc, .mbsyncrc) found in {path}',
 		de: 'keine Konfigurationsdateien (*.mailaccount.json, *.mailaccounts.json, mailaccounts.json, .env*, application*.properties/.yml, main.cf, .msmtprc, .mbsyncrc) in {path} gefunden',
@@ -57,16 +66,38 @@ function findConfigs(dir: string): string[] {
 	return found;
 }
 
-function reason(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === 'ENOENT') return 'ENOENT (no such file or directory)';
-	if (code === 'EACCES' || code === 'EPERM') return `${code} (permission denied)`;
-	if (code === 'EISDIR') return 'EISDIR (is a directory)';
-	return error instanceof Error ? error.message : String(error);
+/**
+ * Files each lane must have for another thread to pay for itself: a worker starts a Node environment and loads the
+ * check bundle (100-300 ms, more on a busy machine) and then runs the analysis unoptimized again, while this thread
+ * checks a file in about 0.45 ms (docs/language-server.md has the measurements).
+ */
+const FILES_PER_LANE = 250;
+
+/** `--jobs N|auto`: a whole number of at least 1, or undefined for auto (the default). */
+function jobsFlag(value: string | undefined, lang: Lang): number | undefined {
+	if (value === undefined || value === 'auto') return undefined;
+	if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(tr(TEXTS.badJobs, lang, { value }));
+	return Number(value);
 }
 
 /**
- * `mailcfg check <files or folders...> [--format text|json|sarif] [--lang en|de] [--now YYYY-MM-DD]`.
+ * How many threads check the files: `--jobs N` as given (never more than files); auto one per core that is not busy
+ * already (by the 1-minute load average: on a machine whose cores are taken, a worker only adds its start-up to the
+ * same CPU time) as long as each gets FILES_PER_LANE files, else one: this thread, with no worker code loaded.
+ */
+export function laneCount(jobs: number | undefined, files: number, cores: number, load: number): number {
+	const wanted = jobs ?? Math.min(cores, Math.ceil(cores - load), Math.floor(files / FILES_PER_LANE));
+	return Math.max(1, Math.min(wanted, files));
+}
+
+/**
+ * Worker threads run the check bundle (dist/cli-check.js) itself. From the TypeScript sources (the in-process
+ * tests) there is no bundle for them to run, and the files are checked in this thread.
+ */
+const LANE_SCRIPT = __filename.endsWith('.js') ? __filename : undefined;
+
+/**
+ * `mailcfg check <files or folders...> [--format text|json|sarif] [--lang en|de] [--now YYYY-MM-DD] [--jobs N|auto]`.
  * Exit 0: no errors; 1: at least one error finding; 2: bad usage or an input that could not be read
  * (the readable files are still reported).
  */
@@ -74,9 +105,14 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	const parsed = parseCommandArgs(CHECK, args);
 	const format = flag(parsed, 'format') ?? 'text';
 	const lang = chooseLang(flag(parsed, 'lang'), io.env);
-	const formatIn = flag(parsed, 'format-in') as DocumentFormat | undefined;
-	const nowValue = flag(parsed, 'now');
-	const now = nowValue === undefined ? systemClock : fixedClock(nowFromFlag(nowValue, lang));
+	const settings: CheckSettings = {
+		lang,
+		formatIn: flag(parsed, 'format-in') as DocumentFormat | undefined,
+		now: flag(parsed, 'now'),
+	};
+	// A malformed --now is a usage error before anything is read.
+	if (settings.now !== undefined) nowFromFlag(settings.now, lang);
+	const jobs = jobsFlag(flag(parsed, 'jobs'), lang);
 	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noInput, lang));
 
 	let unreadable = false;
@@ -101,7 +137,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 			}
 		} catch (error) {
 			unreadable = true;
-			complain(TEXTS.missing, { path: input, reason: reason(error) });
+			complain(FILE_TEXTS.missing, { path: input, reason: reason(error) });
 		}
 	}
 
@@ -111,31 +147,25 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 		const rel = full.startsWith(below) ? full.slice(below.length) : relative(io.cwd, full);
 		return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel).split(sep).join('/');
 	};
+	const tasks: FileTask[] = [...new Set(paths)].map((full) => ({
+		full,
+		display: display(full),
+		searched: searched.has(full),
+	}));
+	const lanes = laneCount(jobs, tasks.length, availableParallelism(), loadavg()[0] ?? 0);
+	let outcomes: FileOutcome[];
+	if (lanes > 1 && LANE_SCRIPT !== undefined) {
+		outcomes = await (await import('./check-lanes')).checkInLanes(tasks, settings, lanes, LANE_SCRIPT);
+	} else {
+		const now = clockOf(settings);
+		outcomes = tasks.map((task) => checkFile(task, settings, now));
+	}
 	const files: CheckedFile[] = [];
-	for (const full of [...new Set(paths)]) {
-		let text: string;
-		try {
-			// Editors hide a UTF-8 byte order mark (Windows tools often write one); drop it so the file parses as they show it.
-			text = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
-		} catch (error) {
+	for (const [i, outcome] of outcomes.entries()) {
+		if ('findings' in outcome) files.push({ file: (tasks[i] as FileTask).display, findings: outcome.findings });
+		else if ('problem' in outcome) {
 			unreadable = true;
-			complain(TEXTS.missing, { path: display(full), reason: reason(error) });
-			continue;
-		}
-		// A file named explicitly is checked as our format unless its name or --format-in says otherwise.
-		const format = formatOfFile(full, formatIn);
-		const context: SourceContext = { fileName: full, sibling: siblingReader(full) };
-		if (format !== 'json' && searched.has(full) && sourceAccounts(format, text, context).length === 0) continue;
-		try {
-			files.push({
-				file: display(full),
-				// No output format prints quick fixes: their edits are not built.
-				findings: analyzeDocument(full, text, { lang, now, validation: 'full', format, context, fixes: false }),
-			});
-		} catch (error) {
-			// The rules guard against bad input; this is the last line of defence (e.g. a stack overflow on absurd nesting).
-			unreadable = true;
-			complain(TEXTS.failed, { path: display(full), reason: reason(error) });
+			io.stderr(`mailcfg check: ${outcome.problem}\n`);
 		}
 	}
 
@@ -155,3 +185,6 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	if (unreadable) return ExitCode.usage;
 	return files.some((f) => f.findings.some((x) => x.severity === 'error')) ? ExitCode.findings : ExitCode.ok;
 }
+
+// A worker thread of checkInLanes runs this bundle as its script.
+if (require.main === module) void import('./check-lanes').then((lanes) => lanes.serveLane());

@@ -60,6 +60,15 @@ export const CHECK: CommandSpec = {
 		FORMAT_IN_OPTION,
 		LANG_OPTION,
 		NOW_OPTION,
+		{
+			name: 'jobs',
+			type: 'string',
+			value: 'N|auto',
+			description: {
+				en: 'check the files in N threads at once; 1: one after another in one thread (default: auto, one thread per core the load average leaves idle, with at least 250 files each); the output is the same',
+				de: 'die Dateien in N Threads gleichzeitig prüfen; 1: nacheinander in einem Thread (Standard: auto, ein Thread je Kern, den die Durchschnittslast frei lässt, mit mindestens 250 Dateien je Thread); die Ausgabe bleibt gleich',
+			},
+		},
 	],
 	notes: {
 		en: 'Exit codes: 0 no errors, 1 at least one error finding, 2 bad usage or an unreadable input.',

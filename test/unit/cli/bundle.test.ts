@@ -63,6 +63,26 @@ test('each command loads dist/cli.js and its own bundle; help loads dist/cli.js 
 	assert.deepEqual(loadedBundles(['test', 'missing.mailaccounts.json']), ['cli.js', 'cli-test.js']);
 });
 
+test('check on one file loads no worker code; worker_threads only when files are checked in threads', () => {
+	writeFileSync(join(dir, 'a.mailaccounts.json'), VALID);
+	writeFileSync(join(dir, 'b.mailaccounts.json'), VALID);
+	const report = join(dir, 'builtins.json');
+	const preload = join(dir, 'builtins.js');
+	writeFileSync(
+		preload,
+		`process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList)));`,
+	);
+	const loadsWorkerThreads = (args: string[]): boolean => {
+		execFileSync(process.execPath, ['--require', preload, join(DIST, 'cli.js'), ...args], {
+			cwd: dir,
+			stdio: 'ignore',
+		});
+		return (JSON.parse(readFileSync(report, 'utf8')) as string[]).includes('NativeModule worker_threads');
+	};
+	assert.equal(loadsWorkerThreads(['check', 'a.mailaccounts.json']), false);
+	assert.equal(loadsWorkerThreads(['check', 'a.mailaccounts.json', 'b.mailaccounts.json', '--jobs', '2']), true);
+});
+
 test('the bundle validates with ajv code generated at build time exactly as the sources compile it', async () => {
 	const fixtures = join(__dirname, '../../fixtures/configs');
 	for (const lang of ['en', 'de']) {

@@ -38,6 +38,23 @@ describe('usage errors of every command: exit 2, the exact message, nothing on s
 			['check', 'nope.mailaccounts.json', '--lang', 'de'],
 			'mailcfg check: nope.mailaccounts.json kann nicht gelesen werden: ENOENT (no such file or directory)',
 		],
+		[
+			['check', 'ok.mailaccounts.json', '--jobs', '0'],
+			'mailcfg check: --jobs expects a whole number of at least 1 or auto (got "0")',
+		],
+		[
+			['check', 'ok.mailaccounts.json', '--jobs', '2x', '--lang', 'de'],
+			'mailcfg check: --jobs erwartet eine ganze Zahl ab 1 oder auto ("2x")',
+		],
+		// the lowest number and auto are accepted: the run gets as far as reading the file
+		[
+			['check', 'nope.mailaccounts.json', '--jobs', '1'],
+			'mailcfg check: cannot read nope.mailaccounts.json: ENOENT (no such file or directory)',
+		],
+		[
+			['check', 'nope.mailaccounts.json', '--jobs', 'auto'],
+			'mailcfg check: cannot read nope.mailaccounts.json: ENOENT (no such file or directory)',
+		],
 		[['test', 'nope.mailaccounts.json'], `mailcfg test: cannot read ${missing}: ENOENT`],
 		// the translated message of an unreadable config (issue #16: once lost behind a harness that mapped every
 		// error to exit 2)
