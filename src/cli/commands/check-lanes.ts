@@ -4,8 +4,9 @@ import { type CheckSettings, type FileOutcome, type FileTask, checkFile, clockOf
 
 /*
  * `mailcfg check --jobs N`: this thread and N - 1 worker threads check the files. Each lane takes the next unchecked
- * file from a shared counter, so a lane that started late (a worker loads the check bundle first, about 50 ms) or
- * got the large files takes fewer; the outcomes go back by index and are reported in the order of a sequential run.
+ * file from a shared counter, so a lane that started late (a worker starts Node and loads the check bundle first,
+ * 200-300 ms on a busy machine) or got the large files takes fewer; the outcomes go back by index and are reported in
+ * the order of a sequential run.
  */
 
 /** The Int32Array over the shared buffer: the next file to take, then for each worker its state and current file. */
@@ -44,8 +45,8 @@ interface LaneEnd {
 /**
  * Checks `tasks` in `lanes` lanes, this thread one of them; `script` is the check bundle, which a worker runs to
  * serve its lane. A worker that stops before it reported (a crash, an uncaught error, running out of memory) costs
- * no output: the file it was checking is reported as not checked (it may be the cause), the other files it had taken
- * are checked here.
+ * one file's result: the file it was checking is reported as not checked (it may be the cause; checked again here,
+ * it could stop this thread too), the other files it had taken are checked here.
  */
 export async function checkInLanes(
 	tasks: FileTask[],
