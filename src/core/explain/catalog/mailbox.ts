@@ -323,6 +323,116 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		],
 	},
 	{
+		id: 'mailbox-full',
+		title: { en: 'The mailbox is full', de: 'Das Postfach ist voll' },
+		cause: {
+			en: 'A mailbox has reached its storage quota: the recipient’s (the server refuses the message for that address), or the account’s own (saving to Sent Items, appending or copying into a folder fails). Exchange Online also refuses to send from a mailbox over its send quota.',
+			de: 'Ein Postfach hat sein Speicherkontingent erreicht: das des Empfängers (der Server lehnt die Nachricht für diese Adresse ab) oder das eigene des Kontos (Speichern in "Gesendete Elemente", Anhängen oder Kopieren in einen Ordner schlägt fehl). Exchange Online lehnt außerdem das Senden aus einem Postfach ab, das sein Sendekontingent überschritten hat.',
+		},
+		fix: [
+			{
+				en: 'Read whose address the reply names: for a recipient, tell them through another channel; retrying does not help until they free space.',
+				de: 'Prüfen, wessen Adresse die Antwort nennt: Bei einem Empfänger diesen auf anderem Weg informieren; erneute Versuche helfen erst, wenn dort wieder Platz ist.',
+			},
+			{
+				en: 'For the adapter’s own mailbox: empty Deleted Items and Junk, delete or archive old mail (the adapter’s processed-mail folder grows fastest), or raise the quota.',
+				de: 'Für das eigene Postfach des Adapters: "Gelöschte Elemente" und "Junk-E-Mail" leeren, alte Mails löschen oder archivieren (der Ordner mit verarbeiteten Mails wächst am schnellsten) oder das Kontingent erhöhen.',
+			},
+			{
+				en: 'Exchange Online: Get-EXOMailboxStatistics -Identity <MAILBOX> | Format-List TotalItemSize and Get-EXOMailbox -Identity <MAILBOX> | Format-List *Quota show the size and the limits; Set-Mailbox -ProhibitSendQuota/-ProhibitSendReceiveQuota change them within the license.',
+				de: 'Exchange Online: Get-EXOMailboxStatistics -Identity <POSTFACH> | Format-List TotalItemSize und Get-EXOMailbox -Identity <POSTFACH> | Format-List *Quota zeigen Größe und Grenzen; Set-Mailbox -ProhibitSendQuota/-ProhibitSendReceiveQuota ändert sie im Rahmen der Lizenz.',
+			},
+		],
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc3463#section-3.3',
+			'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/cannot-send-mail-mepf',
+			'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
+		],
+		rules: [
+			// RFC 3463: X.2.2 is "mailbox full"; 552 is the reply code RFC 5321 gives to exceeded storage.
+			{ smtp: [452, 552, 554, 550], enhanced: ['5.2.2', '4.2.2'] },
+			{ enhanced: ['5.2.2', '4.2.2'], bias: 0.1 },
+			{
+				text: /\bmailbox (?:is )?full\b|\bover (?:its |the )?(?:storage )?quota\b|has exceeded (?:the )?maximum mailbox size|\b(?:QuotaExceededException|ErrorQuotaExceeded|OverQuotaException|MapiExceptionQuotaExceeded)\b|\bdue to quota error\b|\bFolder full\b|\bPostfach (?:ist )?voll\b|Speicherplatz (?:ist )?(?:voll|erschöpft|aufgebraucht)/i,
+				bias: 0.3,
+			},
+		],
+	},
+	{
+		id: 'message-too-large',
+		title: { en: 'The message is too large', de: 'Die Nachricht ist zu groß' },
+		cause: {
+			en: 'The message, with its attachments, is larger than the server (or the recipient’s server) accepts. Attachments grow by about a third when they are encoded for mail, so a 20 MB file needs about 27 MB of the limit.',
+			de: 'Die Nachricht ist mit ihren Anhängen größer, als der Server (oder der Server des Empfängers) annimmt. Anhänge wachsen beim Kodieren für den Mailversand um etwa ein Drittel, eine 20-MB-Datei braucht also rund 27 MB des Limits.',
+		},
+		fix: [
+			{
+				en: 'Send large files as a link (OneDrive, SharePoint, a file share) instead of as an attachment, or split them over several messages.',
+				de: 'Große Dateien als Link (OneDrive, SharePoint, Dateifreigabe) statt als Anhang senden oder auf mehrere Nachrichten verteilen.',
+			},
+			{
+				en: 'The SIZE value in the server’s EHLO reply (shown in the test’s capabilities stage) is its limit; Gmail accepts 25 MB, Exchange Online 35 MB by default (Set-Mailbox -MaxSendSize raises it to 150 MB).',
+				de: 'Der SIZE-Wert in der EHLO-Antwort des Servers (in der Capabilities-Stufe des Tests zu sehen) ist sein Limit; Gmail nimmt 25 MB an, Exchange Online standardmäßig 35 MB (Set-Mailbox -MaxSendSize erhöht es auf bis zu 150 MB).',
+			},
+			{
+				en: 'On your own Postfix, message_size_limit in main.cf sets the limit (and must not exceed mailbox_size_limit).',
+				de: 'Beim eigenen Postfix legt message_size_limit in main.cf das Limit fest (es darf mailbox_size_limit nicht übersteigen).',
+			},
+		],
+		sources: [
+			'https://www.rfc-editor.org/rfc/rfc1870',
+			'https://www.rfc-editor.org/rfc/rfc3463#section-3.4',
+			'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
+			'https://support.google.com/mail/answer/6584',
+		],
+		rules: [
+			// RFC 3463: X.3.4 "message too big for system"; Gmail answers X.2.3 ("message length exceeds administrative limit").
+			{ smtp: [552, 554, 550], enhanced: ['5.3.4', '5.2.3'] },
+			{ enhanced: ['5.3.4', '5.2.3'], bias: 0.1 },
+			{
+				text: /\bmessage size (?:exceeds|limit)|\bexceeded [\w' ]{0,30}message size limit|\bmessage (?:is )?too (?:big|large)\b|\bMaximum message size exceeded|\b(?:MapiExceptionMaxSubmissionExceeded|MessageTooLarge)\b|\bNachricht (?:ist )?zu gro(?:ß|ss)\b/i,
+				bias: 0.3,
+			},
+		],
+	},
+	{
+		id: 'sender-ip-blocklisted',
+		title: {
+			en: 'The sending IP address is on a block list',
+			de: 'Die sendende IP-Adresse steht auf einer Sperrliste',
+		},
+		cause: {
+			en: 'The receiving server looked up the IP address the mail came from in a DNS block list (Spamhaus, Barracuda, a provider’s own list) and refuses it: the address sent spam or malware before, belongs to a range of dynamic or cloud addresses, or shares its reputation with other customers of the same host.',
+			de: 'Der empfangende Server hat die IP-Adresse, von der die Mail kam, in einer DNS-Sperrliste (Spamhaus, Barracuda, eine eigene Liste des Anbieters) nachgeschlagen und lehnt sie ab: Von der Adresse kam früher Spam oder Schadsoftware, sie gehört zu einem Block dynamischer oder Cloud-Adressen, oder sie teilt ihren Ruf mit anderen Kunden desselben Hosters.',
+		},
+		fix: [
+			{
+				en: 'Send through your provider’s submission server (smtp.office365.com, smtp.gmail.com… on port 587 with sign-in) instead of delivering directly from this machine.',
+				de: 'Über den Einlieferungsserver des Anbieters senden (smtp.office365.com, smtp.gmail.com … auf Port 587 mit Anmeldung), statt direkt von diesem Rechner zuzustellen.',
+			},
+			{
+				en: 'Look the address up on the page the reply links to (check.spamhaus.org, the provider’s postmaster page); find and stop the cause of the listing before asking for removal.',
+				de: 'Die Adresse auf der Seite nachschlagen, auf die die Antwort verweist (check.spamhaus.org, die Postmaster-Seite des Anbieters); die Ursache des Eintrags finden und abstellen, bevor die Entfernung beantragt wird.',
+			},
+			{
+				en: 'If the listing is your hosting provider’s whole address range, ask them for a clean address or use a relay service.',
+				de: 'Ist der ganze Adressblock des Hosters gelistet, bei ihm eine unbelastete Adresse anfragen oder einen Relay-Dienst verwenden.',
+			},
+		],
+		sources: ['https://www.rfc-editor.org/rfc/rfc5782', 'https://check.spamhaus.org/'],
+		rules: [
+			{
+				smtp: [550, 553, 554],
+				enhanced: ['5.7.1', '5.7.0'],
+				text: /\bblocked using\b|\blisting in\b|\bSpamhaus\b|\b(?:block|black) ?list\b|\bBad IP\b/i,
+			},
+			{
+				text: /\bblocked using [\w.-]{2,60}|\bdue to listing in\b|\bthe ip is in [\w' ]{0,40}list\b|\bIP\b.{0,40}\bblocked by\b|\bRejected because Bad IP\b|\blisted (?:in|on|at) (?:the )?(?:Spamhaus|Barracuda|SpamCop|SORBS)\b|\bbanned sending IP\b|\bauf einer (?:Block|Black|Sperr)liste\b/i,
+				bias: 0.3,
+			},
+		],
+	},
+	{
 		id: 'throttled',
 		title: { en: 'The server is throttling this account', de: 'Der Server drosselt dieses Konto' },
 		cause: {
@@ -372,6 +482,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [421, 450, 451, 452, 454], enhanced: ['4.7.0', '4.7.1', '4.2.1', '4.7.28'], text: /try again later/i },
 			{ enhanced: ['5.1.90', '5.4.5'], bias: 0.1 },
 			{ imapCode: ['LIMIT'] },
+			// Exchange Online's per-organization and per-mailbox submission queues (4.7.3 "Organization queue quota").
+			{ text: /\bqueue quota exceeded\b/i, bias: 0.3 },
 			{ aadsts: ['50196'] },
 			{ when: { probe: ['THROTTLED'] } },
 		],
@@ -411,6 +523,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [421], text: /Service not available|temporarily unavailable|closing transmission channel/i },
 			{ text: /\bBYE\b.*(?:shutting down|server (?:is )?unavailable|Service unavailable)/i, bias: 0.1 },
 			{ text: /-ERR \[SYS\/TEMP\]/i, bias: 0.3 },
+			// RFC 3463 X.3.1 "mail system full": the server's own disk or queue, not the recipient's mailbox.
+			{ smtp: [452, 451, 431], enhanced: ['4.3.1'] },
+			{ text: /\bInsufficient system (?:storage|resources)\b|\bTemporary local problem\b/i, bias: 0.3 },
 			{ text: /\bServer Unavailable\b/i, bias: 0.15 },
 		],
 	},

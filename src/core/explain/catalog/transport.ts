@@ -117,7 +117,7 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{
-				text: /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed|SSL certificate could not be validated|certificate verification failed|SELF_SIGNED_CERT_IN_CHAIN|alert unknown ca/i,
+				text: /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed|SSL certificate could not be validated|certificate verification failed|SELF_SIGNED_CERT_IN_CHAIN|alert unknown ca|issuer certificate (?:of a locally looked up certificate )?could not be found|root CA certificate is not trusted|certificate is self-signed, and untrusted|No certificates could be verified/i,
 				bias: 0.3,
 			},
 			{ when: { probe: ['TLS_CERT_INVALID'] }, bias: -0.05 },
@@ -242,6 +242,44 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /connection attempt failed because the connected party did not properly respond/i, bias: 0.35 },
 			{ when: { probe: ['TIMEOUT'], stage: ['dns', 'tcp', 'tls'] } },
 			{ when: { probe: ['TIMEOUT'] }, bias: -0.1 },
+		],
+	},
+	{
+		id: 'connection-reset',
+		title: {
+			en: 'The server dropped the connection',
+			de: 'Der Server hat die Verbindung abgebrochen',
+		},
+		cause: {
+			en: 'The connection stood, but the other end closed it abruptly (a TCP reset or a socket closed mid-command): the server refused the TLS settings the client forced (an old protocol or cipher list), it cut an idle or overused pooled connection, it was overloaded or restarting, or a firewall, antivirus or proxy in between cut the session.',
+			de: 'Die Verbindung stand, aber die Gegenseite hat sie abrupt beendet (ein TCP-Reset oder ein mitten im Befehl geschlossener Socket): Der Server hat die vom Client erzwungenen TLS-Einstellungen abgelehnt (ein altes Protokoll oder eine Cipher-Liste), er hat eine untätige oder zu oft genutzte Verbindung aus dem Pool getrennt, er war überlastet oder startete neu, oder eine Firewall, ein Virenscanner oder ein Proxy dazwischen hat die Sitzung gekappt.',
+		},
+		fix: [
+			{
+				en: 'Remove forced TLS options (secureProtocol such as TLSv1_method, ciphers such as SSLv3) and let client and server negotiate; check that security fits the port.',
+				de: 'Erzwungene TLS-Optionen entfernen (secureProtocol wie TLSv1_method, ciphers wie SSLv3) und Client und Server aushandeln lassen; prüfen, ob security zum Port passt.',
+			},
+			{
+				en: 'If it happens now and then, retry; for many messages, use fewer parallel connections and fewer messages per connection, and reconnect after an idle period.',
+				de: 'Tritt es nur gelegentlich auf, erneut versuchen; bei vielen Nachrichten weniger parallele Verbindungen und weniger Nachrichten pro Verbindung verwenden und nach einer Ruhephase neu verbinden.',
+			},
+			{
+				en: 'If it happens every time, test from the adapter’s machine with openssl s_client -connect <HOST>:<PORT> (add -starttls smtp or -starttls imap for STARTTLS ports) and ask whether a firewall, antivirus or proxy inspects mail traffic.',
+				de: 'Tritt es jedes Mal auf, vom Rechner des Adapters aus mit openssl s_client -connect <HOST>:<PORT> testen (für STARTTLS-Ports -starttls smtp bzw. -starttls imap anhängen) und klären, ob eine Firewall, ein Virenscanner oder ein Proxy den Mailverkehr prüft.',
+			},
+		],
+		walkthrough: 'mail-adapter-setup#collect-settings',
+		sources: [
+			'https://nodejs.org/api/errors.html#common-system-errors',
+			'https://github.com/mscdex/node-imap/issues/695',
+		],
+		rules: [
+			{ errorCode: ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'WSAECONNRESET'], bias: 0.1 },
+			{
+				text: /\bConnection reset by peer\b|\b(?:read|write) ECONNRESET\b|\breset by the other side\b|\bforcibly closed by the remote host\b|\b(?:closed|ended) (?:the )?(?:connection )?une(?:xpect|xcept)edly\b|\bsocket hang up\b|\bErrno 104\b|\bWinsock Error 1005[34]\b/i,
+				bias: 0.3,
+			},
+			{ when: { probe: ['CONNECTION_CLOSED'] } },
 		],
 	},
 	{
