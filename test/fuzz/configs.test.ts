@@ -10,9 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { main } from '../../src/cli/main';
+import fc from 'fast-check';
 import { fixedClock } from '../../src/core/clock';
+import { analyzeText } from '../../src/core/config/analyze';
+import { bySeverity } from '../../src/core/config/findings';
 import { analyzeDocument } from '../../src/core/sources/analyze';
-import { configText } from './arbitraries';
+import { account, configText } from './arbitraries';
 import { assertFindingsWellFormed, assertPrintable, assertPrintableStrings, fuzz, within } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'mailcfg-fuzz-configs-'));
@@ -58,4 +61,26 @@ test('fuzz: mailcfg check prints clean text, JSON and SARIF for any config, with
 			}
 		},
 		25,
+	));
+
+test('fuzz: past the findings limit, accounts (checked without nodes) count what their findings would be', () =>
+	fuzz(
+		'config-limit-counts',
+		fc.tuple(fc.array(account, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 30 })),
+		async ([accounts, limit]) => {
+			const text = JSON.stringify({ accounts }, null, '\t');
+			const all = analyzeText(text, { lang: 'en', now, maxFindings: Number.POSITIVE_INFINITY });
+			const capped = analyzeText(text, { lang: 'en', now, maxFindings: limit });
+			if (all.length <= limit) {
+				assert.deepEqual(capped, all);
+				return;
+			}
+			assert.deepEqual(capped.slice(0, limit), all.slice(0, limit));
+			const note = capped[limit]!;
+			const rest = all.slice(limit);
+			assert.equal(note.code, 'too-many-findings');
+			assert.match(note.message, new RegExp(`^and ${rest.length} more problems`));
+			assert.equal(note.severity, [...rest].sort((a, b) => bySeverity(a.severity, b.severity))[0]!.severity);
+		},
+		60,
 	));

@@ -1,16 +1,16 @@
 import type { Node } from 'jsonc-parser';
 import type { Clock } from '../clock';
 import { type Lang, type Localized, tr } from '../i18n';
-import { accountContext } from '../rules/context';
+import { accountContext, lazyAccountContext } from '../rules/context';
 import { accountRules, checkAccount, checkFile } from '../rules/engine';
 import type { AccountContext, AccountRule, FileContext } from '../rules/types';
 import { LineIndex, type Range } from '../text/positions';
 import { type TextChange, type TextSource, stringSource } from '../text/source';
 import { type ConfigEditor, type EditorStyle, JsonEditor, type StyleScan, scanStyle, styleAfterEdit } from './edits';
 import { type Finding, FindingSink, type Severity, bySeverity, ruleDocUrl } from './findings';
-import { type Layout, shiftLayout, strictLayout } from './layout';
+import { type Layout, shiftLayout, skipValue, strictLayout } from './layout';
 import { MAX_NESTING, parseConfig } from './parse';
-import { accountSchemaFindings, fileSchemaFindings } from './schema';
+import { type PlacedAccount, accountSchemaFindings, fileSchemaFindings } from './schema';
 import { strictJsonTree } from './strict-tree';
 
 export interface AnalyzeOptions {
@@ -325,11 +325,14 @@ function afterEdit(
 	if (!edited || start <= edited.offset || oldEnd >= edited.offset + edited.length) return undefined;
 	const delta = newEnd - oldEnd;
 	const end = edited.offset + edited.length + delta;
+	const slice = text.slice(edited.offset, end);
 	try {
-		JSON.parse(text.slice(edited.offset, end));
+		JSON.parse(slice);
 	} catch {
 		return undefined;
 	}
+	// As the layout does for every account: its tree, built only when needed, must not turn out too deep then.
+	if (skipValue(slice, 0, MAX_NESTING - 2) < 0) return undefined;
 	// The line index reads the new text and one character on each side.
 	const from = Math.max(0, start - 1);
 	const around = text.slice(from, Math.min(text.length, newEnd + 1));
@@ -388,8 +391,7 @@ function report(
 				result = cached;
 			} else {
 				const start = node.offset + node.length - key.length;
-				const part = lines.part(key, start);
-				result = checkAlone(k, key, node.offset - start, part, settings, wanted);
+				result = checkAlone(k, key, node.offset - start, () => lines.part(key, start), settings, wanted);
 				if (!result) return undefined;
 				checked++;
 				byKey?.set(key, result);
@@ -491,14 +493,15 @@ function tie(findings: readonly Finding[], layout: Layout, lines: LineIndex): Fi
 
 /**
  * One account checked on its own: `key` is its text from the start of its first line, so positions and the
- * indentation of inserted text are those it has in the file, one line number aside. Undefined when it is not JSON
- * or nests too deeply.
+ * indentation of inserted text are those it has in the file, one line number aside. Its tree, line index and editor
+ * are built only when a finding needs a place: most accounts of a large file are clean or only counted. Undefined
+ * when it is not JSON (its nesting is checked before, by the layout or the edit).
  */
 function checkAlone(
 	index: number,
 	key: string,
 	offset: number,
-	lines: LineIndex,
+	lines: () => LineIndex,
 	settings: Settings,
 	materialize: boolean,
 ): AccountResult | undefined {
@@ -508,18 +511,17 @@ function checkAlone(
 	} catch {
 		return undefined;
 	}
-	const node = strictJsonTree(key, MAX_NESTING - 2, offset);
-	if (!node) return undefined;
-	return checkAccountNode(
-		index,
-		key,
-		node,
-		value,
-		lines,
-		new JsonEditor(key, lines, settings.style),
-		settings,
-		materialize,
-	);
+	let placed: PlacedAccount | undefined;
+	const place = (): PlacedAccount => {
+		if (!placed) {
+			const part = lines();
+			const node = strictJsonTree(key, MAX_NESTING - 2, offset) as Node;
+			placed = { node, lines: part, editor: new JsonEditor(key, part, settings.style), lang: settings.lang };
+		}
+		return placed;
+	};
+	const account = lazyAccountContext(index, value, materialize ? () => place().node : () => undefined);
+	return checkAccountNode(account, key, value, place, settings, materialize);
 }
 
 /**
@@ -527,24 +529,20 @@ function checkAlone(
  */
 const COUNTING: ConfigEditor = { replaceValue: () => undefined, insertProperty: () => undefined };
 
-/** Schema and account rules on one element of `accounts`. */
+/** Schema and account rules on one element of `accounts`; `place` locates it, `account` is its context if an object. */
 function checkAccountNode(
-	index: number,
+	account: AccountContext | undefined,
 	text: string,
-	node: Node,
 	value: unknown,
-	lines: LineIndex,
-	editor: JsonEditor,
+	place: () => PlacedAccount,
 	settings: Settings,
 	materialize: boolean,
 ): AccountResult {
 	const { lang, now } = settings;
 	const sink = new FindingSink(materialize ? Number.POSITIVE_INFINITY : 0, settings.disabled);
-	if (settings.full) accountSchemaFindings(node, value, { lines, editor, lang }, sink);
-	const account = accountContext(index, node, value);
+	if (settings.full) accountSchemaFindings(value, lang, place, sink);
 	if (account) {
-		const rulesEditor = materialize && settings.fixes ? editor : COUNTING;
-		const file: FileContext = { text, root: node, lines, editor: rulesEditor, lang, now, accounts: [account] };
+		const file = new AccountFile(text, lang, now, account, place, materialize && settings.fixes);
 		checkAccount(account, file, settings.rules, sink);
 	}
 	let worst = sink.omittedSeverity;
@@ -555,6 +553,32 @@ function checkAccountNode(
 		count: sink.kept.length + sink.omitted,
 		worst,
 	};
+}
+
+/** What account rules see of the file when one account is checked: its place is looked up only to report. */
+class AccountFile implements FileContext {
+	readonly accounts: readonly AccountContext[];
+
+	constructor(
+		readonly text: string,
+		readonly lang: Lang,
+		readonly now: Date,
+		account: AccountContext,
+		private readonly place: () => PlacedAccount,
+		private readonly fixes: boolean,
+	) {
+		this.accounts = [account];
+	}
+
+	get root(): Node {
+		return this.place().node;
+	}
+	get lines(): LineIndex {
+		return this.place().lines;
+	}
+	get editor(): ConfigEditor {
+		return this.fixes ? this.place().editor : COUNTING;
+	}
 }
 
 /** Text that is not strict JSON with an `accounts` array (comments, syntax errors, other shapes): one whole tree. */
@@ -586,7 +610,8 @@ function generalAnalysis(text: string, settings: Settings): { findings: Finding[
 		let materialized = 0;
 		for (const { index, node, value } of parsed.accounts) {
 			const wanted = materialized < limit;
-			const result = checkAccountNode(index, text, node, value, lines, editor, settings, wanted);
+			const place = (): PlacedAccount => ({ node, lines, editor, lang });
+			const result = checkAccountNode(accountContext(index, node, value), text, value, place, settings, wanted);
 			if (result.findings) {
 				found.push(...result.findings);
 				materialized += result.findings.length;
@@ -662,7 +687,7 @@ class LazyAccount implements AccountContext {
 		return this.built;
 	}
 
-	get node(): Node {
+	get node(): Node | undefined {
 		return this.account.node;
 	}
 	get detected(): AccountContext['detected'] {

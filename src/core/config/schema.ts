@@ -117,15 +117,22 @@ export function fileSchemaFindings(root: Node, value: unknown, ctx: SchemaContex
 	if (!file(value)) addFindings(sink, file.errors ?? [], root, undefined, ctx, false);
 }
 
+/** Where the findings of one account go: its node, and the line index and editor of its text. */
+export interface PlacedAccount extends SchemaContext {
+	node: Node;
+}
+
 /**
  * Schema problems of one element of `accounts`, located below its node. Each account is validated on its own, which
  * keeps the cost linear: ajv gathers the errors of a referenced schema by concatenating arrays per array item.
+ * `place` is asked only for an invalid account, so a valid one needs no tree.
  */
-export function accountSchemaFindings(node: Node, value: unknown, ctx: SchemaContext, sink: FindingSink): void {
-	const { account } = validatorsFor(ctx.lang);
+export function accountSchemaFindings(value: unknown, lang: Lang, place: () => PlacedAccount, sink: FindingSink): void {
+	const { account } = validatorsFor(lang);
 	if (account(value)) return;
 	const id = (value as { id?: unknown } | null | undefined)?.id;
-	addFindings(sink, account.errors ?? [], node, typeof id === 'string' && id ? id : undefined, ctx, true);
+	const ctx = place();
+	addFindings(sink, account.errors ?? [], ctx.node, typeof id === 'string' && id ? id : undefined, ctx, true);
 }
 
 /**

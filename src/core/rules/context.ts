@@ -14,16 +14,20 @@ function valueAt(value: unknown, path: JsonPath): unknown {
 	return current;
 }
 
-/** One account object; accessors are methods rather than per-account closures, since there may be thousands. */
+/**
+ * One account object; accessors are methods rather than per-account closures, since there may be thousands. Its
+ * node is built on first use: rules decide from values, and most accounts need no position (see {@link lazyAccountContext}).
+ */
 class Account implements AccountContext {
 	readonly id?: string;
 	readonly detected?: AccountContext['detected'];
 	readonly servers: ServerContext[] = [];
+	private built: Node | undefined;
 
 	constructor(
 		readonly index: number,
-		readonly node: Node,
 		private readonly value: object,
+		private readonly tree: () => Node | undefined,
 	) {
 		const id = this.str(['id']);
 		if (id) this.id = id;
@@ -31,21 +35,26 @@ class Account implements AccountContext {
 		const detected = detectProvider({ provider: this.get(['provider']), email: this.get(['email']), hosts });
 		if (detected) this.detected = detected;
 		for (const protocol of ['imap', 'smtp'] as const) {
-			const serverNode = this.nodeAt([protocol]);
-			if (serverNode?.type !== 'object') continue;
+			// An object value is exactly what an object node holds: JSON.parse and the tree agree on every key.
+			if (!isObject(this.get([protocol]))) continue;
 			const host = this.str([protocol, 'host'])?.trim().toLowerCase();
 			const port = this.num([protocol, 'port']);
 			const security = this.str([protocol, 'security']);
 			const provider = host ? providerForEndpoint(host, detected?.provider) : undefined;
 			// Assigned, not spread from conditional literals (`...(host ? { host } : {})`): V8 copies a spread object
 			// through a slow runtime path, which cost more than the rest of the account's context.
-			const server: ServerContext = { protocol, node: serverNode };
+			const server: ServerContext = { protocol };
 			if (host) server.host = host;
 			if (port !== undefined) server.port = port;
 			if (security) server.security = security;
 			if (provider) server.provider = provider;
 			this.servers.push(server);
 		}
+	}
+
+	get node(): Node | undefined {
+		this.built ??= this.tree();
+		return this.built;
 	}
 
 	get(path: JsonPath): unknown {
@@ -67,10 +76,28 @@ class Account implements AccountContext {
 	}
 }
 
+function isObject(value: unknown): value is object {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Builds the context for one element of `accounts`; undefined when the element is not an object. */
 export function accountContext(index: number, node: Node, value: unknown): AccountContext | undefined {
-	if (node.type !== 'object' || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-	return new Account(index, node, value);
+	if (node.type !== 'object' || !isObject(value)) return undefined;
+	return new Account(index, value, () => node);
+}
+
+/**
+ * The context of an element of `accounts` whose node `tree` builds when a rule first asks for one (undefined when
+ * the element is not an object, which for strict JSON is exactly when its node is not one). `tree` may answer
+ * undefined where findings are only counted: rules decide whether and how severely to report from values alone and
+ * use nodes only to place findings and build their fixes.
+ */
+export function lazyAccountContext(
+	index: number,
+	value: unknown,
+	tree: () => Node | undefined,
+): AccountContext | undefined {
+	return isObject(value) ? new Account(index, value, tree) : undefined;
 }
 
 /** The key node of the property that holds `valueNode` (to underline `"port"` when the value is missing). */

@@ -1,4 +1,3 @@
-import type { Node } from 'jsonc-parser';
 import { emailDomain } from '../providers/detect';
 import type { OAuth2Facts } from '../providers/types';
 import type { AccountContext, AccountRule, FileContext, FixSpec } from './types';
@@ -29,12 +28,11 @@ function isWrongResource(scope: string, facts: OAuth2Facts): boolean {
 	return resource ? facts.wrongResources.includes(resource) : true;
 }
 
-function scopeEntries(account: AccountContext): { scope: string; node: Node | undefined }[] {
+/** The string entries of `scopes` with their index; the node of the one reported is looked up then. */
+function scopeEntries(account: AccountContext): { scope: string; index: number }[] {
 	const scopes = account.get(['auth', 'oauth2', 'scopes']);
 	if (!Array.isArray(scopes)) return [];
-	return scopes.flatMap((scope, i) =>
-		typeof scope === 'string' ? [{ scope, node: account.nodeAt(['auth', 'oauth2', 'scopes', i]) }] : [],
-	);
+	return scopes.flatMap((scope, index) => (typeof scope === 'string' ? [{ scope, index }] : []));
 }
 
 /** The scopes that fit the flow and the configured servers. */
@@ -70,7 +68,7 @@ export const oauth2ScopeResource: AccountRule = {
 		const wrong = scopeEntries(account).find((e) => isWrongResource(e.scope, facts));
 		if (!wrong) return;
 		report({
-			at: [wrong.node],
+			at: [account.nodeAt(['auth', 'oauth2', 'scopes', wrong.index])],
 			message: {
 				en: 'Scope "{scope}" asks for a token for another API (a bare name like "IMAP.AccessAsUser.All" means Microsoft Graph). The IMAP and SMTP servers accept only tokens for {resource}, e.g. {example}.',
 				de: 'Scope „{scope}“ fordert ein Token für eine andere API an (ein bloßer Name wie „IMAP.AccessAsUser.All“ bedeutet Microsoft Graph). IMAP- und SMTP-Server akzeptieren nur Token für {resource}, z. B. {example}.',
@@ -99,7 +97,7 @@ export const oauth2AppOnlyScope: AccountRule = {
 		const bad = entries.find((e) => !e.scope.trim().endsWith('/.default'));
 		if (!bad) return;
 		report({
-			at: [bad.node],
+			at: [account.nodeAt(['auth', 'oauth2', 'scopes', bad.index])],
 			message: {
 				en: 'The client-credentials flow can only request "<resource>/.default"; "{scope}" is a delegated scope and makes the token request fail (AADSTS1002012; older replies said AADSTS70011). Use {appOnly}; the application permissions (IMAP.AccessAsApp, SMTP.SendAsApp) come from the admin consent.',
 				de: 'Der Flow für Clientanmeldeinformationen kann nur „<Ressource>/.default“ anfordern; „{scope}“ ist ein delegierter Scope und lässt die Tokenanfrage scheitern (AADSTS1002012; ältere Antworten nannten AADSTS70011). {appOnly} verwenden; die Anwendungsberechtigungen (IMAP.AccessAsApp, SMTP.SendAsApp) kommen aus der Administratorzustimmung.',

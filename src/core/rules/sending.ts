@@ -20,10 +20,11 @@ export const senderNotAuthorized: AccountRule = {
 		const smtp = account.servers.find((s) => s.protocol === 'smtp');
 		const sendAsNode = account.nodeAt(['smtp', 'sendAs']);
 		const list = Array.isArray(sendAs) ? [...sendAs, address] : [address];
+		const smtpNode = smtp && account.nodeAt(['smtp']);
 		const edit = sendAsNode
 			? file.editor.replaceValue(sendAsNode, list)
-			: smtp
-				? file.editor.insertProperty(smtp.node, 'sendAs', list)
+			: smtpNode
+				? file.editor.insertProperty(smtpNode, 'sendAs', list)
 				: undefined;
 		report({
 			at: [account.nodeAt(['smtp', 'from'])],

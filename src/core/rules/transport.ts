@@ -139,6 +139,7 @@ export const submissionPort25: AccountRule = {
 		if (smtp?.port !== 25 || (smtp.host && isLoopback(smtp.host))) return;
 		const portNode = account.nodeAt(['smtp', 'port']);
 		const securityNode = account.nodeAt(['smtp', 'security']);
+		const smtpNode = account.nodeAt(['smtp']);
 		report({
 			at: [portNode],
 			message: {
@@ -153,7 +154,7 @@ export const submissionPort25: AccountRule = {
 						portNode && file.editor.replaceValue(portNode, 587),
 						securityNode
 							? file.editor.replaceValue(securityNode, 'starttls')
-							: file.editor.insertProperty(smtp.node, 'security', 'starttls'),
+							: smtpNode && file.editor.insertProperty(smtpNode, 'security', 'starttls'),
 					],
 					isPreferred: isDocumented(smtp.host, 'smtp', 587, 'starttls'),
 				},

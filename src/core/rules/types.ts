@@ -27,7 +27,6 @@ export interface FileContext {
 /** An `imap` or `smtp` section that is an object, with the provider that runs its host (if known). */
 export interface ServerContext {
 	protocol: MailProtocol;
-	node: Node;
 	host?: string;
 	port?: number;
 	security?: string;
@@ -38,7 +37,8 @@ export interface ServerContext {
 export interface AccountContext {
 	/** Position in `accounts`; for file rules only (an account rule's result must not depend on where it stands). */
 	index: number;
-	node: Node;
+	/** Undefined where findings are only counted, not placed (see {@link nodeAt}). */
+	node: Node | undefined;
 	id?: string;
 	detected?: DetectedProvider;
 	servers: readonly ServerContext[];
@@ -46,7 +46,10 @@ export interface AccountContext {
 	get(path: JsonPath): unknown;
 	str(path: JsonPath): string | undefined;
 	num(path: JsonPath): number | undefined;
-	/** Value node at a path below the account. */
+	/**
+	 * Value node at a path below the account. Always undefined past the findings limit, where nothing is placed: a
+	 * rule must decide whether to report, and with which severity, from values alone.
+	 */
 	nodeAt(path: JsonPath): Node | undefined;
 }
 
