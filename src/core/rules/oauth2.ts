@@ -32,7 +32,12 @@ function isWrongResource(scope: string, facts: OAuth2Facts): boolean {
 function scopeEntries(account: AccountContext): { scope: string; index: number }[] {
 	const scopes = account.get(['auth', 'oauth2', 'scopes']);
 	if (!Array.isArray(scopes)) return [];
-	return scopes.flatMap((scope, index) => (typeof scope === 'string' ? [{ scope, index }] : []));
+	// A loop rather than flatMap: no array per entry (every OAuth2 account passes here twice).
+	const entries: { scope: string; index: number }[] = [];
+	scopes.forEach((scope: unknown, index) => {
+		if (typeof scope === 'string') entries.push({ scope, index });
+	});
+	return entries;
 }
 
 /** The scopes that fit the flow and the configured servers. */
