@@ -44,8 +44,12 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const SIZES = [100, 1_000, 5_000];
 /** Edits per run in the LSP section: many, so the server's CPU time (in 10 ms ticks) adds up to a usable number. */
 const EDITS_PER_RUN = 10;
-/** Runs not counted, enough for the JIT to optimize the code paths of both sides (most of it on the small file). */
-const warmUp = (accounts: number): number => Math.max(3, Math.ceil(3000 / accounts));
+/**
+ * Runs not counted, the same number for both sides, as benchmark harnesses warm up: enough for the JIT to optimize
+ * both (most of it on the small file). With a tenth of that, 30 runs at 100 accounts, the median there was still
+ * 2-3x core's warm cost and up to 1.5x vscode-json-languageservice's.
+ */
+const warmUp = (accounts: number): number => Math.max(3, Math.ceil(30_000 / accounts));
 
 /** A realistic mix: clean OAuth2 imports, app-password printers, and accounts with typical mistakes. */
 function account(i: number): Record<string, unknown> {
