@@ -7,8 +7,9 @@
 //   node scripts/mutation-scores.mjs [report.json] [--run '<command>']
 //
 // `--run` (given by scripts/mutation.mjs) appends the run's date and command to the `runs` log in scores.json.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DETECTED, UNDETECTED, percent, sourceFiles } from './mutation-common.mjs';
 
 const argv = process.argv.slice(2);
 const runAt = argv.indexOf('--run');
@@ -17,18 +18,6 @@ const positional = argv.filter((_, i) => runAt < 0 || (i !== runAt && i !== runA
 const reportPath = positional[0] ?? 'reports/mutation/stryker-incremental.json';
 const outPath = 'reports/mutation/scores.json';
 const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-const DETECTED = new Set(['Killed', 'Timeout']);
-const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-// The files the mutate globs of stryker.config.json select, so a folder's share of measured files can be shown.
-const SKIPPED = /\/generated\//;
-
-function sourceFiles(dir) {
-	return readdirSync(dir).flatMap((name) => {
-		const full = join(dir, name);
-		if (statSync(full).isDirectory()) return sourceFiles(full);
-		return name.endsWith('.ts') && !SKIPPED.test(full) ? [full] : [];
-	});
-}
 
 /** src/core/explain/catalog/oauth.ts -> src/core/explain/catalog, src/core/explain, src/core */
 function folders(file) {
@@ -55,8 +44,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
 		}
 	}
 }
-const score = ({ detected, undetected }) =>
-	detected + undetected ? Math.round((1000 * detected) / (detected + undetected)) / 10 : null;
+const score = ({ detected, undetected }) => percent(detected, undetected);
 const table = [...rows.entries()]
 	.sort(([a], [b]) => a.localeCompare(b))
 	.map(([path, r]) => ({

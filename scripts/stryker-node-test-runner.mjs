@@ -15,7 +15,7 @@
 // a module-level cache filled before the mutant was active (the explain catalog is compiled on first use) would
 // otherwise hide it. Static mutants (code that runs while a module loads) get a fresh load too (Stryker asks for it
 // through `reloadEnvironment`).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,9 +24,11 @@ import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/a
 import {
 	determineHitLimitReached,
 	DryRunStatus,
+	MutantRunStatus,
 	TestStatus,
 	toMutantRunResult,
 } from '@stryker-mutator/api/test-runner';
+import { DRAWN_ENV, mutantKey } from './mutation-common.mjs';
 
 const require = createRequire(import.meta.url);
 const realNodeTest = require('node:test');
@@ -144,6 +146,8 @@ class NodeTestRunner {
 		this.currentError = undefined;
 		/** The loaded modules carry the last mutant's state (a static mutant ran): the next run loads afresh. */
 		this.staticLoaded = false;
+		/** Set by scripts/mutation-sample.mjs: only these mutants are run, the others in their ranges are skipped. */
+		this.drawn = process.env[DRAWN_ENV] ? new Set(JSON.parse(readFileSync(process.env[DRAWN_ENV], 'utf8'))) : undefined;
 	}
 
 	capabilities() {
@@ -152,6 +156,8 @@ class NodeTestRunner {
 
 	async init() {
 		require('tsx/cjs');
+		// Dynamic import() of a .ts module (the CLI loads its commands that way) goes through the ESM loader.
+		(await import('tsx/esm/api')).register();
 		const originalLoad = Module._load;
 		const registry = () => this.registry;
 		Module._load = function load(request, parent, isMain) {
@@ -278,6 +284,13 @@ class NodeTestRunner {
 	}
 
 	async mutantRun(options) {
+		const { fileName, location, mutatorName, replacement } = options.activeMutant;
+		if (
+			this.drawn &&
+			!this.drawn.has(mutantKey(fileName.replace(/^.*?(src[\\/]core[\\/])/, '$1'), location, mutatorName, replacement))
+		) {
+			return { status: MutantRunStatus.Error, errorMessage: 'not drawn for this sample run' };
+		}
 		const ns = namespace();
 		const filter = options.testFilter ? new Set(options.testFilter) : undefined;
 		const attempt = async (reload) => {

@@ -83,7 +83,8 @@ export function trustedTls(
 	minVersion?: tls.SecureVersion,
 ): { ca: string[]; secureContext: tls.SecureContext } {
 	const extra = [...new Set(extraCa)];
-	const key = `${minVersion ?? ''}\n${extra.join('\n')}`;
+	// The environment's CA file is part of the key, as the context holds its certificates.
+	const key = `${process.env.NODE_EXTRA_CA_CERTS ?? ''}\n${minVersion ?? ''}\n${extra.join('\n')}`;
 	let entry = contexts.get(key);
 	if (!entry) {
 		// The lowest TLS version belongs to the context: Node ignores `minVersion` beside a given `secureContext`.

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { accountViolations, destinationsOf } from '../../../../src/core/trust/account';
@@ -16,8 +17,6 @@ import {
 	isLoopbackHost,
 } from '../../../../src/core/trust/policy';
 import { violationMessage } from '../../../../src/core/trust/texts';
-
-const ROOT = join(__dirname, '../../../..');
 
 test('loopback is decided from the name alone; every other spelling counts as remote', () => {
 	const cases: [string, boolean][] = [
@@ -83,11 +82,11 @@ test("authorities: Microsoft's login hosts of every cloud, others only when allo
 });
 
 test("the Microsoft host list matches the installed msal-common's instance discovery aliases", () => {
-	// Not an exported subpath: read the file where npm puts msal-node's copy of msal-common.
-	const file = ['node_modules/@azure/msal-node/node_modules', 'node_modules']
-		.map((dir) => join(ROOT, dir, '@azure/msal-common/dist/authority/AuthorityMetadata.mjs'))
-		.find((path) => existsSync(path));
-	assert.ok(file, 'msal-common is installed');
+	// Not an exported subpath: find the msal-common that msal-node itself resolves, then read the file in it.
+	const common = createRequire(require.resolve('@azure/msal-node')).resolve('@azure/msal-common');
+	const packageRoot = common.slice(0, common.lastIndexOf('@azure/msal-common/') + '@azure/msal-common/'.length);
+	const file = join(packageRoot, 'dist/authority/AuthorityMetadata.mjs');
+	assert.ok(existsSync(file), 'msal-common is installed');
 	const source = readFileSync(file, 'utf8');
 	const aliases = new Set(
 		[...source.matchAll(/aliases:\s*\[([^\]]*)\]/g)].flatMap((m) => m[1]?.match(/[\w.-]+\.\w+/g) ?? []),
