@@ -86,6 +86,7 @@ export function eolOf(text: string): string {
 export function insertLineAfter(text: string, offset: number, ...lines: string[]): SpanEdit {
 	const end = lineEnd(text, offset);
 	const start = text.lastIndexOf('\n', offset - 1) + 1;
+	// Stryker disable next-line OptionalChaining: equivalent, /^[ \t]*/ matches every string (if only emptily), so exec never returns null
 	const indent = /^[ \t]*/.exec(text.slice(start, end))?.[0] ?? '';
 	return { at: spanOf(end, end), text: lines.map((line) => `${eolOf(text)}${indent}${line}`).join('') };
 }

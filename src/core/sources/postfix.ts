@@ -115,6 +115,7 @@ export function postfixAccounts(text: string, context: SourceContext): MappedAcc
 	const mapFile = maps?.value.replace(/^[a-z0-9_]+:/i, '').split(/[\s,]+/)[0];
 	const mapName = mapFile?.slice(mapFile.lastIndexOf('/') + 1);
 	const mapText = mapName ? context.sibling?.(mapName) : undefined;
+	// Stryker disable next-line Regex: equivalent, `[0]` is the text before the first separator whether runs split once or per character
 	const credentials = mapText ? mapCredentials(mapText, relay.value.split(/[\s,]+/)[0]!) : undefined;
 	const mechanisms = map.get('smtp_sasl_mechanism_filter');
 	const oauth = mechanisms && /xoauth2|oauthbearer/i.test(mechanisms.value);
