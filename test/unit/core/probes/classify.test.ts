@@ -249,6 +249,65 @@ const cases: { name: string; stage: StageName; error: unknown; code: string; ser
 		code: 'CANCELLED',
 	},
 	{ name: 'a thrown string', stage: 'auth', error: 'boom', code: 'UNKNOWN' },
+	{
+		// Exchange Online / on-premises when the client asks for a mechanism the connector does not offer
+		name: 'forceAuth with a mechanism the server does not know: 504',
+		stage: 'auth',
+		error: Object.assign(new Error('Invalid login: 504 5.7.4 Unrecognized authentication type'), {
+			code: 'EAUTH',
+			response: '504 5.7.4 Unrecognized authentication type',
+			responseCode: 504,
+			command: 'AUTH PLAIN',
+		}),
+		code: 'AUTH_MECHANISM_UNSUPPORTED',
+		serverResponse: '504 5.7.4 Unrecognized authentication type',
+	},
+	{
+		// Gmail's SMTP answer to a burst of logins: the user must see Google's own words, which say how to recover
+		name: 'Gmail SMTP login rate limit keeps the reply',
+		stage: 'auth',
+		error: Object.assign(new Error('Invalid login: 454-4.7.0 Too many login attempts, please try again later.'), {
+			code: 'EAUTH',
+			response: '454-4.7.0 Too many login attempts, please try again later. For more information, go to',
+			responseCode: 454,
+			command: 'AUTH PLAIN',
+		}),
+		code: 'THROTTLED',
+		serverResponse: '454-4.7.0 Too many login attempts, please try again later. For more information, go to',
+	},
+	{
+		// a TLS alert that is neither a certificate problem nor a plaintext peer (OpenSSL 3, Node 20)
+		name: 'server refuses every offered TLS version/cipher: handshake failure alert',
+		stage: 'tls',
+		error: Object.assign(new Error('C0E7F2A1F87F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1605:SSL alert number 40\n'), {
+			code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+			library: 'SSL routines',
+			reason: 'sslv3 alert handshake failure',
+		}),
+		code: 'TLS_NEGOTIATION',
+	},
+	{
+		// Node's own TLS errors carry ERR_TLS_* and no OpenSSL library field
+		name: 'Node TLS: server asked for a renegotiation we refuse',
+		stage: 'tls',
+		error: Object.assign(new Error('TLS session renegotiation disabled for this socket'), {
+			code: 'ERR_TLS_RENEGOTIATION_DISABLED',
+		}),
+		code: 'TLS_NEGOTIATION',
+	},
+	{
+		// an error at the folder stage that says nothing about a mailbox must not be reported as a missing folder
+		name: 'unrelated library error while selecting the folder',
+		stage: 'folder',
+		error: new Error('Unexpected token in response'),
+		code: 'UNKNOWN',
+	},
+	{
+		name: 'imapflow NotFound without a server reply, message only',
+		stage: 'folder',
+		error: new Error('Mailbox does not exist'),
+		code: 'FOLDER_NOT_FOUND',
+	},
 ];
 
 for (const c of cases) {
@@ -264,4 +323,37 @@ for (const c of cases) {
 test('a ProbeFailure passes through unchanged', () => {
 	const failure = new ProbeFailure('FOLDER_NOT_FOUND');
 	assert.equal(classifyError(failure, 'folder'), failure);
+});
+
+test('no route to the host: the hint names the system code, so the user can tell a firewall from a dead network', () => {
+	for (const code of ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']) {
+		// Node 20 on Linux: connect() to an unreachable address
+		const error = Object.assign(new Error(`connect ${code} 192.0.2.10:993 - Local (0.0.0.0:0)`), {
+			code,
+			syscall: 'connect',
+			address: '192.0.2.10',
+			port: 993,
+		});
+		const failure = classifyError(error, 'tcp');
+		assert.equal(failure.code, 'CONNECTION_REFUSED');
+		assert.match(failure.localizedMessage('en'), new RegExp(`no route to this host \\(${code}\\)`));
+		assert.match(failure.localizedMessage('de'), new RegExp(`keine Route zu diesem Host \\(${code}\\)`));
+	}
+});
+
+test('a server that says BYE with a throttling text turns a closed connection into THROTTLED', () => {
+	// wire.ts throws CONNECTION_CLOSED carrying the BYE line; the stage runner then adds what the server said.
+	// Dovecot / Exchange wording on a login burst.
+	const bye = '* BYE Too many login attempts, try again later';
+	const carried = new ProbeFailure('CONNECTION_CLOSED', { serverResponse: bye }).withServerWords(bye);
+	assert.equal(carried.code, 'THROTTLED');
+	assert.equal(carried.serverResponse, bye);
+	const bare = new ProbeFailure('CONNECTION_CLOSED').withServerWords(bye);
+	assert.equal(bare.code, 'THROTTLED');
+	assert.equal(bare.serverResponse, bye);
+	// a plain goodbye stays a closed connection
+	const plain = new ProbeFailure('CONNECTION_CLOSED', { serverResponse: '* BYE Logging out' }).withServerWords(
+		'* BYE Logging out',
+	);
+	assert.equal(plain.code, 'CONNECTION_CLOSED');
 });
