@@ -223,3 +223,46 @@ test('an authority that cannot be reached or trusted is marked on auth.oauth2.au
 });
 
 test('secret canaries: no password or client secret in any output of these reports', () => watch.assertWatched());
+
+test('configPathForCheck: certificate failures point at the host, OAuth2 secrets at the secret the account has', () => {
+	const failed = (
+		protocol: ProbeCheck['protocol'],
+		failedStage: ProbeCheck['failedStage'],
+		code: string,
+	): ProbeCheck => ({
+		protocol,
+		ok: false,
+		failedStage,
+		error: { code: code as never, message: '' },
+		stages: [],
+		transcript: [],
+	});
+	// a certificate for another name is fixed by the host name the user typed (mail.example.com vs. the cert's name)
+	const pw = { ...account('x', 'pw'), imap: { host: 'h.example.invalid', port: 993, security: 'tls' as const } };
+	assert.deepEqual(configPathForCheck(failed('imap', 'tls', 'TLS_CERT_INVALID'), 1, pw), [
+		'accounts',
+		1,
+		'imap',
+		'host',
+	]);
+	// an OAuth2 app whose secret could not be resolved: the diagnostic sits on the clientSecret the user wrote
+	const app = {
+		id: 'x',
+		email: 'x@contoso.com',
+		auth: {
+			method: 'oauth2',
+			user: 'x@contoso.com',
+			oauth2: { flow: 'client-credentials', tenant: 'contoso.com', clientId: 'c', clientSecret: { env: 'APP_SECRET' } },
+		},
+	};
+	assert.deepEqual(configPathForCheck(failed('oauth2', 'auth', 'CONFIG'), 0, app), [
+		'accounts',
+		0,
+		'auth',
+		'oauth2',
+		'clientSecret',
+	]);
+	// a check that carries no error (it passed, or never ran) belongs to the account without throwing
+	const passed: ProbeCheck = { protocol: 'imap', ok: true, stages: [], transcript: [] };
+	assert.deepEqual(configPathForCheck(passed, 0, pw), ['accounts', 0]);
+});
