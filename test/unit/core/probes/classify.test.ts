@@ -279,11 +279,16 @@ const cases: { name: string; stage: StageName; error: unknown; code: string; ser
 		// a TLS alert that is neither a certificate problem nor a plaintext peer (OpenSSL 3, Node 20)
 		name: 'server refuses every offered TLS version/cipher: handshake failure alert',
 		stage: 'tls',
-		error: Object.assign(new Error('C0E7F2A1F87F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1605:SSL alert number 40\n'), {
-			code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
-			library: 'SSL routines',
-			reason: 'sslv3 alert handshake failure',
-		}),
+		error: Object.assign(
+			new Error(
+				'C0E7F2A1F87F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1605:SSL alert number 40\n',
+			),
+			{
+				code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+				library: 'SSL routines',
+				reason: 'sslv3 alert handshake failure',
+			},
+		),
 		code: 'TLS_NEGOTIATION',
 	},
 	{

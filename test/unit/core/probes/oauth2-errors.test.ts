@@ -108,3 +108,42 @@ test('network causes', () => {
 	];
 	for (const [error, code] of table) assert.equal(networkFailure(error)?.code, code, String(error));
 });
+
+test('a JWT echoed by the server is replaced by a visible *** so the report still shows that something was there', () => {
+	// a server or proxy that echoes the rejected client assertion (a JWT): the user should see where it was
+	const jwt = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL2xvZ2luIn0.c2lnbmF0dXJl';
+	assert.equal(
+		scrub(`invalid_client: AADSTS700027: Client assertion ${jwt} failed signature validation.`, []),
+		'invalid_client: AADSTS700027: Client assertion *** failed signature validation.',
+	);
+});
+
+test('msal device-code timeout is a TIMEOUT of the token stage', () => {
+	// @azure/msal-node ClientAuthError when the user never finished signing in at the device-code page
+	const error = Object.assign(
+		new Error('user_timeout_reached: User defined timeout for device code polling reached.'),
+		{
+			name: 'ClientAuthError',
+			errorCode: 'user_timeout_reached',
+			errorMessage: 'User defined timeout for device code polling reached. The timeout was set for 900.',
+		},
+	);
+	const mapped = mapMsalError(error, 'en', []);
+	assert.equal(mapped.code, 'TIMEOUT');
+	assert.match(mapped.message, /^The token stage took longer than \S+ s\.$/);
+});
+
+test('the network cause is the error chain in one clean line: code, message, then the cause', () => {
+	// undici's fetch: TypeError('fetch failed') whose cause is Node's getaddrinfo error
+	const dns = Object.assign(new Error('getaddrinfo ENOTFOUND login.microsoftonline.invalid'), {
+		code: 'ENOTFOUND',
+		errno: -3008,
+		syscall: 'getaddrinfo',
+		hostname: 'login.microsoftonline.invalid',
+	});
+	assert.deepEqual(networkFailure(new TypeError('fetch failed', { cause: dns })), {
+		code: 'DNS_NOT_FOUND',
+		cause: 'fetch failed ENOTFOUND getaddrinfo ENOTFOUND login.microsoftonline.invalid',
+	});
+	assert.deepEqual(networkFailure(new Error('socket hang up')), { code: 'CONNECTION_CLOSED', cause: 'socket hang up' });
+});
