@@ -212,6 +212,25 @@ describe('IMAP probe against the loopback IMAP server', () => {
 		});
 	}
 
+	test('LOGINDISABLED (in any letter case) is refused by the probe itself, before the login library takes over', async () => {
+		// RFC 3501: capability names compare case-insensitively. Seeing LOGINDISABLED, the probe stops after CAPABILITY:
+		// no password goes out, and the report quotes no unrelated reply (handed over, imapflow would send ID first and
+		// its "OK ID completed" would end up as the server's words for a login refusal).
+		for (const lowerCaseCapabilities of [false, true]) {
+			const srv = await server({ secure: false, starttls: false, loginDisabledBeforeTls: true, lowerCaseCapabilities });
+			const check = await probeImap(account(srv.port, 'none'), { password: PASSWORD }, ctx());
+			assert.equal(check.failedStage, 'auth');
+			assert.equal(check.error?.code, 'AUTH_MECHANISM_UNSUPPORTED');
+			assert.match(check.error?.message ?? '', /LOGINDISABLED/);
+			assert.equal(check.error?.serverResponse, undefined);
+			assert.deepEqual(
+				srv.commands.filter((c) => !/^CAPABILITY$/i.test(c)),
+				[],
+				'nothing but CAPABILITY was sent',
+			);
+		}
+	});
+
 	test('the rejected certificate is still described in the failed stage', async () => {
 		const srv = await server({ secure: true, tls: harness.certs.expired });
 		const check = await probeImap(account(srv.port, 'tls'), { password: PASSWORD }, ctx());
