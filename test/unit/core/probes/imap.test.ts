@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { describe, test } from 'node:test';
 import type { ProbeContext } from '../../../../src/core/probes/context';
 import type { Account } from '../../../../src/core/config/model';
@@ -228,6 +229,26 @@ describe('IMAP probe against the loopback IMAP server', () => {
 				[],
 				'nothing but CAPABILITY was sent',
 			);
+		}
+	});
+
+	test('a server that answers CAPABILITY with BYE: CONNECTION_CLOSED quoting the BYE line', async () => {
+		// Dovecot on shutdown (and servers at their connection limit) greet, then say BYE to the next command
+		const bye = '* BYE Server shutting down.';
+		const srv = net.createServer((socket) => {
+			socket.on('error', () => undefined);
+			socket.write('* OK IMAP4rev1 ready\r\n');
+			socket.on('data', () => socket.end(`${bye}\r\n`));
+		});
+		await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+		const port = (srv.address() as net.AddressInfo).port;
+		try {
+			const check = await probeImap(account(port, 'none'), { password: PASSWORD }, ctx());
+			assert.equal(check.failedStage, 'capabilities');
+			assert.equal(check.error?.code, 'CONNECTION_CLOSED');
+			assert.equal(check.error?.serverResponse, bye);
+		} finally {
+			await new Promise((resolve) => srv.close(resolve));
 		}
 	});
 
