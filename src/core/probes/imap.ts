@@ -191,6 +191,7 @@ async function folderStatus(run: ProbeRun, client: ImapFlow, folder: string): Pr
 	if (!status) {
 		const said = run.transcript.serverLinesSince(mark);
 		const tagged = said.findLast((line) => /^[A-Za-z0-9.]+ (?:NO|BAD)\b/i.test(line));
+		// Stryker disable next-line LogicalOperator: without serverResponse the stage runner quotes the stage's server lines (withServerWords), the same lines as `said` since the stage's mark
 		if (!tagged) throw new ProbeFailure('PROTOCOL', { serverResponse: said.join('\n') || undefined, detail: folder });
 		const reply = tagged.replace(/^[A-Za-z0-9.]+ /, '');
 		const code = isMissingFolderReply(reply) ? 'FOLDER_NOT_FOUND' : 'FOLDER_REFUSED';

@@ -172,6 +172,15 @@ describe('IMAP probe against the loopback IMAP server', () => {
 			serverResponse: 'BAD Invalid mailbox name',
 		},
 		{
+			// a non-conforming server or proxy: neither OK nor NO/BAD to STATUS. The user needs its words, not a guess.
+			name: 'STATUS answered with neither OK nor NO/BAD',
+			setup: () => server({ secure: true, statusReply: { 'Cubes-Import': 'ERROR STATUS not supported here' } }),
+			security: 'tls',
+			stage: 'folder',
+			code: 'PROTOCOL',
+			serverResponse: /^[A-Za-z0-9.]+ ERROR STATUS not supported here$/,
+		},
+		{
 			name: "NO Mailbox doesn't exist without [NONEXISTENT]",
 			setup: () => server({ secure: true, statusReply: { Rechnungen: "NO Mailbox doesn't exist: Rechnungen" } }),
 			security: 'tls',
