@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
+import type { INetworkModule } from '@azure/msal-node';
 import { generate } from 'selfsigned';
 import { after, before, describe, test } from 'node:test';
 import type { Account, OAuth2Config } from '../../../../src/core/config/model';
@@ -622,6 +623,66 @@ test('an authority with an untrusted certificate is TLS_CERT_INVALID', async () 
 	);
 	assert.equal(check.failedStage, 'authority');
 	assert.equal(check.error?.code, 'TLS_CERT_INVALID');
+});
+
+/**
+ * The local authority, except that the probe's discovery GET (the tenant's openid-configuration) gets `reply`, made
+ * from the real response: how a proxy, a mistyped authority or a non-Entra service answers.
+ */
+function discoveryAnswers(
+	reply: (real: { status: number; body: Record<string, unknown> }) => { status: number; body: unknown },
+): ProbeContext['oauth2'] {
+	const inner = testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } });
+	const networkClient: INetworkModule = {
+		sendPostRequestAsync: (url, init) => inner.sendPostRequestAsync(url, init),
+		sendGetRequestAsync: async (url, init, timeout) => {
+			const real = await inner.sendGetRequestAsync<Record<string, unknown>>(url, init, timeout);
+			if (!url.endsWith('/v2.0/.well-known/openid-configuration')) return real as never;
+			const { status, body } = reply({ status: real.status, body: real.body });
+			return { ...real, status, body } as never;
+		},
+	};
+	return { networkClient };
+}
+
+describe('discovery answers other than a good document', () => {
+	const probe = (oauth2: ProbeContext['oauth2']) =>
+		probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: TEST_APPS.importer.secret },
+			context({}, oauth2),
+		);
+
+	test('an Azure-style error object (not an OAuth2 error string) is reported by its HTTP status, not as "[object Object]"', async () => {
+		// ARM and other Azure front doors answer {"error":{"code":…,"message":…}}
+		const { check } = await probe(
+			discoveryAnswers(() => ({
+				status: 404,
+				body: { error: { code: 'ResourceNotFound', message: 'The requested resource was not found.' } },
+			})),
+		);
+		assert.equal(check.failedStage, 'authority');
+		assert.equal(check.error?.message, 'The sign-in service answered HTTP 404 to the discovery request.');
+		// the server's words are the status line the transcript holds
+		assert.equal(check.error?.serverResponse, 'HTTP 404');
+		assert.ok(!check.transcript.some((line) => line.includes('[object Object]')), check.transcript.join('\n'));
+	});
+
+	test('an OAuth2 error without a description is quoted as the error code alone', async () => {
+		const { check } = await probe(discoveryAnswers(() => ({ status: 400, body: { error: 'invalid_request' } })));
+		assert.equal(check.failedStage, 'authority');
+		assert.equal(check.error?.serverResponse, 'invalid_request:');
+	});
+
+	test('a document without "issuer" still works: the tenant comes from the token endpoint', async () => {
+		const { check } = await probe(
+			discoveryAnswers(({ status, body }) => {
+				const { issuer: _issuer, ...rest } = body;
+				return { status, body: rest };
+			}),
+		);
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+	});
 });
 
 /** GET through the test CA without following redirects (global fetch cannot take a CA). */
