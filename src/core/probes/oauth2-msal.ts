@@ -192,6 +192,7 @@ async function deviceCode(app: PublicClientApplication, options: AcquireOptions)
 	const stopPolling = () => {
 		request.cancel = true;
 	};
+	// Stryker disable next-line ObjectLiteral: an AbortSignal fires 'abort' at most once and the finally below removes the listener, so `once` changes nothing
 	options.signal.addEventListener('abort', stopPolling, { once: true });
 	options.transcript.client(`POST devicecode (scope ${options.plan.scopes.join(' ')})`);
 	try {

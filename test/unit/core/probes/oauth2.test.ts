@@ -685,6 +685,32 @@ describe('discovery answers other than a good document', () => {
 	});
 });
 
+test("msal's own warnings reach the debug log, scrubbed of the secret", async () => {
+	// msal's warnings are often the only trace of what it did; they go to the debug log (never its PII lines).
+	// A client-credentials token carries no client_info, which msal warns about.
+	const lines: string[] = [];
+	const logger = {
+		debug: (m: string) => {
+			lines.push(m);
+			watch.logger.debug(m);
+		},
+		info: (m: string) => watch.logger.info(m),
+		warn: (m: string) => watch.logger.warn(m),
+		error: (m: string) => watch.logger.error(m),
+	};
+	const { check } = await probeOAuth2(
+		account(appOnly(TEST_APPS.importer.clientId)),
+		{ clientSecret: TEST_APPS.importer.secret },
+		context({ logger }),
+	);
+	assert.equal(check.ok, true, JSON.stringify(check.error));
+	assert.ok(
+		lines.some((line) => line.startsWith('msal: ') && line.includes('No client info in response')),
+		lines.join('\n'),
+	);
+	assert.ok(!lines.some((line) => line.includes(TEST_APPS.importer.secret)));
+});
+
 /** GET through the test CA without following redirects (global fetch cannot take a CA). */
 async function fetchWithCa(url: string): Promise<{ status: number; headers: Record<string, string | undefined> }> {
 	const https = await import('node:https');
