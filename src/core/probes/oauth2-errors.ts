@@ -68,7 +68,8 @@ export function mapMsalError(error: unknown, lang: Lang, secrets: readonly (stri
 		case 'device_code_polling_cancelled':
 			return { code: 'CANCELLED', message: tr(OAUTH2_TEXTS.cancelled, lang) };
 		case 'user_timeout_reached':
-			return { code: 'TIMEOUT', message: tr(OAUTH2_TEXTS.timedOut, lang, { stage: 'token', seconds: '-' }) };
+			// msal's own polling limit, set from the stage timeout; its error names no seconds (only its log does).
+			return { code: 'TIMEOUT', message: tr(OAUTH2_TEXTS.deviceCodeTimedOut, lang) };
 		case 'empty_token':
 			return { code: 'OAUTH_TOKEN', message: tr(OAUTH2_TEXTS.tokenEmpty, lang) };
 		case 'device_code_expired':

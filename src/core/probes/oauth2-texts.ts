@@ -169,4 +169,8 @@ export const OAUTH2_TEXTS = {
 		en: 'The {stage} stage took longer than {seconds} s.',
 		de: 'Die Stufe {stage} hat länger als {seconds} s gedauert.',
 	},
+	deviceCodeTimedOut: {
+		en: 'The device sign-in was not completed within the time the token stage allows.',
+		de: 'Die Geräteanmeldung wurde nicht innerhalb der Zeit abgeschlossen, die die Token-Stufe erlaubt.',
+	},
 } as const satisfies Record<string, Localized>;
