@@ -116,9 +116,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 	if (parsed.positionals.length === 0) throw new UsageError(tr(TEXTS.noInput, lang));
 
 	let unreadable = false;
-	const complain = (text: Localized, args: Record<string, string>): void => {
-		io.stderr(`mailcfg check: ${tr(text, lang, args)}\n`);
-	};
+	const say = (line: string): void => io.stderr(`mailcfg check: ${line}\n`);
+	const complain = (text: Localized, args: Record<string, string>): void => say(tr(text, lang, args));
 
 	const paths: string[] = [];
 	/** Found in a folder rather than named: another tool's file counts only when it holds mail settings. */
@@ -165,7 +164,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 		if ('findings' in outcome) files.push({ file: (tasks[i] as FileTask).display, findings: outcome.findings });
 		else if ('problem' in outcome) {
 			unreadable = true;
-			io.stderr(`mailcfg check: ${outcome.problem}\n`);
+			say(outcome.problem);
 		}
 	}
 

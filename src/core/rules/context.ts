@@ -22,11 +22,11 @@ class Account implements AccountContext {
 	readonly id?: string;
 	readonly detected?: AccountContext['detected'];
 	readonly servers: ServerContext[] = [];
-	private built: Node | undefined;
 
 	constructor(
 		readonly index: number,
 		private readonly value: object,
+		/** Cached by its callers (the node itself, or the account's lazily built placement). */
 		private readonly tree: () => Node | undefined,
 	) {
 		const id = this.str(['id']);
@@ -53,8 +53,7 @@ class Account implements AccountContext {
 	}
 
 	get node(): Node | undefined {
-		this.built ??= this.tree();
-		return this.built;
+		return this.tree();
 	}
 
 	get(path: JsonPath): unknown {

@@ -160,32 +160,29 @@ test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP 
 	assert.equal(imap.commands.length, before);
 });
 
+/** A failed check as the engine reports it, for configPathForCheck: only protocol, stage and code matter. */
+function failedCheck(
+	protocol: ProbeCheck['protocol'],
+	failedStage: NonNullable<ProbeCheck['failedStage']>,
+	code: string,
+): ProbeCheck {
+	return { protocol, ok: false, failedStage, error: { code: code as never, message: '' }, stages: [], transcript: [] };
+}
+
 test('configPathForCheck points at the property a failure concerns, falling back to what exists', () => {
 	const acc = { ...account('x', 'pw'), imap: { host: 'h', port: 993, security: 'tls' as const, folder: 'Import' } };
-	const check = (
-		protocol: ProbeCheck['protocol'],
-		failedStage: ProbeCheck['failedStage'],
-		code: string,
-	): ProbeCheck => ({
-		protocol,
-		ok: false,
-		...(failedStage ? { failedStage } : {}),
-		error: { code: code as never, message: '' },
-		stages: [],
-		transcript: [],
-	});
 	const table: [ProbeCheck, (string | number)[]][] = [
-		[check('imap', 'dns', 'DNS_NOT_FOUND'), ['accounts', 2, 'imap', 'host']],
-		[check('imap', 'tcp', 'CONNECTION_REFUSED'), ['accounts', 2, 'imap', 'port']],
-		[check('smtp', 'tls', 'TLS_MODE_MISMATCH'), ['accounts', 2, 'smtp', 'security']],
-		[check('smtp', 'starttls', 'STARTTLS_UNAVAILABLE'), ['accounts', 2, 'smtp', 'security']],
-		[check('imap', 'auth', 'AUTH_FAILED'), ['accounts', 2, 'auth', 'password']],
-		[check('smtp', 'auth', 'AUTH_MECHANISM_UNSUPPORTED'), ['accounts', 2, 'auth', 'method']],
-		[check('imap', 'folder', 'FOLDER_NOT_FOUND'), ['accounts', 2, 'imap', 'folder']],
+		[failedCheck('imap', 'dns', 'DNS_NOT_FOUND'), ['accounts', 2, 'imap', 'host']],
+		[failedCheck('imap', 'tcp', 'CONNECTION_REFUSED'), ['accounts', 2, 'imap', 'port']],
+		[failedCheck('smtp', 'tls', 'TLS_MODE_MISMATCH'), ['accounts', 2, 'smtp', 'security']],
+		[failedCheck('smtp', 'starttls', 'STARTTLS_UNAVAILABLE'), ['accounts', 2, 'smtp', 'security']],
+		[failedCheck('imap', 'auth', 'AUTH_FAILED'), ['accounts', 2, 'auth', 'password']],
+		[failedCheck('smtp', 'auth', 'AUTH_MECHANISM_UNSUPPORTED'), ['accounts', 2, 'auth', 'method']],
+		[failedCheck('imap', 'folder', 'FOLDER_NOT_FOUND'), ['accounts', 2, 'imap', 'folder']],
 		// smtp.from does not exist in this account: the diagnostic goes on "smtp"
-		[check('smtp', 'send', 'SEND_FAILED'), ['accounts', 2, 'smtp']],
+		[failedCheck('smtp', 'send', 'SEND_FAILED'), ['accounts', 2, 'smtp']],
 		// a password account has no auth.oauth2.scopes: the nearest existing ancestor is "auth"
-		[check('oauth2', 'claims', 'OAUTH_CLAIMS'), ['accounts', 2, 'auth']],
+		[failedCheck('oauth2', 'claims', 'OAUTH_CLAIMS'), ['accounts', 2, 'auth']],
 	];
 	for (const [c, expected] of table)
 		assert.deepEqual(configPathForCheck(c, 2, acc), expected, `${c.protocol} ${c.failedStage}`);
@@ -201,14 +198,7 @@ test('an authority that cannot be reached or trusted is marked on auth.oauth2.au
 			oauth2: { flow: 'client-credentials', tenant: 'contoso.com', clientId: 'c', ...(authority ? { authority } : {}) },
 		},
 	});
-	const failed = (code: string): ProbeCheck => ({
-		protocol: 'oauth2',
-		ok: false,
-		failedStage: 'authority',
-		error: { code: code as never, message: '' },
-		stages: [],
-		transcript: [],
-	});
+	const failed = (code: string): ProbeCheck => failedCheck('oauth2', 'authority', code);
 	const withAuthority = oauth2('https://login.contoso.test');
 	const table: [ProbeCheck, unknown, string][] = [
 		[failed('TLS_CERT_INVALID'), withAuthority, 'authority'],
@@ -225,21 +215,9 @@ test('an authority that cannot be reached or trusted is marked on auth.oauth2.au
 test('secret canaries: no password or client secret in any output of these reports', () => watch.assertWatched());
 
 test('configPathForCheck: certificate failures point at the host, OAuth2 secrets at the secret the account has', () => {
-	const failed = (
-		protocol: ProbeCheck['protocol'],
-		failedStage: ProbeCheck['failedStage'],
-		code: string,
-	): ProbeCheck => ({
-		protocol,
-		ok: false,
-		failedStage,
-		error: { code: code as never, message: '' },
-		stages: [],
-		transcript: [],
-	});
 	// a certificate for another name is fixed by the host name the user typed (mail.example.com vs. the cert's name)
 	const pw = { ...account('x', 'pw'), imap: { host: 'h.example.invalid', port: 993, security: 'tls' as const } };
-	assert.deepEqual(configPathForCheck(failed('imap', 'tls', 'TLS_CERT_INVALID'), 1, pw), [
+	assert.deepEqual(configPathForCheck(failedCheck('imap', 'tls', 'TLS_CERT_INVALID'), 1, pw), [
 		'accounts',
 		1,
 		'imap',
@@ -255,7 +233,7 @@ test('configPathForCheck: certificate failures point at the host, OAuth2 secrets
 			oauth2: { flow: 'client-credentials', tenant: 'contoso.com', clientId: 'c', clientSecret: { env: 'APP_SECRET' } },
 		},
 	};
-	assert.deepEqual(configPathForCheck(failed('oauth2', 'auth', 'CONFIG'), 0, app), [
+	assert.deepEqual(configPathForCheck(failedCheck('oauth2', 'auth', 'CONFIG'), 0, app), [
 		'accounts',
 		0,
 		'auth',
