@@ -436,8 +436,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 		id: 'throttled',
 		title: { en: 'The server is throttling this account', de: 'Der Server drosselt dieses Konto' },
 		cause: {
-			en: 'Too many connections, logins or messages in a short time: the provider limits them per account or per IP and refuses or delays further requests for a while.',
-			de: 'Zu viele Verbindungen, Anmeldungen oder Nachrichten in kurzer Zeit: Der Anbieter begrenzt sie pro Konto oder pro IP und lehnt weitere Anfragen eine Zeit lang ab oder verzögert sie.',
+			en: 'Too many connections, logins, commands or messages in a short time, or too much mail downloaded in a day: the provider limits them per account or per IP and refuses or delays further requests for a while.',
+			de: 'Zu viele Verbindungen, Anmeldungen, Befehle oder Nachrichten in kurzer Zeit oder zu viel an einem Tag heruntergeladene Mail: Der Anbieter begrenzt sie pro Konto oder pro IP und lehnt weitere Anfragen eine Zeit lang ab oder verzögert sie.',
 		},
 		fix: [
 			{
@@ -452,10 +452,15 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				en: 'For sending limits (daily quota), spread the mails over time or use a service meant for bulk mail.',
 				de: 'Bei Versandlimits (Tageskontingent) die Mails zeitlich verteilen oder einen Dienst für Massenversand verwenden.',
 			},
+			{
+				en: 'Gmail’s "[OVERQUOTA] Account exceeded command or bandwidth limits" is its daily IMAP download limit, not a full mailbox: let the adapter fetch only new messages instead of resynchronising the whole mailbox, and wait until the limit resets.',
+				de: 'Gmails "[OVERQUOTA] Account exceeded command or bandwidth limits" ist das tägliche Download-Limit für IMAP, kein volles Postfach: Den Adapter nur neue Nachrichten abrufen lassen statt das ganze Postfach neu zu synchronisieren, und warten, bis das Limit zurückgesetzt ist.',
+			},
 		],
 		sources: [
 			'https://learn.microsoft.com/en-us/office365/servicedescriptions/exchange-online-service-description/exchange-online-limits',
 			'https://support.google.com/a/answer/166852',
+			'https://support.google.com/a/answer/1071518',
 		],
 		rules: [
 			{ errorCode: ['ETHROTTLE'] },
@@ -484,6 +489,11 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ imapCode: ['LIMIT'] },
 			// Exchange Online's per-organization and per-mailbox submission queues (4.7.3 "Organization queue quota").
 			{ text: /\bqueue quota exceeded\b/i, bias: 0.3 },
+			// Gmail's IMAP download and command limits: it sends RFC 5530's OVERQUOTA code, which elsewhere means storage.
+			{
+				text: /\bAccount exceeded command or bandwidth limits\b|\bexceeded the Gmail bandwidth limit\b|\bbandwidth limits? (?:was |has been )?exceeded\b/i,
+				bias: 0.35,
+			},
 			{ aadsts: ['50196'] },
 			{ when: { probe: ['THROTTLED'] } },
 		],
@@ -495,8 +505,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			de: 'Der Maildienst ist vorübergehend nicht verfügbar',
 		},
 		cause: {
-			en: 'The server answered but reported a temporary problem on its side (a backend down, maintenance, overload) and closed or refused the session.',
-			de: 'Der Server hat geantwortet, aber ein vorübergehendes Problem auf seiner Seite gemeldet (ein Backend ausgefallen, Wartung, Überlast) und die Sitzung beendet oder abgelehnt.',
+			en: 'The server answered but reported a temporary problem on its side (a backend down, maintenance, overload, a full disk or mail queue, a content filter that failed) and closed or refused the session.',
+			de: 'Der Server hat geantwortet, aber ein vorübergehendes Problem auf seiner Seite gemeldet (ein Backend ausgefallen, Wartung, Überlast, eine volle Festplatte oder Mail-Warteschlange, ein ausgefallener Inhaltsfilter) und die Sitzung beendet oder abgelehnt.',
 		},
 		fix: [
 			{
@@ -507,10 +517,15 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				en: 'If it persists for one mailbox only, ask the provider’s support with the exact reply line.',
 				de: 'Bleibt es bei nur einem Postfach bestehen, mit der genauen Antwortzeile den Support des Anbieters fragen.',
 			},
+			{
+				en: 'If it is your own server (Postfix: "queue file write error"), its mail log names the reason: check the free disk space, the queue directory’s permissions and the content filter it hands mail to (amavis, rspamd, a milter).',
+				de: 'Ist es der eigene Server (Postfix: "queue file write error"), nennt sein Mail-Log den Grund: Freien Plattenplatz, die Rechte des Queue-Verzeichnisses und den Inhaltsfilter prüfen, an den er Mails übergibt (amavis, rspamd, ein Milter).',
+			},
 		],
 		sources: [
 			'https://www.rfc-editor.org/rfc/rfc5530#section-3',
 			'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3',
+			'https://www.postfix.org/cleanup.8.html',
 		],
 		rules: [
 			{ imapCode: ['UNAVAILABLE', 'TEMPFAIL'] },
@@ -527,6 +542,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [452, 451, 431], enhanced: ['4.3.1'] },
 			{ text: /\bInsufficient system (?:storage|resources)\b|\bTemporary local problem\b/i, bias: 0.3 },
 			{ text: /\bServer Unavailable\b/i, bias: 0.15 },
+			// Postfix's cleanup could not write the message to its queue: disk, permissions or a content filter.
+			{ text: /\bqueue file write error\b/i, bias: 0.3 },
 		],
 	},
 ];

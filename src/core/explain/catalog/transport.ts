@@ -276,7 +276,7 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 		rules: [
 			{ errorCode: ['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'WSAECONNRESET'], bias: 0.1 },
 			{
-				text: /\bConnection reset by peer\b|\b(?:read|write) ECONNRESET\b|\breset by the other side\b|\bforcibly closed by the remote host\b|\b(?:closed|ended) (?:the )?(?:connection )?une(?:xpect|xcept)edly\b|\bsocket hang up\b|\bErrno 104\b|\bWinsock Error 1005[34]\b/i,
+				text: /\bConnection reset by peer\b|\b(?:read|write) ECONNRESET\b|\breset by the other side\b|\bforcibly closed by the remote host\b|\b(?:closed|ended) (?:the )?(?:connection )?une(?:xpect|xcept)edly\b|\bsocket hang up\b|\bErrno 104\b|\bWinsock Error 1005[34]\b|\bThis socket has been ended by the other party\b|\bsocket error: EOF\b/i,
 				bias: 0.3,
 			},
 			{ when: { probe: ['CONNECTION_CLOSED'] } },

@@ -40,14 +40,12 @@ test('real-world lines (the tuning table): the expected cause is first, and alwa
 	assert.equal(top3, 1, misses.join('\n'));
 });
 
-test('held-out lines, never used to tune the matcher: top-1 at least 90 %, top-3 at least 94 %', (t) => {
+test('held-out lines, never used to tune the matcher: top-1 at least 90 %, top-3 at least 95 %', (t) => {
 	const { top1, top3 } = accuracy(HELD_OUT_LINES);
 	t.diagnostic(`held-out accuracy on ${HELD_OUT_LINES.length} lines: top-1 ${percent(top1)}, top-3 ${percent(top3)}`);
 	// The misses are deliberately not printed: reading them would turn the held-out table into a tuning table.
 	assert.ok(top1 >= 0.9, `held-out top-1 ${percent(top1)}`);
-	// 94 %, not 95 %, since the 2026-12 batch: its held-out third has three lines no tuning line covered, which get
-	// no answer at all (none is answered wrongly). Rules written for them would turn this table into a tuning table.
-	assert.ok(top3 >= 0.94, `held-out top-3 ${percent(top3)}`);
+	assert.ok(top3 >= 0.95, `held-out top-3 ${percent(top3)}`);
 });
 
 test('near misses: the look-alike cause is not offered at all', () => {
