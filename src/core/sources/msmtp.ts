@@ -102,17 +102,22 @@ function sections(text: string): Section[] {
 	return result;
 }
 
+/** An on/off command: msmtp reads the argument left out as `on` (`tls` alone switches TLS on). */
+function onOff(entry: Entry): boolean | undefined {
+	return entry.value.trim() === '' ? true : flagValue(entry.value);
+}
+
 /** Edits the `tls`/`tls_starttls` lines (or adds them below `host`) so msmtp uses the given mode. */
 function securityWriter(text: string, host: Entry, tls?: Entry, starttls?: Entry): Writer {
 	return (value) => {
-		if (value === 'none') return tls && flagValue(tls.value) !== false ? { at: tls.valueAt, text: 'off' } : undefined;
+		if (value === 'none') return tls && onOff(tls) !== false ? { at: tls.valueAt, text: 'off' } : undefined;
 		if (value !== 'tls' && value !== 'starttls') return undefined;
 		const edits: SpanEdit[] = [];
-		if (tls && flagValue(tls.value) !== true) edits.push({ at: tls.valueAt, text: 'on' });
+		if (tls && onOff(tls) !== true) edits.push({ at: tls.valueAt, text: 'on' });
 		// tls_starttls defaults to on, so only implicit TLS needs a line when there is none.
 		const added = [...(tls ? [] : ['tls on']), ...(!starttls && value === 'tls' ? ['tls_starttls off'] : [])];
 		if (added.length) edits.push(insertLineAfter(text, (tls ?? host).valueAt.offset, ...added));
-		if (starttls && (flagValue(starttls.value) ?? true) !== (value === 'starttls')) {
+		if (starttls && (onOff(starttls) ?? true) !== (value === 'starttls')) {
 			edits.push({ at: starttls.valueAt, text: value === 'starttls' ? 'on' : 'off' });
 		}
 		return combine(text, edits);
@@ -124,8 +129,8 @@ function accountOf(section: Section, settings: Map<string, Entry>, text: string)
 	if (!host || host.value.trim() === '') return undefined;
 	const tls = settings.get('tls');
 	const starttls = settings.get('tls_starttls');
-	const tlsOn = tls ? flagValue(tls.value) === true : false;
-	const starttlsOn = starttls ? flagValue(starttls.value) !== false : true;
+	const tlsOn = tls ? onOff(tls) === true : false;
+	const starttlsOn = starttls ? onOff(starttls) !== false : true;
 	const security: SecurityMode = !tlsOn ? 'none' : starttlsOn ? 'starttls' : 'tls';
 	const securityAt = (tlsOn && starttls ? starttls : (tls ?? host)).valueAt;
 	const portEntry = settings.get('port');
@@ -166,7 +171,7 @@ function accountOf(section: Section, settings: Map<string, Entry>, text: string)
 			port,
 			security: derivedLeaf(security, securityAt, securityWriter(text, host, tls, starttls)),
 			...(plainFrom ? { from: textLeaf(plainFrom) } : {}),
-			...(certcheck && flagValue(certcheck.value) === false
+			...(certcheck && onOff(certcheck) === false
 				? {
 						tls: branch({
 							rejectUnauthorized: leaf(false, certcheck.valueAt, {

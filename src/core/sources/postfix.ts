@@ -27,7 +27,13 @@ export function postfixEntries(text: string): Entry[] {
 		if (/^\s*(#|$)/.test(line)) continue;
 		if (/^\s/.test(line)) {
 			const last = entries[entries.length - 1];
-			if (last) last.value = `${last.value} ${line.trim()}`;
+			const more = trimmedValue(line, 0);
+			if (!last || !more) continue;
+			// `name =` with the value on the indented lines below (postconf(5)): the value starts there.
+			if (last.value === '') {
+				last.value = more.value;
+				last.valueAt = spanOf(start + more.offset, start + more.offset + more.value.length);
+			} else last.value = `${last.value} ${more.value}`;
 			continue;
 		}
 		const key = /^[A-Za-z0-9_.-]+/.exec(line)?.[0];
@@ -56,8 +62,11 @@ const OPPORTUNISTIC: Localized = {
 	de: '„smtp_tls_security_level = may“ ist opportunistisch: Bietet das Relay kein STARTTLS an oder entfernt es jemand auf dem Weg, schickt Postfix die SASL-Anmeldung und jede Nachricht im Klartext. Für ein Relay mit Kennwort „encrypt“ verwenden.',
 };
 
-/** `[host]:port`, `[host]`, `host:port` or `host`; the first of a list. */
-const RELAY = /^(\[)?([^\]\s,:]+|[^\]\s,]+(?=\]))(\])?(?::(\d+))?/d;
+/**
+ * `[host]:port`, `[host]`, `host:port` or `host`; the first of a list. Inside brackets the host runs to the `]`, so an
+ * IPv6 address (`[ipv6:2001:db8::1]:587`, the prefix optional) keeps its colons.
+ */
+const RELAY = /^(\[(?:ipv6:)?)?((?<=\[(?:ipv6:)?)[^\]\s,]+(?=\])|[^[\]\s,:]+)(\])?(?::(\d+))?/di;
 
 /** The user and password for the relay in a SASL map (`[host]:port user:password`), if the map file is at hand. */
 function mapCredentials(mapText: string, relay: string): { user: string; password: string } | undefined {

@@ -61,14 +61,32 @@ function propertiesKey(line: string): { start: number; end: number; raw: string 
 	return /[\n\r\u2028\u2029]/.test(raw) ? undefined : { start, end, raw };
 }
 
+/** Whether a line ends in an odd number of backslashes: the last one continues the value on the next line. */
+const CONTINUES = /(^|[^\\])(\\\\)*\\$/;
+
+/** A piece of a value without its continuation backslash. */
+function body(raw: string): string {
+	return CONTINUES.test(raw) ? raw.slice(0, -1) : raw;
+}
+
+/** Java's escapes in keys and values: `\t`, `\n`, `\r`, `\f`, `\uXXXX`; any other escaped character stands for itself. */
+function unescape(s: string): string {
+	return s.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_m, hex: string | undefined, c: string) =>
+		hex ? String.fromCharCode(parseInt(hex, 16)) : (JAVA_ESCAPES[c] ?? c),
+	);
+}
+
+const JAVA_ESCAPES: Readonly<Record<string, string>> = { t: '\t', n: '\n', r: '\r', f: '\f' };
+
 export function propertiesEntries(text: string): Entry[] {
 	const entries: Entry[] = [];
 	let continued: Entry | undefined;
 	for (const { start, line } of linesOf(text)) {
 		if (continued) {
+			// A continuation line loses its leading whitespace, and is never a comment.
 			const more = line.trimStart();
-			continued.value = continued.value.replace(/\\$/, '') + more.replace(/\\$/, '');
-			if (!/(^|[^\\])(\\\\)*\\$/.test(line)) continued = undefined;
+			continued.value += unescape(body(more));
+			if (!CONTINUES.test(line)) continued = undefined;
 			continue;
 		}
 		if (/^\s*([#!]|$)/.test(line)) continue;
@@ -78,18 +96,14 @@ export function propertiesEntries(text: string): Entry[] {
 		const rawKey = line.slice(key.start, key.end);
 		const raw = key.raw;
 		const valueStart = start + line.length - raw.length;
-		const unescape = (s: string) =>
-			s.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_m, hex: string | undefined, c: string | undefined) =>
-				hex ? String.fromCharCode(parseInt(hex, 16)) : c === 't' ? '\t' : c === 'n' ? '\n' : (c ?? ''),
-			);
 		const entry: Entry = {
 			key: unescape(rawKey),
 			keyAt: spanOf(keyStart, keyStart + rawKey.length),
-			value: unescape(raw.replace(/\\$/, '')),
-			valueAt: spanOf(valueStart, valueStart + raw.replace(/\\$/, '').trimEnd().length),
+			value: unescape(body(raw)),
+			valueAt: spanOf(valueStart, valueStart + body(raw).trimEnd().length),
 		};
 		entries.push(entry);
-		if (/(^|[^\\])(\\\\)*\\$/.test(raw)) continued = entry;
+		if (CONTINUES.test(raw)) continued = entry;
 	}
 	return entries;
 }
