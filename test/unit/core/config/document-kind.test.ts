@@ -13,6 +13,15 @@ test('config documents are recognised by name', () => {
 		['file:///srv/dms/accounts.json', false],
 		['file:///srv/dms/mailaccounts.json.bak', false],
 		['file:///srv/dms/my-mailaccounts.json', false],
+		['file:///srv/dms/ERP.MailAccounts.JSON', true],
+		['file:///srv/dms/import.mailaccounts.json?version=3#L2', true],
+		['vscode-remote://ssh-remote%2Bhost/srv/dms/import.mailaccounts.json', true],
+		['file:///srv/dms/100%25.mailaccounts.json', true],
+		['file:///srv/dms/bad%E0%A4%A.mailaccounts.json', true],
+		['file:///srv/dms/mailaccounts.json/notes.txt', false],
+		['file:///srv/dms/.mailaccounts.json', false],
+		['import.mailaccounts.jsonc', false],
+		['mailaccounts.json', true],
 	];
 	for (const [uri, expected] of cases) assert.equal(isConfigFileName(uri), expected, uri);
 });
@@ -26,6 +35,15 @@ test('other JSON files opt in with a top-level $schema ending in mail-account.sc
 		['{"$schema": "https://json.schemastore.org/package.json"}', false],
 		['{"title": "$schema", "x": "mail-account.schema.json"}', false],
 		['not json at all', false],
+		['{"$schema": "mail-account.schema.json.bak"}', false],
+		['{"a": {"$schema": "x"}, "$schema": "./mail-account.schema.json"}', true],
+		['{"a": ["$schema"], "$schema": "mail-account.schema.de.json"}', true],
+		// A $schema that is not a string says nothing, and the next key is not its value.
+		['{"$schema": 5, "mail-account.schema.json": 1}', false],
+		['{"$schema": null, "mail-account.schema.json": 1}', false],
+		['{"$schema": {}, "mail-account.schema.json": 1}', false],
+		['{"$schema": [], "mail-account.schema.json": 1}', false],
+		['{"x": 1, "$schema" "mail-account.schema.json"}', false],
 	];
 	for (const [text, expected] of cases)
 		assert.equal(isMailcfgDocument('file:///srv/config.json', text), expected, text);
