@@ -62,14 +62,33 @@ export function secretForms(secret: string): string[] {
 
 /** Replaces every occurrence of the given strings, longest first so a secret that contains another is masked whole. */
 export function maskAll(text: string, values: Iterable<string>): string {
+	return maskInOrder(text, longestFirst(values));
+}
+
+function longestFirst(values: Iterable<string>): string[] {
+	return [...values].sort((a, b) => b.length - a.length);
+}
+
+function maskInOrder(text: string, values: readonly string[]): string {
 	let out = text;
-	for (const value of [...values].sort((a, b) => b.length - a.length)) out = out.split(value).join(REDACTED);
+	// Most text holds no secret, and split/join would copy it all the same.
+	for (const value of values) if (out.includes(value)) out = out.split(value).join(REDACTED);
 	return out;
 }
+
+/** Enough for every line and fact of a check; past it a server flooding lines makes texts be masked anew. */
+const MAX_UNCHANGED = 1024;
 
 /** Masks secrets in text; one per probe run, fed with every secret the run uses. */
 export class Redactor {
 	private readonly values = new Set<string>();
+	/** The values longest first, sorted once per secret rather than once per text. */
+	private ordered: string[] = [];
+	/**
+	 * Texts that had nothing to mask. What a server says passes here several times on its way out (the stage, the
+	 * check, the engine's last pass); a text kept here holds no secret, and a new secret empties it.
+	 */
+	private readonly unchanged = new Set<string>();
 
 	// Stryker disable next-line ArrayDeclaration: equivalent, a default secret would only show on a text containing it
 	constructor(secrets: Iterable<string | undefined> = []) {
@@ -83,14 +102,22 @@ export class Redactor {
 	add(secret: string | undefined): void {
 		if (!secret || secret.length < 4) return;
 		for (const form of secretForms(secret)) this.values.add(form);
+		this.ordered = longestFirst(this.values);
+		this.unchanged.clear();
 	}
 
 	/** Masks known secrets and credential-carrying shapes in one line or a multi-line block. */
 	text(input: string): string {
-		return maskAll(input, this.values)
-			.split(/\r?\n/)
-			.map((line) => redactLine(line))
-			.join('\n');
+		if (this.unchanged.has(input)) return input;
+		const masked = maskInOrder(input, this.ordered);
+		const out = masked.includes('\n')
+			? masked
+					.split(/\r?\n/)
+					.map((line) => redactLine(line))
+					.join('\n')
+			: redactLine(masked);
+		if (out === input && this.unchanged.size < MAX_UNCHANGED) this.unchanged.add(input);
+		return out;
 	}
 }
 

@@ -119,8 +119,10 @@ export function tlsHandshake(
 		);
 		secure.on('error', (error) => reject(classifyError(error, 'tls')));
 		secure.once('secureConnect', () => {
-			const facts = describeTls(secure);
-			const problem = verificationProblem(secure, servername);
+			// Node builds the whole certificate object (fingerprints, key, extensions) on every call: once per handshake.
+			const cert = secure.getPeerCertificate();
+			const facts = describeTls(secure, cert);
+			const problem = verificationProblem(secure, cert, servername);
 			facts.trusted = !problem;
 			if (problem) facts.verificationError = problem.code;
 			const summary = `${facts.protocol} ${facts.cipher}${facts.subject ? ` · ${facts.subject}` : ''}`;
@@ -136,8 +138,7 @@ export function tlsHandshake(
 	});
 }
 
-function describeTls(socket: tls.TLSSocket): TlsFacts {
-	const cert = socket.getPeerCertificate();
+function describeTls(socket: tls.TLSSocket, cert: tls.PeerCertificate): TlsFacts {
 	const cipher = socket.getCipher();
 	const facts: TlsFacts = {
 		protocol: socket.getProtocol() ?? 'unknown',
@@ -164,9 +165,9 @@ function distinguishedName(name: tls.Certificate | undefined): string {
 
 function verificationProblem(
 	socket: tls.TLSSocket,
+	cert: tls.PeerCertificate,
 	servername: string,
 ): { code: string; hint: ProbeFailure['hint'] } | undefined {
-	const cert = socket.getPeerCertificate();
 	if (!socket.authorized) {
 		const code = String(socket.authorizationError ?? 'CERT_UNTRUSTED');
 		if (code === 'CERT_HAS_EXPIRED')
