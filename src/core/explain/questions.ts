@@ -63,6 +63,34 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 		en: 'Does the provider’s status page report an incident, and do other accounts on the same server fail too?',
 		de: 'Meldet die Statusseite des Anbieters eine Störung, und schlagen andere Konten auf demselben Server ebenfalls fehl?',
 	},
+	'mailbox-full': {
+		en: 'Whose mailbox is full: does the reply name the recipient (their storage quota), or the adapter’s own mailbox, and how full does the provider’s webmail or admin center show it?',
+		de: 'Wessen Postfach ist voll: Nennt die Antwort den Empfänger (dessen Speicherkontingent) oder das eigene Postfach des Adapters, und wie voll zeigt es das Webmail bzw. Admin Center des Anbieters?',
+	},
+	'message-too-large': {
+		en: 'Does a small test message without attachments go through on the same account?',
+		de: 'Geht eine kleine Testnachricht ohne Anhang über dasselbe Konto durch?',
+	},
+	'sender-ip-blocklisted': {
+		en: 'Does the reply name an IP address or a block list (Spamhaus, Barracuda, a provider’s own list), and is that IP the public address the adapter sends from?',
+		de: 'Nennt die Antwort eine IP-Adresse oder eine Sperrliste (Spamhaus, Barracuda, eine eigene Liste des Anbieters), und ist diese IP die öffentliche Adresse, von der der Adapter sendet?',
+	},
+	'connection-reset': {
+		en: 'Did the connection stand for a while (greeting or commands already exchanged) before it was dropped, and does it happen every time or only now and then?',
+		de: 'Stand die Verbindung eine Weile (Begrüßung oder Befehle schon ausgetauscht), bevor sie abbrach, und passiert es jedes Mal oder nur gelegentlich?',
+	},
+	'folder-not-found': {
+		en: 'Is the folder in the list the server reports (the connection test’s folder stage), spelt exactly so, with the server’s delimiter?',
+		de: 'Steht der Ordner genau so geschrieben, mit dem Trennzeichen des Servers, in der Liste, die der Server meldet (Ordner-Schritt des Verbindungstests)?',
+	},
+	'host-not-found': {
+		en: 'Does nslookup <HOST> on the adapter’s machine return an address?',
+		de: 'Liefert nslookup <HOST> auf dem Rechner des Adapters eine Adresse?',
+	},
+	'connection-refused': {
+		en: 'Is the port the one the provider documents for this protocol, and does the refusal come at once (nothing listens there) rather than after a wait (a timeout)?',
+		de: 'Ist der Port der, den der Anbieter für dieses Protokoll angibt, und kommt die Ablehnung sofort (dort lauscht nichts) statt nach einer Wartezeit (ein Timeout)?',
+	},
 	'relay-denied': {
 		en: 'Did the client authenticate before sending to an outside domain, and is it talking to the submission server rather than an MX?',
 		de: 'Hat sich der Client angemeldet, bevor er an eine fremde Domäne sendet, und spricht er mit dem Einlieferungsserver statt mit einem MX?',

@@ -114,6 +114,18 @@ test('distinguishing questions exist in both languages and only for known causes
 	}
 });
 
+test('every cause offered beside another for a real line comes with the question that tells them apart', () => {
+	// A user shown two or three candidates needs a way to pick one; a candidate without a question leaves them guessing.
+	for (const { line, context, source } of REAL_WORLD_LINES) {
+		for (const lang of ['en', 'de'] as const) {
+			const matches = explain(line, { lang, ...context });
+			if (matches.length < 2) continue;
+			for (const match of matches)
+				assert.ok(match.question, `${source}: ${match.id} offered without a question (${lang})`);
+		}
+	}
+});
+
 /** The cause a real line is explained as first, with the context its thread gives. */
 function firstCause({ line, context }: (typeof REAL_WORLD_LINES)[number]): string | undefined {
 	return explain(line, { lang: 'en', ...context })[0]?.id;

@@ -104,8 +104,8 @@ test('walkthrough references split into guide and step', () => {
 });
 
 test('a probe result without server text renders no raw line; a cause without guide or question renders neither', () => {
-	// `mailcfg test`: the name did not resolve (no question, a guide), the server throttled the login (a question,
-	// no guide). Neither probe recorded a server line.
+	// `mailcfg test`: the certificate is not trusted (no question, a guide), the server throttled the login (a
+	// question, no guide). Neither probe recorded a server line.
 	const probe = (code: ProbeErrorCode): ProbeCheck => ({
 		protocol: 'smtp',
 		ok: false,
@@ -114,26 +114,26 @@ test('a probe result without server text renders no raw line; a cause without gu
 		error: { code, message: 'x' },
 	});
 	for (const lang of ['en', 'de'] as const) {
-		const [dns] = explainCheck(probe('DNS_NOT_FOUND'), { lang });
+		const [cert] = explainCheck(probe('TLS_CERT_INVALID'), { lang });
 		const [throttled] = explainCheck(probe('THROTTLED'), { lang });
-		assert.equal(dns?.id, 'host-not-found');
+		assert.equal(cert?.id, 'certificate-untrusted');
 		assert.equal(throttled?.id, 'throttled');
 		const label = (name: keyof typeof EXPLAIN_LABELS) => tr(EXPLAIN_LABELS[name], lang);
 
-		const dnsLines = renderText([dns], lang).trimEnd().split('\n');
-		assert.equal(dnsLines[2], `   ${label('fix')}:`, 'no question line between cause and fix');
+		const certLines = renderText([cert], lang).trimEnd().split('\n');
+		assert.equal(certLines[2], `   ${label('fix')}:`, 'no question line between cause and fix');
 		assert.equal(
-			dnsLines.at(-1),
+			certLines.at(-1),
 			`   ${label('walkthrough')}: mail-adapter-setup#collect-settings  (mailcfg walkthroughs show mail-adapter-setup)`,
 		);
-		assert.ok(!dnsLines.some((line) => line.includes(label('rawLine'))));
+		assert.ok(!certLines.some((line) => line.includes(label('rawLine'))));
 		const throttledLines = renderText([throttled], lang).trimEnd().split('\n');
 		assert.equal(throttledLines[2], `   ${label('question')}: ${throttled.question}`);
 		assert.equal(throttledLines.at(-1), `     ${throttled.fix.length}. ${throttled.fix.at(-1)}`);
 
-		const dnsParts = renderMarkdown(dns, lang).split('\n\n');
-		assert.equal(dnsParts[2], `**${label('fix')}:**`);
-		assert.equal(dnsParts.at(-1), `${label('openWalkthrough')}: mail\\-adapter\\-setup\\#collect\\-settings`);
+		const certParts = renderMarkdown(cert, lang).split('\n\n');
+		assert.equal(certParts[2], `**${label('fix')}:**`);
+		assert.equal(certParts.at(-1), `${label('openWalkthrough')}: mail\\-adapter\\-setup\\#collect\\-settings`);
 		const throttledParts = renderMarkdown(throttled, lang, () => 'command:x').split('\n\n');
 		assert.ok(throttledParts[2]?.startsWith(`**${label('question')}:** `));
 		// The fix steps are the last part: no walkthrough link, no raw line after them.
