@@ -8,11 +8,9 @@ export interface CliRun {
 }
 
 /**
- * Runs `mailcfg test` in-process through the CLI's real entry, `main()` (what dist/cli.js runs): a usage error comes
- * back as exit 2 with `mailcfg test: <message>` on stderr exactly as a user sees it; any other error propagates and
- * fails the test, so an internal error can never pass as a usage error.
+ * Runs the CLI in-process through its real entry, `main()` (what dist/cli.js runs), and returns what a user would see.
  */
-export async function runTestCommand(
+export async function runCli(
 	cwd: string,
 	args: string[],
 	env: Record<string, string> = {},
@@ -28,6 +26,20 @@ export async function runTestCommand(
 		cwd,
 		...(terminal ? { terminal } : {}),
 	};
-	const code = await main(['test', ...args], io);
+	const code = await main(args, io);
 	return { code, stdout, stderr };
+}
+
+/**
+ * Runs `mailcfg test` in-process: a usage error comes back as exit 2 with `mailcfg test: <message>` on stderr exactly
+ * as a user sees it; any other error propagates and fails the test, so an internal error can never pass as a usage
+ * error.
+ */
+export function runTestCommand(
+	cwd: string,
+	args: string[],
+	env: Record<string, string> = {},
+	terminal?: SignInTerminal,
+): Promise<CliRun> {
+	return runCli(cwd, ['test', ...args], env, terminal);
 }

@@ -4,13 +4,14 @@
 // bundles of their own too, loaded on first use.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CliIo } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { VALID } from '../../fixtures/configs/samples';
+import { runCli } from '../../support/cli-exit';
 
 const DIST = join(__dirname, '../../../dist');
 const dir = mkdtempSync(join(tmpdir(), 'mailcfg-bundle-'));
@@ -123,4 +124,95 @@ test('a usage error raised inside dist/cli-test.js is reported as one by dist/cl
 	assert.equal(result.status, 2);
 	assert.match(result.stderr, /^mailcfg test: \S*missing\.mailaccounts\.json kann nicht gelesen werden: /);
 	assert.doesNotMatch(result.stderr, /internal error/);
+});
+
+/** Runs dist/cli.js with its per-user cache folder (on every platform) inside `home`. */
+function runWithHome(home: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+	const cache = join(home, 'cache');
+	const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CACHE_HOME: cache, LOCALAPPDATA: cache };
+	const { status, stdout, stderr } = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], {
+		cwd: dir,
+		env,
+		encoding: 'utf8',
+	});
+	return { status, stdout, stderr };
+}
+
+/** The code cache files below `home`, by bundle name. */
+function cacheFiles(home: string): Map<string, string> {
+	const found = new Map<string, string>();
+	const walk = (folder: string): void => {
+		for (const entry of readdirSync(folder, { withFileTypes: true })) {
+			const full = join(folder, entry.name);
+			if (entry.isDirectory()) walk(full);
+			else found.set(entry.name.replace(/-[^-]+$/, ''), full);
+		}
+	};
+	walk(home);
+	return found;
+}
+
+test('the code cache: written by the first run, and a run with a damaged, foreign or stale one prints the same', () => {
+	const home = join(dir, 'home');
+	mkdirSync(home);
+	const args = ['check', join(__dirname, '../../fixtures/configs'), '--format', 'json', '--now', '2026-06-01'];
+	const first = runWithHome(home, args);
+	assert.equal(first.stderr, '');
+	const files = cacheFiles(home);
+	assert.deepEqual([...files.keys()].sort(), ['cli-check.js', 'validators-en.js']);
+	const check = files.get('cli-check.js') as string;
+	const good = readFileSync(check);
+	const bundle = readFileSync(join(DIST, 'cli-check.js'));
+	// The file holds the bundle it was made from, then V8's data.
+	assert.ok(good.includes(bundle));
+	assert.ok(good.length > bundle.length);
+
+	const stale = Buffer.from(good);
+	const at = good.indexOf(bundle) + 100;
+	stale[at] = (stale[at] as number) ^ 1;
+	const damaged: Record<string, Buffer> = {
+		cached: good,
+		truncated: good.subarray(0, good.length - 1000),
+		'cut after the bundle': good.subarray(0, good.indexOf(bundle) + bundle.length + 10),
+		garbage: Buffer.from('not a cache at all'),
+		empty: Buffer.alloc(0),
+		'of another bundle': readFileSync(files.get('validators-en.js') as string),
+		'of another build of the same length': stale,
+	};
+	for (const [name, content] of Object.entries(damaged)) {
+		writeFileSync(check, content);
+		const run = runWithHome(home, args);
+		assert.deepEqual(run, first, name);
+		// A cache that was not used is replaced by a whole one.
+		assert.ok(readFileSync(check).includes(bundle), name);
+	}
+});
+
+test('a cache folder that cannot be written changes nothing', () => {
+	const home = join(dir, 'no-cache-home');
+	mkdirSync(home);
+	// A file where the cache folder would be: no folder can be made there.
+	writeFileSync(join(home, 'cache'), '');
+	writeFileSync(join(home, 'Library'), '');
+	writeFileSync(join(dir, 'c.mailaccounts.json'), VALID);
+	const run = runWithHome(home, ['check', 'c.mailaccounts.json']);
+	assert.deepEqual(run, runWithHome(join(dir, 'home'), ['check', 'c.mailaccounts.json']));
+	assert.equal(run.status, 0);
+	assert.equal(run.stderr, '');
+});
+
+test('output larger than a pipe holds arrives whole, in order, on stdout and stderr', async () => {
+	const many = join(dir, 'many');
+	mkdirSync(many);
+	// Thirty Gmail accounts on port 143 with implicit TLS: several findings each.
+	const account = (i: number) =>
+		`{ "id": "g${i}", "email": "g${i}@gmail.com", "auth": { "method": "password", "user": "g${i}@gmail.com", "password": "\${env:P}" }, "imap": { "host": "imap.gmail.com", "port": 143, "security": "tls" } }`;
+	const text = `{ "accounts": [\n${Array.from({ length: 30 }, (_, i) => account(i)).join(',\n')}\n] }\n`;
+	for (let i = 0; i < 40; i++) writeFileSync(join(many, `${String(i).padStart(3, '0')}.mailaccounts.json`), text);
+	writeFileSync(join(many, 'broken.mailaccounts.json'), '{');
+	const args = ['check', many, 'missing.mailaccounts.json', '--now', '2026-06-01', '--lang', 'en'];
+	const built = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+	const { code, stdout, stderr } = await runCli(dir, args);
+	assert.ok(stdout.length > 65536);
+	assert.deepEqual([built.status, built.stdout, built.stderr], [code, stdout, stderr]);
 });
