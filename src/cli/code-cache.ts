@@ -13,9 +13,10 @@ import { Script } from 'node:vm';
  * A cache file holds the bundle's bytes it was made from, compared byte for byte before use: a cache of another build,
  * another bundle or anything else at that path is not used, and the bundle compiles from its source as without a
  * cache. Hashing the bundle instead would cost more than the cache saves (node:crypto alone takes 20-40 ms to load,
- * a hash in JavaScript 30-40 ms in the interpreter), comparing costs a read from the page cache. V8 checks the rest:
- * its version, its flags and the length of the source and of the data; a file is written whole under a temporary
- * name and renamed, so no run reads half a file.
+ * a hash in JavaScript 15-40 ms in the interpreter), comparing costs a read from the page cache. V8 checks its own
+ * version, its flags and the length of the source and of the data (its checksum only in debug builds, so data changed
+ * in place at the right length is not caught); a file is written whole under a temporary name and renamed, so no run
+ * reads half a file.
  */
 
 /** Starts every cache file of ours: the format, then the bundle's length in bytes and the bundle. */
