@@ -4,7 +4,6 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,10 +35,9 @@ const problemMatcher = {
 };
 
 /**
- * One bundle per CLI command: each dynamic import of `./commands/<name>` in src/cli/main.ts becomes a load of
+ * One bundle per CLI command: each dynamic import of `./commands/<name>` in src/cli/main.ts becomes a require of
  * dist/cli-<name>.js, so dist/cli.js is only the argument parser and a command parses only its own code (`check`
- * never the probe libraries, the guides or the explanation catalog). Start-up time is mostly parse and compile time,
- * so the command's bundle is loaded through V8's code cache (src/cli/code-cache.ts).
+ * never the probe libraries, the guides or the explanation catalog). Start-up time is mostly parse time.
  */
 const CLI_COMMANDS = ['check', 'test', 'explain', 'walkthroughs', 'discover', 'convert'];
 const cliCommandSplit = {
@@ -48,14 +46,9 @@ const cliCommandSplit = {
 		build.onResolve({ filter: /^\.\/commands\/[a-z]+$/ }, (args) => {
 			const name = args.path.slice('./commands/'.length);
 			return args.importer.endsWith('main.ts') && CLI_COMMANDS.includes(name)
-				? { path: name, namespace: 'cli-command' }
+				? { path: `./cli-${name}.js`, external: true }
 				: undefined;
 		});
-		build.onLoad({ filter: /.*/, namespace: 'cli-command' }, (args) => ({
-			contents: `module.exports = require('./code-cache').requireBundle(require('node:path').join(__dirname, ${JSON.stringify(`cli-${args.path}.js`)}));`,
-			loader: 'js',
-			resolveDir: join(process.cwd(), 'src/cli'),
-		}));
 	},
 };
 

@@ -1,6 +1,5 @@
 import type { Lang } from '../core/i18n';
 import { type CommandSpec, chooseLang, commandHelp, flag, overviewHelp, parseCommandArgs } from './args';
-import { saveCodeCaches } from './code-cache';
 import { CHECK, CONVERT, DISCOVER, EXPLAIN, HELP, TEST, WALKTHROUGHS } from './commands/specs';
 import { type CliIo, ExitCode, UsageError, isUsageError, nodeIo } from './io';
 
@@ -86,7 +85,6 @@ if (require.main === module) {
 	main(process.argv.slice(2), nodeIo).then(
 		(code) => {
 			process.exitCode = code;
-			saveCodeCaches();
 		},
 		(error: unknown) => {
 			process.stderr.write(`mailcfg: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

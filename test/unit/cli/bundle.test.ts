@@ -4,7 +4,7 @@
 // bundles of their own too, loaded on first use.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -126,82 +126,8 @@ test('a usage error raised inside dist/cli-test.js is reported as one by dist/cl
 	assert.doesNotMatch(result.stderr, /internal error/);
 });
 
-/** Runs dist/cli.js with its per-user cache folder (on every platform) inside `home`. */
-function runWithHome(home: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const cache = join(home, 'cache');
-	const env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CACHE_HOME: cache, LOCALAPPDATA: cache };
-	const { status, stdout, stderr } = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], {
-		cwd: dir,
-		env,
-		encoding: 'utf8',
-	});
-	return { status, stdout, stderr };
-}
-
-/** The code cache files below `home`, by bundle name. */
-function cacheFiles(home: string): Map<string, string> {
-	const found = new Map<string, string>();
-	const walk = (folder: string): void => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			const full = join(folder, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else found.set(entry.name.replace(/-[^-]+$/, ''), full);
-		}
-	};
-	walk(home);
-	return found;
-}
-
-test('the code cache: written by the first run, and a run with a damaged, foreign or stale one prints the same', () => {
-	const home = join(dir, 'home');
-	mkdirSync(home);
-	const args = ['check', join(__dirname, '../../fixtures/configs'), '--format', 'json', '--now', '2026-06-01'];
-	const first = runWithHome(home, args);
-	assert.equal(first.stderr, '');
-	const files = cacheFiles(home);
-	assert.deepEqual([...files.keys()].sort(), ['cli-check.js', 'validators-en.js']);
-	const check = files.get('cli-check.js') as string;
-	const good = readFileSync(check);
-	const bundle = readFileSync(join(DIST, 'cli-check.js'));
-	// The file holds the bundle it was made from, then V8's data.
-	assert.ok(good.includes(bundle));
-	assert.ok(good.length > bundle.length);
-
-	const stale = Buffer.from(good);
-	const at = good.indexOf(bundle) + 100;
-	stale[at] = (stale[at] as number) ^ 1;
-	const damaged: Record<string, Buffer> = {
-		cached: good,
-		truncated: good.subarray(0, good.length - 1000),
-		'cut after the bundle': good.subarray(0, good.indexOf(bundle) + bundle.length + 10),
-		garbage: Buffer.from('not a cache at all'),
-		empty: Buffer.alloc(0),
-		'of another bundle': readFileSync(files.get('validators-en.js') as string),
-		'of another build of the same length': stale,
-	};
-	for (const [name, content] of Object.entries(damaged)) {
-		writeFileSync(check, content);
-		const run = runWithHome(home, args);
-		assert.deepEqual(run, first, name);
-		// A cache that was not used is replaced by a whole one.
-		assert.ok(readFileSync(check).includes(bundle), name);
-	}
-});
-
-test('a cache folder that cannot be written changes nothing', () => {
-	const home = join(dir, 'no-cache-home');
-	mkdirSync(home);
-	// A file where the cache folder would be: no folder can be made there.
-	writeFileSync(join(home, 'cache'), '');
-	writeFileSync(join(home, 'Library'), '');
-	writeFileSync(join(dir, 'c.mailaccounts.json'), VALID);
-	const run = runWithHome(home, ['check', 'c.mailaccounts.json']);
-	assert.deepEqual(run, runWithHome(join(dir, 'home'), ['check', 'c.mailaccounts.json']));
-	assert.equal(run.status, 0);
-	assert.equal(run.stderr, '');
-});
-
 test('output larger than a pipe holds arrives whole, in order, on stdout and stderr', async () => {
+	// The CLI writes with write(2) and hands over to node's streams when a write does not go through whole.
 	const many = join(dir, 'many');
 	mkdirSync(many);
 	// Thirty Gmail accounts on port 143 with implicit TLS: several findings each.
