@@ -462,3 +462,47 @@ test('calibrated confidence: Laplace-smoothed share, a thin cell borrows its pla
 		assert.equal(calibrated(kind, placement, table), expected, `${kind}/${placement}`);
 	}
 });
+
+test('error codes alone, as Node, OpenSSL and nodemailer print them (code: ...), name their cause first', () => {
+	// Written from the libraries' own lists, not from the catalog: https://nodejs.org/api/errors.html#common-system-errors,
+	// https://nodejs.org/api/tls.html#x509-certificate-error-codes, nodemailer's SMTPConnection codes (ETIMEDOUT,
+	// EDNS, EAUTH, EOAUTH2), imapflow's LOGINDISABLED / EREQUIRETLS, Python's ssl CERTIFICATE_VERIFY_FAILED, Windows
+	// sockets (WSAE...).
+	const table: [string, string][] = [
+		['DEPTH_ZERO_SELF_SIGNED_CERT', 'certificate-untrusted'],
+		['SELF_SIGNED_CERT_IN_CHAIN', 'certificate-untrusted'],
+		['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'certificate-untrusted'],
+		['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'certificate-untrusted'],
+		['UNABLE_TO_GET_ISSUER_CERT', 'certificate-untrusted'],
+		['CERT_HAS_EXPIRED', 'certificate-untrusted'],
+		['CERT_NOT_YET_VALID', 'certificate-untrusted'],
+		['CERT_UNTRUSTED', 'certificate-untrusted'],
+		['CERTIFICATE_VERIFY_FAILED', 'certificate-untrusted'],
+		['ERR_TLS_CERT_ALTNAME_INVALID', 'certificate-hostname-mismatch'],
+		['ECONNREFUSED', 'connection-refused'],
+		['WSAECONNREFUSED', 'connection-refused'],
+		['ENOTFOUND', 'host-not-found'],
+		['EAI_AGAIN', 'host-not-found'],
+		['EAI_NONAME', 'host-not-found'],
+		['EDNS', 'host-not-found'],
+		['ETIMEDOUT', 'connection-timeout'],
+		['EHOSTUNREACH', 'connection-timeout'],
+		['ENETUNREACH', 'connection-timeout'],
+		['ECONNRESET', 'connection-reset'],
+		['EPIPE', 'connection-reset'],
+		['ECONNABORTED', 'connection-reset'],
+		['WSAECONNRESET', 'connection-reset'],
+		['ERR_SSL_UNSUPPORTED_PROTOCOL', 'tls-version-unsupported'],
+		['ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', 'tls-version-unsupported'],
+		['ERR_SSL_WRONG_VERSION_NUMBER', 'tls-mode-mismatch'],
+		['EAUTH', 'invalid-credentials'],
+		['EOAUTH2', 'oauth-token-rejected'],
+		['LOGINDISABLED', 'starttls-required'],
+		['EREQUIRETLS', 'starttls-required'],
+	];
+	for (const [code, cause] of table) {
+		for (const lang of ['en', 'de'] as const) {
+			assert.equal(explain(`code: '${code}'`, { lang })[0]?.id, cause, `${code} (${lang})`);
+		}
+	}
+});
