@@ -40,6 +40,7 @@ const AJV_CLI = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
 const SCHEMA = join(ROOT, 'schemas/mail-account.schema.json');
 const RESULTS = join(ROOT, 'bench-results.json');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SECTIONS = ['analysis', 'lsp', 'cli', 'probes'] as const;
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const SIZES = [100, 1_000, 5_000];
 /** Edits per run in the LSP section: many, so the server's CPU time (in 10 ms ticks) adds up to a usable number. */
@@ -434,6 +435,9 @@ function underLoadNote(load: number): string {
 }
 
 async function main(): Promise<void> {
+	const unknown = ONLY?.filter((name) => !(SECTIONS as readonly string[]).includes(name)) ?? [];
+	if (unknown.length)
+		throw new Error(`BENCH_ONLY names no section ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
 	const wanted = (section: string) => !ONLY || ONLY.includes(section);
 	const load = loadavg()[0]!;
 	const results: Record<string, unknown> = {
@@ -469,8 +473,12 @@ async function main(): Promise<void> {
 	} catch {
 		// first run
 	}
-	// A partial run (BENCH_ONLY) keeps the other sections of the last full one.
-	writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+	// A partial run (BENCH_ONLY) keeps the other sections of the last full one, each with the time, load and run count
+	// it was measured with: the top-level header says only when the file was last written.
+	const stamp = { measuredAt: results.measuredAt, loadAverage1m: ms(load), runs: RUNS };
+	const stamps = { ...(previous.sectionsMeasured as Record<string, unknown> | undefined) };
+	for (const section of SECTIONS) if (section in results) stamps[section] = stamp;
+	writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results, sectionsMeasured: stamps }, null, 2)}\n`);
 	process.stdout.write(
 		`\n${RUNS} runs each (BENCH_RUNS=n); load average ${load.toFixed(1)} on ${cpus().length} cores; written to bench-results.json\n`,
 	);
