@@ -506,3 +506,28 @@ test('error codes alone, as Node, OpenSSL and nodemailer print them (code: ...),
 		}
 	}
 });
+
+test('a bare reply with an enhanced status code that names one condition names its cause first', () => {
+	// Codes whose meaning the standard or the vendor fixes, written from their lists rather than from the catalog:
+	// RFC 3463 (X.1.1, X.2.2, X.2.3, X.3.1, X.3.4, X.7.4), Microsoft's Exchange Online NDR list (5.1.10 recipient not
+	// found, 5.7.57, 5.7.60, 5.1.90), Google's SMTP error reference (550 5.4.5 daily sending limit, 534 5.7.14). Codes
+	// that mean different things at different providers (5.7.1, 5.7.3, 4.7.0) need their text and are not here.
+	const table: [string, string][] = [
+		['550 5.1.1', 'mailbox-not-found'],
+		['550 5.1.10', 'mailbox-not-found'],
+		['552 5.2.2', 'mailbox-full'],
+		['452 4.2.2', 'mailbox-full'],
+		['552 5.3.4', 'message-too-large'],
+		['552 5.2.3', 'message-too-large'],
+		['452 4.3.1', 'server-unavailable'],
+		['504 5.7.4', 'auth-mechanism-unsupported'],
+		['530 5.7.57', 'client-not-authenticated'],
+		['550 5.7.60', 'send-as-denied'],
+		['550 5.4.5', 'throttled'],
+		['550 5.1.90', 'throttled'],
+		['534 5.7.14', 'web-login-required'],
+	];
+	for (const [line, cause] of table) {
+		for (const lang of ['en', 'de'] as const) assert.equal(explain(line, { lang })[0]?.id, cause, `${line} (${lang})`);
+	}
+});
