@@ -54,15 +54,6 @@ export function convertSource(format: SourceFormat, text: string, context: Sourc
 			if (oauth2) auth.oauth2 = oauth2;
 		}
 		if (auth) account.auth = auth;
-		// Our format requires an address; the login is the best guess when the source names none.
-		if (
-			account.email === undefined &&
-			// Stryker disable next-line StringLiteral: equivalent, every adapter already maps a login with "@" to the address, so the branch adds nothing today; it guards adapters to come
-			typeof auth?.user === 'string' &&
-			auth.user.includes('@')
-		) {
-			return { id: account.id, email: auth.user, ...account };
-		}
 		return account;
 	});
 	return { text: `${JSON.stringify({ accounts }, null, '\t')}\n`, accountIds: mapped.map((m) => m.id) };
