@@ -30,5 +30,10 @@ export function mutantKey(fileName, { start, end }, mutatorName, replacement) {
 	return `${fileName}@${start.line}:${start.column}-${end.line}:${end.column} ${mutatorName} ${replacement}`;
 }
 
+/** A path as the scripts name files (`src/core/...`, forward slashes), from an absolute or a Windows path. */
+export function coreRelative(file) {
+	return file.replace(/\\/g, '/').replace(/^.*?(src\/core\/)/, '$1');
+}
+
 /** The environment variable through which a sample run tells the test runner which mutants were drawn. */
 export const DRAWN_ENV = 'MAILCFG_MUTATION_DRAWN';

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
-import { DETECTED, DRAWN_ENV, UNDETECTED, mutantKey, percent, sourceFiles } from './mutation-common.mjs';
+import { DETECTED, DRAWN_ENV, UNDETECTED, coreRelative, mutantKey, percent, sourceFiles } from './mutation-common.mjs';
 
 const { values } = parseArgs({
 	options: {
@@ -147,7 +147,7 @@ function runSample(mutants, testFiles, ignoreStatic, workDir, name) {
 	if (run.status !== 0) throw new Error(`Stryker failed (exit ${run.status})`);
 	const statuses = new Map();
 	for (const [file, { mutants: results }] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
-		const rel = file.replace(/^.*?(src\/core\/)/, '$1');
+		const rel = coreRelative(file);
 		for (const { location, mutatorName, replacement, status, statusReason } of results) {
 			const zeroBased = {
 				start: { line: location.start.line - 1, column: location.start.column - 1 },

@@ -9,7 +9,7 @@
 // `--run` (given by scripts/mutation.mjs) appends the run's date and command to the `runs` log in scores.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DETECTED, UNDETECTED, percent, sourceFiles } from './mutation-common.mjs';
+import { DETECTED, UNDETECTED, coreRelative, percent, sourceFiles } from './mutation-common.mjs';
 
 const argv = process.argv.slice(2);
 const runAt = argv.indexOf('--run');
@@ -32,7 +32,7 @@ const row = (key) => {
 	return rows.get(key);
 };
 for (const [file, { mutants }] of Object.entries(report.files)) {
-	const rel = file.replace(/^.*?(src\/core\/)/, '$1');
+	const rel = coreRelative(file);
 	const keys = [...folders(rel), ...(/\/(redact|oauth2-claims)\.ts$/.test(rel) ? [rel] : [])];
 	for (const { status } of mutants) {
 		for (const key of keys) {

@@ -28,7 +28,7 @@ import {
 	TestStatus,
 	toMutantRunResult,
 } from '@stryker-mutator/api/test-runner';
-import { DRAWN_ENV, mutantKey } from './mutation-common.mjs';
+import { DRAWN_ENV, coreRelative, mutantKey } from './mutation-common.mjs';
 
 const require = createRequire(import.meta.url);
 const realNodeTest = require('node:test');
@@ -285,10 +285,7 @@ class NodeTestRunner {
 
 	async mutantRun(options) {
 		const { fileName, location, mutatorName, replacement } = options.activeMutant;
-		if (
-			this.drawn &&
-			!this.drawn.has(mutantKey(fileName.replace(/^.*?(src[\\/]core[\\/])/, '$1'), location, mutatorName, replacement))
-		) {
+		if (this.drawn && !this.drawn.has(mutantKey(coreRelative(fileName), location, mutatorName, replacement))) {
 			return { status: MutantRunStatus.Error, errorMessage: 'not drawn for this sample run' };
 		}
 		const ns = namespace();
