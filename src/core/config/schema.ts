@@ -2,8 +2,8 @@ import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import { type Lang, type Localized, tr } from '../i18n';
 import { editDistance } from '../providers/hosts';
-import type { LineIndex, Range } from '../text/positions';
-import type { JsonEditor } from './edits';
+import type { LineIndex, Range, TextEdit } from '../text/positions';
+import type { ConfigEditor } from './edits';
 import { type Finding, type FindingSink, type Fix, ruleDocUrl } from './findings';
 import { propertyNamed } from './parse';
 import { type Validators, compileValidators } from './validators';
@@ -102,9 +102,14 @@ const ENUM_ALIASES: ReadonlyMap<string, string> = new Map([
 	['xoauth2', 'oauth2'],
 ]);
 
+/** What schema fixes need of an editor. Another tool's format has fixed key names, so its editor renames none. */
+export interface SchemaEditor extends ConfigEditor {
+	renameKey?(property: Node, key: string): TextEdit | undefined;
+}
+
 export interface SchemaContext {
 	lines: LineIndex;
-	editor: JsonEditor;
+	editor: SchemaEditor;
 	lang: Lang;
 }
 
@@ -248,7 +253,7 @@ function toFinding(
 			const candidates = closest(name, known);
 			// Renaming is safe for "fix all" only when exactly one known name is that close.
 			const fixes = candidates.flatMap((candidate) => {
-				const edit = ctx.editor.renameKey(property, candidate);
+				const edit = ctx.editor.renameKey?.(property, candidate);
 				const isPreferred = candidates.length === 1;
 				return edit ? [{ title: tr(M.fixRename, lang, { name: candidate }), edits: [edit], isPreferred }] : [];
 			});
@@ -265,10 +270,11 @@ function toFinding(
 			const names = expected.map((t) => tr(TYPE_NAMES[t] ?? { en: t, de: t }, lang));
 			const fixes: Fix[] = [];
 			const converted = convertScalar(value, expected);
-			if (converted !== undefined) {
+			const edit = converted === undefined ? undefined : ctx.editor.replaceValue(node, converted);
+			if (edit) {
 				fixes.push({
 					title: tr(M.fixValue, lang, { value: JSON.stringify(converted) }),
-					edits: [ctx.editor.replaceValue(node, converted)],
+					edits: [edit],
 					isPreferred: true,
 				});
 			}
@@ -340,9 +346,10 @@ function enumFixes(value: string, allowed: readonly string[], node: Node, ctx: S
 	const normalized = value.trim().toLowerCase();
 	const exact = allowed.find((a) => a.toLowerCase() === normalized) ?? ENUM_ALIASES.get(normalized);
 	const suggestions = exact && allowed.includes(exact) ? [exact] : closest(normalized, allowed);
-	return suggestions.map((s) => ({
-		title: tr(M.fixValue, ctx.lang, { value: JSON.stringify(s) }),
-		edits: [ctx.editor.replaceValue(node, s)],
-		isPreferred: s === exact,
-	}));
+	return suggestions.flatMap((s) => {
+		const edit = ctx.editor.replaceValue(node, s);
+		return edit
+			? [{ title: tr(M.fixValue, ctx.lang, { value: JSON.stringify(s) }), edits: [edit], isPreferred: s === exact }]
+			: [];
+	});
 }

@@ -9,6 +9,7 @@ import {
 } from '../config/analyze';
 import { isConfigFileName, isMailcfgDocument } from '../config/document-kind';
 import { type ParsedConfig, parseConfig } from '../config/parse';
+import { accountSchemaFindings } from '../config/schema';
 import { type Finding, FindingSink, printableFinding, ruleDocUrl } from '../config/findings';
 import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
@@ -19,8 +20,15 @@ import { type SourceFormat, formatOfName } from './names';
 import { SourceEditor, parsedFromAccounts } from './tree';
 
 /**
+ * The schema's checks of a value that apply to another tool's file too: a port of 99999 or `MAIL_PORT=abc` would
+ * fail every connection and make an invalid config when converted. The rest of the schema (required properties,
+ * ids, unknown keys) judges the adapter's mapping, not the user's file.
+ */
+const VALUE_CODES: ReadonlySet<string> = new Set(['schema-type', 'schema-range']);
+
+/**
  * The findings for a config in another tool's format: its accounts mapped to our model, the same semantic rules
- * (there is no schema to check), advice adapted to the format. A file without mail settings has none. Never throws.
+ * (and the schema's value checks), advice adapted to the format. A file without mail settings has none. Never throws.
  */
 export function analyzeSource(
 	text: string,
@@ -45,8 +53,13 @@ export function analyzeSource(
 		const sinks = {
 			accounts: new FindingSink(Number.POSITIVE_INFINITY),
 			file: new FindingSink(Number.POSITIVE_INFINITY),
+			values: new FindingSink(Number.POSITIVE_INFINITY, disabled),
 		};
+		for (const { node, value } of parsed.accounts) {
+			accountSchemaFindings(value, lang, () => ({ node, lines, editor, lang }), sinks.values);
+		}
 		runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled, sinks);
+		findings.push(...sinks.values.kept.filter((finding) => VALUE_CODES.has(finding.code)));
 		for (const finding of [...sinks.accounts.kept, ...sinks.file.kept]) {
 			const advice = adviceFor(format, finding.code, context.fileName);
 			if (advice === 'drop') continue;

@@ -57,7 +57,13 @@ test('each command loads dist/cli.js and its own bundle; help loads dist/cli.js 
 		'cli-check.js',
 		'validators-de.js',
 	]);
-	assert.deepEqual(loadedBundles(['check', 'application.yml']), ['cli.js', 'cli-check.js', 'yaml.js']);
+	// Another format's values get the schema's range and type checks, so its validators load after the YAML parser.
+	assert.deepEqual(loadedBundles(['check', 'application.yml']), [
+		'cli.js',
+		'cli-check.js',
+		'yaml.js',
+		'validators-en.js',
+	]);
 	assert.deepEqual(loadedBundles(['explain', '535 5.7.139 Authentication unsuccessful']), ['cli.js', 'cli-explain.js']);
 	assert.deepEqual(loadedBundles(['walkthroughs']), ['cli.js', 'cli-walkthroughs.js']);
 	assert.deepEqual(loadedBundles(['test', '--help']), ['cli.js']);
