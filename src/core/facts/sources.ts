@@ -109,12 +109,12 @@ export const SOURCES = {
 		kind: 'primary',
 	},
 	'google-imap-smtp': {
+		// Read on 2026-12-04 through Google's own mirror of the same path (developers.google.cn): its table lists
+		// smtp.gmail.com 465 implicit SSL/TLS and 587 STARTTLS, imap.gmail.com 993.
 		url: 'https://developers.google.com/workspace/gmail/imap/imap-smtp',
 		title: 'Google for Developers: IMAP, POP, and SMTP (smtp.gmail.com on 465, or 587 with STARTTLS)',
 		date: '2026-12-04',
 		kind: 'primary',
-		unverified:
-			'the wording is quoted, attributed to Google, by mailconfiguration.com; the page itself was not fetched',
 	},
 	'yahoo-imap-settings': {
 		url: 'https://help.yahoo.com/kb/SLN4075.html',
