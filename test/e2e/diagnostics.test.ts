@@ -1,7 +1,7 @@
 // Diagnostics from the packaged language server in the Problems panel, a hover, and a quick fix that changes the
 // file. The CLI (same build) is the oracle: the editor must show exactly what `mailcfg check` reports.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type CliDiagnostic, checkFile, firstLine } from './support/cli';
@@ -80,4 +80,47 @@ test('a quick fix changes the file', async () => {
 		.locator('.markers-panel .monaco-list-row', { hasText: firstLine(diagnostic.message) })
 		.waitFor({ state: 'detached', timeout: 20_000 });
 	await bench.screenshot('4-problem-gone');
+});
+
+test('"Fix all auto-fixable mail config problems" applies every preferred fix of the file at once', async () => {
+	// Written here rather than kept in the shared workspace, so no other test sees its problems.
+	const name = 'fix-all.mailaccounts.json';
+	const file = join(server.workspace, name);
+	const text = [
+		'{',
+		'\t"accounts": [',
+		'\t\t{',
+		'\t\t\t"id": "archive",',
+		'\t\t\t"email": "archive@contoso.example",',
+		'\t\t\t"auth": { "method": "password", "user": "archive@contoso.example", "password": "${secret:ARCHIVE_PASSWORD}" },',
+		'\t\t\t"imap": { "host": "imap.gmx.net", "port": 143, "security": "tls" },',
+		'\t\t\t"smtp": { "host": "mail.gmx.net", "port": 465, "security": "starttls" }',
+		'\t\t}',
+		'\t]',
+		'}',
+		'',
+	].join('\n');
+	writeFileSync(file, text);
+	const mismatches = checkFile(file, 'en').filter((d) => d.code === 'port-security-mismatch');
+	assert.equal(mismatches.length, 2, 'the file is built to have two port/security mismatches');
+	await bench.openFile(name);
+	await bench.goTo(mismatches[0]!.range.start.line + 1, mismatches[0]!.range.start.character + 1);
+	await bench.quickFix('Fix all auto-fixable mail config problems');
+	await bench.page.keyboard.press('Control+S');
+	const deadline = Date.now() + 20_000;
+	let after = text;
+	while (after === text && Date.now() < deadline) {
+		await bench.page.waitForTimeout(100);
+		after = readFileSync(file, 'utf8');
+	}
+	await bench.screenshot('5-fix-all-applied');
+	// Both preferred fixes (the security that fits each port), nothing else: the ports stay as the user wrote them.
+	assert.equal(
+		after,
+		text
+			.replace('"port": 143, "security": "tls"', '"port": 143, "security": "starttls"')
+			.replace('"port": 465, "security": "starttls"', '"port": 465, "security": "tls"'),
+	);
+	const codes = checkFile(file, 'en').map((d) => d.code);
+	assert.ok(!codes.includes('port-security-mismatch'), codes.join(', '));
 });
