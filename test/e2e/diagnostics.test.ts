@@ -10,13 +10,38 @@ import { type Session, openSession } from './support/session';
 import { type Workbench } from './support/workbench';
 
 const FILE = 'office.mailaccounts.json';
+/**
+ * Two port/security mismatches, each with a preferred fix. Written into this session's copy of the workspace only,
+ * so no other suite sees its problems.
+ */
+const FIX_ALL_FILE = 'fix-all.mailaccounts.json';
+const FIX_ALL_CONFIG = [
+	'{',
+	'\t"accounts": [',
+	'\t\t{',
+	'\t\t\t"id": "archive",',
+	'\t\t\t"email": "archive@contoso.example",',
+	'\t\t\t"auth": { "method": "password", "user": "archive@contoso.example", "password": "${secret:ARCHIVE_PASSWORD}" },',
+	'\t\t\t"imap": { "host": "imap.gmx.net", "port": 143, "security": "tls" },',
+	'\t\t\t"smtp": { "host": "mail.gmx.net", "port": 465, "security": "starttls" }',
+	'\t\t}',
+	'\t]',
+	'}',
+	'',
+].join('\n');
+
 let expected: CliDiagnostic[];
 let session: Session;
 let server: CodeServer;
 let bench: Workbench;
 
 before(async () => {
-	session = await openSession({ name: 'diagnostics', settings: { 'mailcfg.language': 'en' }, open: FILE });
+	session = await openSession({
+		name: 'diagnostics',
+		settings: { 'mailcfg.language': 'en' },
+		prepare: (folder) => writeFileSync(join(folder, FIX_ALL_FILE), FIX_ALL_CONFIG),
+		open: FILE,
+	});
 	({ server, bench } = session);
 	expected = checkFile(join(server.workspace, FILE), 'en');
 });
@@ -83,27 +108,11 @@ test('a quick fix changes the file', async () => {
 });
 
 test('"Fix all auto-fixable mail config problems" applies every preferred fix of the file at once', async () => {
-	// Written here rather than kept in the shared workspace, so no other test sees its problems.
-	const name = 'fix-all.mailaccounts.json';
-	const file = join(server.workspace, name);
-	const text = [
-		'{',
-		'\t"accounts": [',
-		'\t\t{',
-		'\t\t\t"id": "archive",',
-		'\t\t\t"email": "archive@contoso.example",',
-		'\t\t\t"auth": { "method": "password", "user": "archive@contoso.example", "password": "${secret:ARCHIVE_PASSWORD}" },',
-		'\t\t\t"imap": { "host": "imap.gmx.net", "port": 143, "security": "tls" },',
-		'\t\t\t"smtp": { "host": "mail.gmx.net", "port": 465, "security": "starttls" }',
-		'\t\t}',
-		'\t]',
-		'}',
-		'',
-	].join('\n');
-	writeFileSync(file, text);
+	const file = join(server.workspace, FIX_ALL_FILE);
+	const text = FIX_ALL_CONFIG;
 	const mismatches = checkFile(file, 'en').filter((d) => d.code === 'port-security-mismatch');
 	assert.equal(mismatches.length, 2, 'the file is built to have two port/security mismatches');
-	await bench.openFile(name);
+	await bench.openFile(FIX_ALL_FILE);
 	await bench.goTo(mismatches[0]!.range.start.line + 1, mismatches[0]!.range.start.character + 1);
 	await bench.quickFix('Fix all auto-fixable mail config problems');
 	await bench.page.keyboard.press('Control+S');

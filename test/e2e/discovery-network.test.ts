@@ -41,6 +41,10 @@ const CONFIG = `{
 }
 `;
 
+/** The same account at a domain whose MX is Exchange Online but that no tenant has verified (a typo, a domain not yet added). */
+const NO_TENANT_FILE = 'notenant.mailaccounts.json';
+const NO_TENANT_CONFIG = CONFIG.replaceAll('contoso.test', 'notenant.test');
+
 interface Server {
 	host: string;
 	port: number;
@@ -103,7 +107,10 @@ before(async () => {
 			'mailcfg.discovery.httpsPort': world.https.port,
 			'mailcfg.probe.extraCaCertificates': [join(caDir, 'test-ca.pem')],
 		},
-		prepare: (folder) => writeFileSync(join(folder, FILE), CONFIG),
+		prepare: (folder) => {
+			writeFileSync(join(folder, FILE), CONFIG);
+			writeFileSync(join(folder, NO_TENANT_FILE), NO_TENANT_CONFIG);
+		},
 		open: FILE,
 	});
 	({ bench } = session);
@@ -199,4 +206,25 @@ test('"Look up the tenant ID of contoso.test" fills the GUID from the authority'
 		0,
 		'the tenant finding is still there',
 	);
+});
+
+test('"Look up the tenant ID" for a domain no tenant has verified says so and leaves the file as it is', async () => {
+	const path = join(session.server.workspace, NO_TENANT_FILE);
+	const finding = checkFile(path, 'en').find((d) => d.code === 'oauth2-tenant-required');
+	assert.ok(finding, 'mailcfg check reports no oauth2-tenant-required');
+	world.oidc.requests.length = 0;
+	await bench.openFile(NO_TENANT_FILE);
+	await bench.goTo(finding.range.start.line + 1, finding.range.start.character + 1);
+	await bench.quickFix(/Look up the tenant ID of notenant\.test/);
+	const toast = bench.page.locator('.notification-toast', {
+		hasText: 'notenant.test is not a verified domain of any Microsoft Entra tenant',
+	});
+	await toast.first().waitFor({ timeout: 30_000 });
+	await bench.screenshot('3-no-tenant');
+	assert.ok(world.oidc.requests.some((r) => r.path.startsWith('/notenant.test/')));
+	// Saved, the editor's text is the file's: nothing was filled in, not even a guess.
+	await bench.runCommand('File: Save');
+	await bench.page.waitForTimeout(500);
+	assert.equal(readFileSync(path, 'utf8'), NO_TENANT_CONFIG);
+	assert.ok(checkFile(path, 'en').some((d) => d.code === 'oauth2-tenant-required'));
 });
