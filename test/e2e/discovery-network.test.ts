@@ -228,3 +228,39 @@ test('"Look up the tenant ID" for a domain no tenant has verified says so and le
 	assert.equal(readFileSync(path, 'utf8'), NO_TENANT_CONFIG);
 	assert.ok(checkFile(path, 'en').some((d) => d.code === 'oauth2-tenant-required'));
 });
+
+test('Cancel on the lookup notification stops it at once: no account, no error, the file as it was', async () => {
+	// hang.test's autoconfig server accepts the request and never answers: only the 5 s step timeout or Cancel ends it.
+	const path = join(session.server.workspace, FILE);
+	const before = readFileSync(path, 'utf8');
+	world.https.requests.length = 0;
+	await bench.openFile(FILE);
+	// The earlier tests' toasts would hide what this one shows.
+	await bench.runCommand('Notifications: Clear All Notifications');
+	await bench.runCommand('Mail: New Account from Email Address…');
+	const input = bench.page.locator('.quick-input-widget', { hasText: 'looked up (DNS and HTTPS)' });
+	await input.locator('input').waitFor({ state: 'visible', timeout: 20_000 });
+	await input.locator('input').fill('import@hang.test');
+	await bench.page.keyboard.press('Enter');
+	const progress = bench.page.locator('.notification-toast', {
+		hasText: 'Looking up mail settings for import@hang.test',
+	});
+	await progress.first().waitFor({ timeout: 20_000 });
+	for (const deadline = Date.now() + 20_000; !world.https.requests.some((r) => r.host === 'autoconfig.hang.test');) {
+		assert.ok(Date.now() < deadline, 'the lookup never reached the hanging autoconfig server');
+		await bench.page.waitForTimeout(100);
+	}
+	const cancelled = Date.now();
+	await progress.first().getByRole('button', { name: 'Cancel' }).click();
+	await progress.first().waitFor({ state: 'detached', timeout: 4_000 });
+	assert.ok(Date.now() - cancelled < 4_000, 'the notification outlived the cancel');
+	// Past the step timeout the lookup would have ended on its own: neither an account nor an error turned up.
+	await bench.page.waitForTimeout(6_000);
+	const toasts = await bench.page.locator('.notification-toast').allInnerTexts();
+	assert.ok(
+		!toasts.some((t) => /Added account|The lookup failed|No mail settings found|Only unencrypted servers/.test(t)),
+		toasts.join('\n'),
+	);
+	await bench.screenshot('4-lookup-cancelled');
+	assert.equal(readFileSync(path, 'utf8'), before);
+});
