@@ -37,7 +37,7 @@ export function srvTargets(service: SrvService, records: readonly SrvRecord[]): 
 	const sorted = [...records].sort((a, b) => a.priority - b.priority || b.weight - a.weight);
 	const result: SrvTarget[] = [];
 	for (const record of sorted) {
-		if (record.name === '.' || record.name === '') continue;
+		// RFC 2782's "." (no such service at this domain) and an empty target are no host names: skipped with them.
 		const host = hostName(record.name);
 		const p = port(record.port);
 		if (!host || !p || result.some((r) => r.host === host && r.port === p)) continue;

@@ -150,6 +150,9 @@ describe('SRV records (RFC 6186, RFC 8314)', () => {
 				],
 				['ok.example.org:993#0'],
 			],
+			// RFC 2782: a target of "." means the service is decidedly not offered at this domain.
+			[[rec('.', 0), rec('', 993, 1), rec('imap.example.org', 993, 2)], ['imap.example.org:993#0']],
+			[[rec('.', 993)], []],
 			[
 				Array.from({ length: 7 }, (_, i) => rec(`n${i}.example.org`, 993, i)),
 				Array.from({ length: 5 }, (_, i) => `n${i}.example.org:993#${i}`),
