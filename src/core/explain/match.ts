@@ -172,6 +172,15 @@ function scoreLineRule(rule: Rule, f: LineFeatures, ctx: ExplainContext): number
 	return score;
 }
 
+/**
+ * Scores line rules (rules with line evidence) against one pasted line: the tests use it to demand a real line for every rule, regex
+ * alternative and code of the catalog, which the ranking alone cannot show (another rule may find the same cause).
+ */
+export function ruleScorer(line: string, ctx: ExplainContext): (rule: Rule) => number | undefined {
+	const features = extract(line);
+	return (rule) => scoreLineRule(rule, features, ctx);
+}
+
 function scoreContextRule(rule: Rule, ctx: ExplainContext): number | undefined {
 	const context = contextScore(rule.when, ctx, false);
 	return context === undefined ? undefined : CONTEXT_ONLY_BASE + context + (rule.bias ?? 0);

@@ -505,8 +505,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			de: 'Der Maildienst ist vorübergehend nicht verfügbar',
 		},
 		cause: {
-			en: 'The server answered but reported a temporary problem on its side (a backend down, maintenance, overload, a full disk or mail queue, a content filter that failed) and closed or refused the session.',
-			de: 'Der Server hat geantwortet, aber ein vorübergehendes Problem auf seiner Seite gemeldet (ein Backend ausgefallen, Wartung, Überlast, eine volle Festplatte oder Mail-Warteschlange, ein ausgefallener Inhaltsfilter) und die Sitzung beendet oder abgelehnt.',
+			en: 'The server answered but reported a temporary problem on its side (a backend down, maintenance, overload, a full disk or mail queue, a content filter that failed) and closed or refused the session. A Postfix reply "blocked using …spamhaus…; Error: open resolver" is a failure on the receiving side as well: the receiving server asks Spamhaus through a public DNS resolver, Spamhaus refuses to answer, and the server rejects every sender, although the sending IP is listed nowhere.',
+			de: 'Der Server hat geantwortet, aber ein vorübergehendes Problem auf seiner Seite gemeldet (ein Backend ausgefallen, Wartung, Überlast, eine volle Festplatte oder Mail-Warteschlange, ein ausgefallener Inhaltsfilter) und die Sitzung beendet oder abgelehnt. Auch eine Postfix-Antwort "blocked using …spamhaus…; Error: open resolver" ist ein Fehler auf der empfangenden Seite: Der empfangende Server fragt Spamhaus über einen öffentlichen DNS-Resolver ab, Spamhaus verweigert die Antwort, und der Server lehnt jeden Absender ab, obwohl die sendende IP nirgends gelistet ist.',
 		},
 		fix: [
 			{
@@ -521,11 +521,16 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				en: 'If it is your own server (Postfix: "queue file write error"), its mail log names the reason: check the free disk space, the queue directory’s permissions and the content filter it hands mail to (amavis, rspamd, a milter).',
 				de: 'Ist es der eigene Server (Postfix: "queue file write error"), nennt sein Mail-Log den Grund: Freien Plattenplatz, die Rechte des Queue-Verzeichnisses und den Inhaltsfilter prüfen, an den er Mails übergibt (amavis, rspamd, ein Milter).',
 			},
+			{
+				en: '"Error: open resolver" (Spamhaus): nothing to change on the sending side and no delisting to request. Tell the recipient’s mail admin; on your own receiving server, resolve through a local caching resolver (unbound) instead of 8.8.8.8 or 1.1.1.1, or use a Spamhaus DQS key, and accept only Spamhaus’ listing codes (reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]).',
+				de: '"Error: open resolver" (Spamhaus): Auf der sendenden Seite ist nichts zu ändern und keine Austragung zu beantragen. Den Mail-Administrator des Empfängers informieren; auf dem eigenen empfangenden Server über einen lokalen Cache-Resolver (unbound) statt 8.8.8.8 oder 1.1.1.1 auflösen oder einen Spamhaus-DQS-Schlüssel verwenden und nur die Listungscodes von Spamhaus werten (reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]).',
+			},
 		],
 		sources: [
 			'https://www.rfc-editor.org/rfc/rfc5530#section-3',
 			'https://www.rfc-editor.org/rfc/rfc5321#section-4.2.3',
 			'https://www.postfix.org/cleanup.8.html',
+			'https://www.spamhaus.org/resource-hub/dnsbl/using-our-public-mirrors-check-your-return-codes-now./',
 		],
 		rules: [
 			{ imapCode: ['UNAVAILABLE', 'TEMPFAIL'] },
@@ -544,6 +549,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /\bServer Unavailable\b/i, bias: 0.15 },
 			// Postfix's cleanup could not write the message to its queue: disk, permissions or a content filter.
 			{ text: /\bqueue file write error\b/i, bias: 0.3 },
+			// Spamhaus' answer to a query through a public resolver, which Postfix words as a listing ("blocked using"): it
+			// must outrank the listing reading by more than the spread, so that the sender is not told to get delisted.
+			{ smtp: [550, 554], text: /\bError: open resolver\b/i, bias: 0.65 },
 		],
 	},
 ];
