@@ -319,6 +319,11 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{ smtp: [504], enhanced: ['5.7.4'] },
 			{ smtp: [534], enhanced: ['5.7.9'], text: /mechanism is too weak/i },
+			// Postfix with Dovecot SASL refuses a mechanism it does not offer with the code of a wrong password: the words
+			// are the only sign, and must outrank that reading (dokuwiki-plugin-smtp#65: AUTH LOGIN against AUTH PLAIN).
+			{ smtp: [535], enhanced: ['5.7.8'], text: /\bInvalid authentication mechanism\b/i, bias: 0.35 },
+			// JavaMail's wording, misspelt as it printed it ("mechansims", jakartaee/mail-api#84) and as later fixed.
+			{ text: /No authentication mechan\w+ supported by both server and client/i, bias: 0.3 },
 			{ when: { probe: ['AUTH_MECHANISM_UNSUPPORTED'] } },
 		],
 	},

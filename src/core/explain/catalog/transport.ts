@@ -147,7 +147,8 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 		sources: ['https://nodejs.org/api/errors.html#err_tls_cert_altname_invalid'],
 		rules: [
 			{ errorCode: ['ERR_TLS_CERT_ALTNAME_INVALID'], bias: 0.15 },
-			{ text: /does not match certificate'?s altnames|not in the cert'?s altnames/i, bias: 0.35 },
+			// Node's wording; before Node 12 it read "doesn't match" and named no altnames (nodemailer/nodemailer#342).
+			{ text: /(?:does not|doesn't) match certificate'?s altnames|not in the cert'?s altnames/i, bias: 0.35 },
 			{
 				text: /does not match the server certificate|Hostname mismatch|certificate is not valid for|doesn'?t match any of the subject alternative names|RemoteCertificateNameMismatch/i,
 				bias: 0.3,
@@ -201,8 +202,9 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 		sources: ['https://nodejs.org/api/errors.html#common-system-errors'],
 		rules: [
 			{ errorCode: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EDNS'], bias: 0.2 },
+			// JavaMail says "Unknown SMTP host: <host>" (intermine/intermine#1375).
 			{
-				text: /getaddrinfo|Name or service not known|nodename nor servname|No such host is known|Temporary failure in name resolution|Unknown host|UnknownHostException/i,
+				text: /getaddrinfo|Name or service not known|nodename nor servname|No such host is known|Temporary failure in name resolution|Unknown (?:SMTP )?host|UnknownHostException/i,
 				bias: 0.3,
 			},
 			// Node's resolver (dns.resolve*, as nodemailer uses it): the DNS query itself failed or was refused, so the

@@ -5,7 +5,7 @@ import { calibrationSamples } from '../../../../src/core/explain/calibration-sam
 import { explain, explainCheck } from '../../../../src/core/explain/match';
 import type { ExplainContext } from '../../../../src/core/explain/types';
 import type { ProbeCheck } from '../../../../src/core/probes/result';
-import { ENHANCED_CODE_LINES, ERROR_CODE_LINES } from '../../../fixtures/error-lines/codes';
+import { ENHANCED_CODE_LINES, ERROR_CODE_LINES, OAUTH_ERROR_LINES } from '../../../fixtures/error-lines/codes';
 import { HELD_OUT_LINES } from '../../../fixtures/error-lines/held-out';
 import { type ErrorLine, NEAR_MISSES, REAL_WORLD_LINES } from '../../../fixtures/error-lines/real-world';
 
@@ -319,18 +319,8 @@ test('a compound IMAP response code counts without its brackets; ordinary words 
 	assert.deepEqual(ids('The limit was reached and the offer expired'), []);
 });
 
-test('OAuth error codes alone name their cause (RFC 6749, RFC 8628, OpenID Connect, Google)', () => {
-	const cases: [string, string, string][] = [
-		// https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors-redirect-uri-mismatch
-		['Error 400: redirect_uri_mismatch', 'redirect-uri-mismatch', 'Google sign-in page'],
-		// RFC 8628 section 3.5: the token endpoint's answer while the user has not finished the device code sign-in.
-		['{"error":"authorization_pending"}', 'device-code-not-completed', 'RFC 8628'],
-		// RFC 6749 section 5.2.
-		['{"error":"invalid_scope"}', 'invalid-scope', 'RFC 6749'],
-		// OpenID Connect Core 1.0 section 3.1.2.6: the error on the redirect back to the app.
-		['https://localhost:8400/?error=consent_required&state=af0ifjsldkj', 'consent-required', 'OpenID Connect redirect'],
-	];
-	for (const [line, expected, from] of cases) assert.equal(ids(line)[0], expected, `${from}: ${line}`);
+test('OAuth error codes alone name their cause (RFC 6749, RFC 8628, OpenID Connect, Google, Microsoft)', () => {
+	for (const { line, id, source } of OAUTH_ERROR_LINES) assert.equal(ids(line)[0], id, `${source}: ${line}`);
 });
 
 test("nodemailer's failed DNS query is a name lookup failure, by its message or by its EDNS code alone", () => {
