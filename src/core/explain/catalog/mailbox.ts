@@ -117,6 +117,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [530], text: /Authentication Required/i, bias: 0.1 },
 			{ text: /\b530[ -](?:5\.7\.0 )?Authentication required/i, bias: 0.15 },
 			{ errorCode: ['ENOAUTH'], text: /Missing credentials/i },
+			// nodemailer's message when auth has no user or password; versions before 7 gave it the code EAUTH, so the
+			// message alone has to name the cause (nodemailer/nodemailer#1255, typebot.io#1556).
+			{ text: /\bMissing credentials for "[\w-]+"/, bias: 0.3 },
 		],
 	},
 	{

@@ -354,8 +354,6 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'send-as-denied#5 optional 0 present':
 		'(?:the )? in /Sender address rejected: not owned by (?:the )?(?:auth(?:enticated)? )?user/i: never present',
 	'client-not-authenticated#0 smtp 1': '550',
-	'client-not-authenticated#3': '{"smtp":[530]} /Authentication Required/i (bias 0.1)',
-	'client-not-authenticated#4': '/\\b530[ -](?:5\\.7\\.0 )?Authentication required/i (bias 0.15)',
 	'client-not-authenticated#5': '{"errorCode":["ENOAUTH"]} /Missing credentials/i',
 	'relay-denied#0 enhanced 1': '5.7.64',
 	'relay-denied#1 alternative 4': 'not permitted to relay',
@@ -371,7 +369,7 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'imap-disabled#6 alternative 1': '\\bLOGIN failed\\b',
 	'imap-disabled#8': '/\\bLOGIN failed\\b/i (bias 0.1)',
 	'mailbox-not-found#1 bias': 'bias -0.05: no near miss it keeps from being named first',
-	'mailbox-not-found#4': '/RecipientNotFound|RecipNotFound/i (bias 0.3)',
+	'mailbox-not-found#4 alternative 1': 'RecipNotFound',
 	'folder-not-found#1 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'folder-not-found#2 alternative 3': "The folder .* (?:was not found|doesn'?t exist)",
 	'auth-mechanism-unsupported#0 alternative 1': 'mechanism',
