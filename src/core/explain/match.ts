@@ -90,7 +90,8 @@ function extract(raw: string): LineFeatures {
 		imapStatus: collect(line, IMAP_STATUS, (m) => m[1]),
 		aadsts: collect(line, AADSTS, (m) => m[1]),
 		words: collect(line, SNAKE_WORD, (m) => m[0]),
-		codes: collect(line, UPPER_CODE, (m) => (m[0].length >= 4 ? m[0] : undefined)),
+		// Short upper-case words (NO, OK, TLS) are collected too; no rule lists a code that an ordinary word spells.
+		codes: collect(line, UPPER_CODE, (m) => m[0]),
 	};
 }
 

@@ -127,4 +127,12 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 		en: 'Did the client send STARTTLS (or use implicit TLS) before trying to log in?',
 		de: 'Hat der Client vor der Anmeldung STARTTLS gesendet (oder implizites TLS verwendet)?',
 	},
+	'certificate-untrusted': {
+		en: 'Does openssl s_client -connect <HOST>:<PORT> -servername <HOST> report a verify error (self-signed certificate, unable to get local issuer certificate, certificate has expired)? Then the certificate itself is not trusted, whatever name it carries.',
+		de: 'Meldet openssl s_client -connect <HOST>:<PORT> -servername <HOST> einen Prüffehler (self-signed certificate, unable to get local issuer certificate, certificate has expired)? Dann ist das Zertifikat selbst nicht vertrauenswürdig, gleich welchen Namen es trägt.',
+	},
+	'certificate-hostname-mismatch': {
+		en: 'Does openssl s_client -connect <HOST>:<PORT> -servername <HOST> end with "Verify return code: 0 (ok)" while the certificate names another host? Then the certificate is trusted but issued for another name.',
+		de: 'Endet openssl s_client -connect <HOST>:<PORT> -servername <HOST> mit "Verify return code: 0 (ok)", während das Zertifikat einen anderen Host nennt? Dann ist es vertrauenswürdig, aber für einen anderen Namen ausgestellt.',
+	},
 };

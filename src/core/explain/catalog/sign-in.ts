@@ -177,7 +177,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			// Library and server-log wording: node-imap, imap_tools, Dovecot and Cyrus auth logs, Postfix smtpd.
 			{ text: /\bInvalid credentials\b|\bauthentication failed\b|\bInvalid user ?name or password\b/i, bias: -0.05 },
 			{ text: /\bPassword mismatch\b|passdb.{0,60}\bunknown user\b|\): unknown user\b/i, bias: 0.3 },
-			{ text: /\(auth failed, \d+ attempts?\b|SASL (?:PLAIN|LOGIN|CRAM-MD5) authentication failed/i, bias: 0.2 },
+			// Dovecot writes "attempts" whatever the count: "(auth failed, %u attempts in %u secs)" (login-common).
+			{ text: /\(auth failed, \d+ attempts\b|SASL (?:PLAIN|LOGIN|CRAM-MD5) authentication failed/i, bias: 0.2 },
 			{ text: /\bLOGIN failed\b/i, bias: -0.05 },
 			{ enhanced: ['5.7.3'], text: /Authentication unsuccessful/i, when: { auth: ['password'] }, bias: 0.02 },
 			{ aadsts: ['50126'] },

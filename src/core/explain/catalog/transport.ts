@@ -68,7 +68,11 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /Failed to receive greeting from server in required time|Maybe should use TLS/i, bias: 0.35 },
 			{ errorCode: ['GREETING_TIMEOUT'], bias: 0.05 },
 			{ text: /packet length too long|unknown protocol|SSL23_GET_SERVER_HELLO|record layer failure/i, bias: 0.1 },
-			{ text: /Server does not support STARTTLS|STARTTLS (?:is )?not (?:supported|available)/i, bias: 0.2 },
+			// Python's smtplib says "STARTTLS extension not supported by server" (google/grr#1053).
+			{
+				text: /Server does not support STARTTLS|STARTTLS (?:is )?not (?:supported|available)|STARTTLS extension not supported/i,
+				bias: 0.2,
+			},
 			{ errorCode: ['ETIMEDOUT', 'ETIMEOUT'], when: { stage: ['greeting'] }, bias: -0.05 },
 			{ when: { probe: ['TLS_MODE_MISMATCH'] } },
 			{ when: { probe: ['STARTTLS_UNAVAILABLE'] }, bias: -0.05 },
@@ -149,9 +153,12 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			{ errorCode: ['ERR_TLS_CERT_ALTNAME_INVALID'], bias: 0.15 },
 			// Node's wording; before Node 12 it read "doesn't match" and named no altnames (nodemailer/nodemailer#342).
 			{ text: /(?:does not|doesn't) match certificate'?s altnames|not in the cert'?s altnames/i, bias: 0.35 },
+			// Python and OpenSSL say "certificate verify failed: Hostname mismatch" (home-assistant/core#174821): the name
+			// is the more specific reason, so it ranks above the generic verify failure; curl words it its own way
+			// (LukeSmithxyz/mutt-wizard#853).
 			{
-				text: /does not match the server certificate|Hostname mismatch|certificate is not valid for|doesn'?t match any of the subject alternative names|RemoteCertificateNameMismatch/i,
-				bias: 0.3,
+				text: /does not match the server certificate|Hostname mismatch|certificate is not valid for|doesn'?t match any of the subject alternative names|RemoteCertificateNameMismatch|no alternative certificate subject name matches/i,
+				bias: 0.35,
 			},
 		],
 	},

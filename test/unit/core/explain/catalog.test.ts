@@ -158,11 +158,15 @@ test('each line of the AADSTS table is explained as its cause first', () => {
 
 /**
  * The top-level alternatives of a regular expression's source (`a|b(c|d)` -> `a`, `b(c|d)`), and each optional part
- * (`x?`, `[ab]?`, `(?:is )?`) with the source made mandatory and the source without it.
+ * (`x?`, `[ab]?`, `(?:is )?`) as its alternative made mandatory and without it: another alternative must not stand in
+ * for the line that shows the part.
  */
-function regexParts(source: string): { alternatives: string[]; optional: { mandatory: string; without: string }[] } {
-	const alternatives: string[] = [];
-	const optional: { mandatory: string; without: string }[] = [];
+function regexParts(source: string): {
+	alternatives: string[];
+	optional: { alternative: number; mandatory: string; without: string }[];
+} {
+	const bounds: [number, number][] = [];
+	const marks: { start: number; at: number; alternative: number }[] = [];
 	const groupStarts: number[] = [];
 	let alternativeStart = 0;
 	let atomStart = -1;
@@ -181,16 +185,13 @@ function regexParts(source: string): { alternatives: string[]; optional: { manda
 			continue;
 		} else if (c === '|') {
 			if (groupStarts.length === 0) {
-				alternatives.push(source.slice(alternativeStart, i));
+				bounds.push([alternativeStart, i]);
 				alternativeStart = i + 1;
 			}
 			atomStart = -1;
 			continue;
 		} else if (c === '?' && atomStart >= 0) {
-			optional.push({
-				mandatory: source.slice(0, i) + source.slice(i + 1),
-				without: source.slice(0, atomStart) + source.slice(i + 1),
-			});
+			marks.push({ start: atomStart, at: i, alternative: bounds.length });
 			atomStart = -1;
 			continue;
 		} else if ('*+?{'.includes(c as string)) {
@@ -201,8 +202,16 @@ function regexParts(source: string): { alternatives: string[]; optional: { manda
 		}
 		atomStart = start;
 	}
-	alternatives.push(source.slice(alternativeStart));
-	return { alternatives, optional };
+	bounds.push([alternativeStart, source.length]);
+	const optional = marks.map(({ start, at, alternative }) => {
+		const [from, to] = bounds[alternative] as [number, number];
+		return {
+			alternative,
+			mandatory: source.slice(from, at) + source.slice(at + 1, to),
+			without: source.slice(from, start) + source.slice(at + 1, to),
+		};
+	});
+	return { alternatives: bounds.map(([from, to]) => source.slice(from, to)), optional };
 }
 
 /** The structured evidence a rule may list; each value must be on a real line of the rule's cause. */
@@ -249,10 +258,13 @@ function unevidenced(): string[] {
 			if (rule.text) {
 				const { flags, source } = rule.text;
 				const { alternatives, optional } = regexParts(source);
-				alternatives.forEach((alternative, i) => {
-					if (!fires({ ...rule, text: new RegExp(alternative, flags) })) gaps.push(`${key} alternative ${i}`);
+				const seen = alternatives.map((alternative) => fires({ ...rule, text: new RegExp(alternative, flags) }));
+				seen.forEach((found, i) => {
+					if (!found) gaps.push(`${key} alternative ${i}`);
 				});
-				optional.forEach(({ mandatory, without }, i) => {
+				// An alternative without a line is reported once, not once more for each of its optional parts.
+				optional.forEach(({ alternative, mandatory, without }, i) => {
+					if (!seen[alternative]) return;
 					if (!fires({ ...rule, text: new RegExp(mandatory, flags) })) gaps.push(`${key} optional ${i} present`);
 					if (!fires({ ...rule, text: new RegExp(without, flags) })) gaps.push(`${key} optional ${i} absent`);
 				});
@@ -314,7 +326,11 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'basic-auth-blocked#14': '{"enhanced":["5.7.3"]} /Authentication unsuccessful/i (bias -0.2)',
 	'invalid-credentials#3': '{"smtp":[535],"enhanced":["5.7.8"]} /authentication (?:failed|credentials invalid)/i',
 	'invalid-credentials#4 alternative 0': 'Authentication credentials invalid',
+	'invalid-credentials#5 optional 0 present':
+		' ? in /Invalid credentials|Authentication failed|Invalid user ?name or password/i: never present',
 	'invalid-credentials#6 bias': 'bias -0.1: no near miss it keeps from being named first',
+	'invalid-credentials#7 optional 0 present':
+		' ? in /\\bInvalid credentials\\b|\\bauthentication failed\\b|\\bInvalid user ?name or password\\b/i: never present',
 	'invalid-credentials#7 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'invalid-credentials#8 alternative 1': 'passdb.{0,60}\\bunknown user\\b',
 	'invalid-credentials#10': '/\\bLOGIN failed\\b/i (bias -0.05)',
@@ -335,12 +351,16 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'account-locked#7': '{"imapCode":["ALERT"]} /account (?:is )?(?:locked|disabled|suspended)/i',
 	'password-expired#3': '{"oauthError":["user_password_expired"]}',
 	'password-expired#5 alternative 1': 'expired password',
+	'password-expired#5 optional 0 absent':
+		'(?:has |is )? in /password (?:has |is )?expired|expired password|PasswordExpired/i: never absent',
 	'consent-required#3 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'app-not-found#1 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'app-not-found#2 bias': 'bias -0.1: no near miss it keeps from being named first',
 	'app-not-found#3 optional 0 present':
 		'(?:id )? in /Application (?:id )?with identifier\\b.{0,120}?\\bwas not found in the directory/i: never present',
 	'app-not-found#4 bias': 'bias -0.2: no near miss it keeps from being named first',
+	'invalid-client-secret#5 optional 0 absent':
+		's? in /Invalid client secret provided|client secret keys? (?:for|are) (?:app|expired)/i: never absent',
 	'invalid-client-secret#6 bias': 'bias -0.1: no near miss it keeps from being named first',
 	'redirect-uri-mismatch#3 alternative 0': 'redirect URI specified in the request does not match',
 	'refresh-token-expired#4 bias': 'bias -0.1: no near miss it keeps from being named first',
@@ -351,9 +371,13 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'oauth-token-rejected#8': '{"imapCode":["AUTHENTICATIONFAILED"]} /Invalid credentials/i (bias 0.12)',
 	'oauth-token-rejected#10 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'oauth-token-rejected#11 bias': 'bias -0.1: no near miss it keeps from being named first',
+	'device-code-not-completed#4 optional 0 absent':
+		' ? in /device code has expired|Pending end-user authorization|Authorization is pending|polling state code_expired|device ?code.{0,160}\\bCode Expired\\b/i: never absent',
 	'send-as-denied#5 optional 0 present':
 		'(?:the )? in /Sender address rejected: not owned by (?:the )?(?:auth(?:enticated)? )?user/i: never present',
 	'client-not-authenticated#0 smtp 1': '550',
+	'client-not-authenticated#2 optional 0 present':
+		'(?:anonymous )? in /Client not authenticated to send (?:anonymous )?mail|Client was not authenticated/i: never present',
 	'client-not-authenticated#5': '{"errorCode":["ENOAUTH"]} /Missing credentials/i',
 	'relay-denied#0 enhanced 1': '5.7.64',
 	'relay-denied#1 alternative 4': 'not permitted to relay',
@@ -362,6 +386,8 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'imap-disabled#1 optional 1 absent': '(?:is )? in /IMAP (?:access )?(?:is )?disabled/i: never absent',
 	'imap-disabled#2 alternative 2': 'yet to enable IMAP',
 	'imap-disabled#2 alternative 3': 'IMAP use is disabled',
+	'imap-disabled#2 optional 1 absent':
+		'(?:is )? in /IMAP (?:access )?(?:is )?(?:disabled|not enabled)|IMAP is disabled|yet to enable IMAP|IMAP use is disabled/i: never absent',
 	'imap-disabled#3 optional 2 present':
 		'(?:IMAP |POP3? )? in /(?:POP3?|IMAP)[ /](?:IMAP |POP3? )?(?:access|Zugriff) (?:is )?(?:disabled|deaktiviert)/i: never present',
 	'imap-disabled#3 optional 3 absent':
@@ -372,28 +398,48 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'mailbox-not-found#4 alternative 1': 'RecipNotFound',
 	'folder-not-found#1 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'folder-not-found#2 alternative 3': "The folder .* (?:was not found|doesn'?t exist)",
+	'folder-not-found#2 optional 0 absent':
+		"'? in /Mailbox doesn'?t exist|Unknown Mailbox|folder (?:does not|doesn'?t) exist|The folder .* (?:was not found|doesn'?t exist)/i: never absent",
+	'folder-not-found#4 optional 0 absent':
+		"'? in /MailboxFolderSelectError|nonexistent namespace|Mailbox name should probably be prefixed|Mailbox isn'?t selectable|Folder not exists|requested folder does not exist/i: never absent",
 	'auth-mechanism-unsupported#0 alternative 1': 'mechanism',
 	'auth-mechanism-unsupported#0 enhanced 1': '5.5.4',
 	'auth-mechanism-unsupported#3 alternative 0': 'Unsupported authentication mechanism',
 	'auth-mechanism-unsupported#3 alternative 2': 'authentication mechanism (?:is )?not supported',
+	'auth-mechanism-unsupported#3 optional 1 absent':
+		'(?:\\w+ )? in /Unsupported authentication mechanism|No (?:compatible|supported) authentication mechanism|authentication mechanism (?:is )?not supported|AUTH mechanism (?:\\w+ )?not available/i: never absent',
 	'mailbox-full#0 smtp 3': '550',
 	'mailbox-full#2 alternative 1': '\\bover (?:its |the )?(?:storage )?quota\\b',
 	'mailbox-full#2 alternative 6': '\\bPostfach (?:ist )?voll\\b',
 	'mailbox-full#2 alternative 7': 'Speicherplatz (?:ist )?(?:voll|erschöpft|aufgebraucht)',
+	'mailbox-full#2 optional 0 present':
+		'(?:is )? in /\\bmailbox (?:is )?full\\b|\\bover (?:its |the )?(?:storage )?quota\\b|has exceeded (?:the )?maximum mailbox size|\\b(?:QuotaExceededException|ErrorQuotaExceeded|OverQuotaException|MapiExceptionQuotaExceeded)\\b|\\bdue to quota error\\b|\\bFolder full\\b|\\bPostfach (?:ist )?voll\\b|Speicherplatz (?:ist )?(?:voll|erschöpft|aufgebraucht)/i: never present',
+	'mailbox-full#2 optional 3 present':
+		'(?:the )? in /\\bmailbox (?:is )?full\\b|\\bover (?:its |the )?(?:storage )?quota\\b|has exceeded (?:the )?maximum mailbox size|\\b(?:QuotaExceededException|ErrorQuotaExceeded|OverQuotaException|MapiExceptionQuotaExceeded)\\b|\\bdue to quota error\\b|\\bFolder full\\b|\\bPostfach (?:ist )?voll\\b|Speicherplatz (?:ist )?(?:voll|erschöpft|aufgebraucht)/i: never present',
 	'message-too-large#0 smtp 1': '554',
 	'message-too-large#0 smtp 2': '550',
 	'message-too-large#2 alternative 5': '\\bNachricht (?:ist )?zu gro(?:ß|ss)\\b',
+	'message-too-large#2 optional 0 present':
+		"(?:is )? in /\\bmessage size (?:exceeds|limit)|\\bexceeded [\\w' ]{0,30}message size limit|\\bmessage (?:is )?too (?:big|large)\\b|\\bMaximum message size exceeded|\\b(?:MapiExceptionMaxSubmissionExceeded|MessageTooLarge)\\b|\\bNachricht (?:ist )?zu gro(?:ß|ss)\\b/i: never present",
 	'sender-ip-blocklisted#0 alternative 3': '\\b(?:block|black) ?list\\b',
 	'sender-ip-blocklisted#0 enhanced 1': '5.7.0',
 	'sender-ip-blocklisted#1 alternative 5': '\\blisted (?:in|on|at) (?:the )?(?:Spamhaus|Barracuda|SpamCop|SORBS)\\b',
 	'sender-ip-blocklisted#1 alternative 6': '\\bbanned sending IP\\b',
 	'sender-ip-blocklisted#1 alternative 7': '\\bauf einer (?:Block|Black|Sperr)liste\\b',
+	'throttled#2 optional 0 absent':
+		'(?:simultaneous )? in /Too many (?:simultaneous )?connections|Too many login attempts|Maximum number of connections/i: never absent',
 	'throttled#3 alternative 3': 'rate limit(?:ed)? exceeded',
 	'throttled#4 smtp 1': '450',
 	'throttled#4 smtp 2': '451',
 	'throttled#4 smtp 3': '452',
 	'throttled#4 enhanced 1': '4.3.2',
 	'throttled#5 alternative 11': 'too many (?:messages|requests|recipients)',
+	'throttled#5 optional 0 present':
+		' ? in /Throttling failure|Rate ?limit\\b.{0,40}\\bexceeded|temporarily rate limited|\\brate limit(?:ed|ing)?\\b|reached (?:its|your|the) (?:daily )?limit|receiving mail at a rate|only \\d+ messages per (?:day|hour|minute)|Maximum sending rate|daily (?:user )?sending (?:quota|limit)|(?:message|recipient|sending|daily) quota exceeded|try again in \\d+ (?:seconds?|minutes?)|too many (?:messages|requests|recipients)|limit for message recipients/i: never present',
+	'throttled#5 optional 1 absent':
+		'(?:ed|ing)? in /Throttling failure|Rate ?limit\\b.{0,40}\\bexceeded|temporarily rate limited|\\brate limit(?:ed|ing)?\\b|reached (?:its|your|the) (?:daily )?limit|receiving mail at a rate|only \\d+ messages per (?:day|hour|minute)|Maximum sending rate|daily (?:user )?sending (?:quota|limit)|(?:message|recipient|sending|daily) quota exceeded|try again in \\d+ (?:seconds?|minutes?)|too many (?:messages|requests|recipients)|limit for message recipients/i: never absent',
+	'throttled#5 optional 3 absent':
+		'(?:user )? in /Throttling failure|Rate ?limit\\b.{0,40}\\bexceeded|temporarily rate limited|\\brate limit(?:ed|ing)?\\b|reached (?:its|your|the) (?:daily )?limit|receiving mail at a rate|only \\d+ messages per (?:day|hour|minute)|Maximum sending rate|daily (?:user )?sending (?:quota|limit)|(?:message|recipient|sending|daily) quota exceeded|try again in \\d+ (?:seconds?|minutes?)|too many (?:messages|requests|recipients)|limit for message recipients/i: never absent',
 	'throttled#6 smtp 1': '450',
 	'throttled#6 smtp 2': '451',
 	'throttled#6 smtp 3': '452',
@@ -402,6 +448,10 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'throttled#6 enhanced 3': '4.7.28',
 	'throttled#8': '{"imapCode":["LIMIT"]}',
 	'throttled#10 alternative 2': '\\bbandwidth limits? (?:was |has been )?exceeded\\b',
+	'server-unavailable#1 optional 0 absent':
+		'(?:not )? in /Temporary (?:System Problem|failure on server)|temporarily (?:not )?available|Service (?:is )?temporarily/i: never absent',
+	'server-unavailable#1 optional 1 absent':
+		'(?:is )? in /Temporary (?:System Problem|failure on server)|temporarily (?:not )?available|Service (?:is )?temporarily/i: never absent',
 	'server-unavailable#3': '{"imapCode":["SERVERBUG"]}  (bias -0.1)',
 	'server-unavailable#4 alternative 1': 'temporarily unavailable',
 	'server-unavailable#5': '/\\bBYE\\b.*(?:shutting down|server (?:is )?unavailable|Service unavailable)/i (bias 0.1)',
@@ -419,17 +469,30 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'tls-mode-mismatch#1 errorCode 1': 'WRONG_VERSION_NUMBER',
 	'tls-mode-mismatch#6 alternative 0': 'packet length too long',
 	'tls-mode-mismatch#6 alternative 3': 'record layer failure',
-	'tls-mode-mismatch#7': '/Server does not support STARTTLS|STARTTLS (?:is )?not (?:supported|available)/i (bias 0.2)',
+	'tls-mode-mismatch#7 alternative 0': 'Server does not support STARTTLS',
+	'tls-mode-mismatch#7 alternative 1': 'STARTTLS (?:is )?not (?:supported|available)',
 	'tls-mode-mismatch#8 errorCode 1': 'ETIMEOUT',
 	'tls-mode-mismatch#8 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'certificate-untrusted#1 alternative 2': 'certificate is not yet valid',
 	'certificate-untrusted#2 alternative 9': 'root CA certificate is not trusted',
 	'certificate-untrusted#2 alternative 10': 'certificate is self-signed, and untrusted',
 	'certificate-untrusted#2 alternative 11': 'No certificates could be verified',
-	'certificate-hostname-mismatch#2 alternative 1': 'Hostname mismatch',
-	'certificate-hostname-mismatch#2 alternative 2': 'certificate is not valid for',
+	'certificate-untrusted#2 optional 0 absent':
+		'(?:of a locally looked up certificate )? in /PKIX path building failed|unable to find valid certification path|remote certificate is invalid according to the validation procedure|certificate verify failed|SSL certificate could not be validated|certificate verification failed|SELF_SIGNED_CERT_IN_CHAIN|alert unknown ca|issuer certificate (?:of a locally looked up certificate )?could not be found|root CA certificate is not trusted|certificate is self-signed, and untrusted|No certificates could be verified/i: never absent',
+	'certificate-hostname-mismatch#1 optional 0 absent':
+		"'? in /(?:does not|doesn't) match certificate'?s altnames|not in the cert'?s altnames/i: never absent",
+	'certificate-hostname-mismatch#1 optional 1 absent':
+		"'? in /(?:does not|doesn't) match certificate'?s altnames|not in the cert'?s altnames/i: never absent",
 	'certificate-hostname-mismatch#2 alternative 3': "doesn'?t match any of the subject alternative names",
 	'certificate-hostname-mismatch#2 alternative 4': 'RemoteCertificateNameMismatch',
+	'host-not-found#1 optional 0 absent':
+		'(?:SMTP )? in /getaddrinfo|Name or service not known|nodename nor servname|No such host is known|Temporary failure in name resolution|Unknown (?:SMTP )?host|UnknownHostException/i: never absent',
 	'connection-timeout#3 alternative 3': 'operation timed out',
+	'connection-timeout#3 optional 0 absent':
+		'd? in /connect ETIMEDOUT|Connection timed? ?out|timed ?out while connecting|operation timed out/i: never absent',
+	'connection-timeout#3 optional 1 absent':
+		' ? in /connect ETIMEDOUT|Connection timed? ?out|timed ?out while connecting|operation timed out/i: never absent',
+	'connection-timeout#3 optional 2 present':
+		' ? in /connect ETIMEDOUT|Connection timed? ?out|timed ?out while connecting|operation timed out/i: never present',
 	'tls-version-unsupported#4 alternative 3': 'no protocols available',
 };

@@ -104,8 +104,9 @@ test('walkthrough references split into guide and step', () => {
 });
 
 test('a probe result without server text renders no raw line; a cause without guide or question renders neither', () => {
-	// `mailcfg test`: the certificate is not trusted (no question, a guide), the server throttled the login (a
-	// question, no guide). Neither probe recorded a server line.
+	// `mailcfg test`: the certificate is not trusted (a question, a guide), the server throttled the login (a question,
+	// no guide). Neither probe recorded a server line. A wrong client secret (a line from the tuning table) has a guide
+	// and no question.
 	const probe = (code: ProbeErrorCode): ProbeCheck => ({
 		protocol: 'smtp',
 		ok: false,
@@ -116,24 +117,33 @@ test('a probe result without server text renders no raw line; a cause without gu
 	for (const lang of ['en', 'de'] as const) {
 		const [cert] = explainCheck(probe('TLS_CERT_INVALID'), { lang });
 		const [throttled] = explainCheck(probe('THROTTLED'), { lang });
+		const [secret] = explain(
+			'AADSTS7000215: Invalid client secret is provided. Trace ID: 02f6f1c8-78b8-44f9-9576-66a55b4aa100 Correlation ID: 52f513ad-39d9-4eb4-b1a9-281571228968 Timestamp: 2021-09-13 23:21:24Z',
+			{ lang },
+		);
 		assert.equal(cert?.id, 'certificate-untrusted');
 		assert.equal(throttled?.id, 'throttled');
+		assert.equal(secret?.id, 'invalid-client-secret');
+		assert.equal(secret.question, undefined);
 		const label = (name: keyof typeof EXPLAIN_LABELS) => tr(EXPLAIN_LABELS[name], lang);
 
 		const certLines = renderText([cert], lang).trimEnd().split('\n');
-		assert.equal(certLines[2], `   ${label('fix')}:`, 'no question line between cause and fix');
+		assert.equal(certLines[2], `   ${label('question')}: ${cert.question}`);
 		assert.equal(
 			certLines.at(-1),
 			`   ${label('walkthrough')}: mail-adapter-setup#collect-settings  (mailcfg walkthroughs show mail-adapter-setup)`,
 		);
 		assert.ok(!certLines.some((line) => line.includes(label('rawLine'))));
+		const secretLines = renderText([secret], lang).trimEnd().split('\n');
+		assert.equal(secretLines[2], `   ${label('fix')}:`, 'no question line between cause and fix');
 		const throttledLines = renderText([throttled], lang).trimEnd().split('\n');
 		assert.equal(throttledLines[2], `   ${label('question')}: ${throttled.question}`);
 		assert.equal(throttledLines.at(-1), `     ${throttled.fix.length}. ${throttled.fix.at(-1)}`);
 
 		const certParts = renderMarkdown(cert, lang).split('\n\n');
-		assert.equal(certParts[2], `**${label('fix')}:**`);
+		assert.ok(certParts[2]?.startsWith(`**${label('question')}:** `));
 		assert.equal(certParts.at(-1), `${label('openWalkthrough')}: mail\\-adapter\\-setup\\#collect\\-settings`);
+		assert.equal(renderMarkdown(secret, lang).split('\n\n')[2], `**${label('fix')}:**`);
 		const throttledParts = renderMarkdown(throttled, lang, () => 'command:x').split('\n\n');
 		assert.ok(throttledParts[2]?.startsWith(`**${label('question')}:** `));
 		// The fix steps are the last part: no walkthrough link, no raw line after them.
