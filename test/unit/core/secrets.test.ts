@@ -102,6 +102,29 @@ test('a missing secret names the reference and how to provide it, in both langua
 	if (!de.ok) assert.match(de.message, /ist nicht verfügbar.*Umgebungsvariable MAILCFG_SECRET_M365_APP/);
 });
 
+test('a secret set to the empty string is missing, wherever it is set: no empty password is ever sent', async () => {
+	// `export IMPORT_PW=` in a CI job, `APP=` in a --secrets file: a set but empty value is a mistake, not a password.
+	const cases: [string, Record<string, string>, Map<string, string> | undefined][] = [
+		['${env:IMPORT_PW}', { IMPORT_PW: '' }, undefined],
+		['${secret:APP}', { MAILCFG_SECRET_APP: '' }, undefined],
+		['${secret:APP}', {}, parseDotenv('APP=\n')],
+		['${secret:APP}', {}, parseDotenv('APP=""\n')],
+	];
+	for (const [password, env, file] of cases) {
+		const result = await resolveCredentials(
+			account({ method: 'password', user: 'u', password }),
+			cliSecretResolver(env, file),
+			'en',
+			ALLOW_IMPORT_PW,
+		);
+		assert.equal(result.ok, false, `${password} with ${JSON.stringify(env)}: an empty value passed`);
+		if (!result.ok) {
+			assert.equal(result.missing.length, 1, password);
+			assert.match(result.message, /\(used in "auth\.password"\)/, password);
+		}
+	}
+});
+
 test('${env:NAME} reads MAILCFG_* and allowed names only; any other is refused unread, naming the flag', async () => {
 	const env = { MAILCFG_PW: 'own', ERP_PW: 'erp', AWS_SECRET_ACCESS_KEY: 'aws', GITHUB_TOKEN: 'gh' };
 	let reads = 0;

@@ -142,3 +142,31 @@ test('provider and sign-in hints for each provider; look-alike host names give n
 	];
 	for (const [line, method] of auth) assert.equal(normalizeLine(line).auth, method, line);
 });
+
+test('hints do not depend on case: servers, libraries and people write the same names in any case', () => {
+	// `AUTHENTICATE xoauth2` typed by hand, `SMTP.Office365.com` from a config, "Invalid Access Token" in a title.
+	const lines = [
+		'AUTH XOAUTH2',
+		'AUTHENTICATE OAUTHBEARER',
+		'Authorization: Bearer eyJ0',
+		'invalid access token',
+		'access_token expired',
+		'Application-specific password required',
+		'BN3PR03CA0067.namprd03.prod.outlook.com',
+		'smtp.office365.com',
+		'login.microsoftonline.com',
+		'hotmail.com',
+		'smtp.gmail.com',
+		'alice@yahoo.com',
+		'mail.gmx.net',
+		'smtp.web.de',
+	];
+	for (const line of lines) {
+		const { provider, auth } = normalizeLine(line);
+		assert.ok(provider ?? auth, `${line}: no hint at all`);
+		for (const variant of [line.toUpperCase(), line.toLowerCase()]) {
+			const hinted = normalizeLine(variant);
+			assert.deepEqual([hinted.provider, hinted.auth], [provider, auth], variant);
+		}
+	}
+});
