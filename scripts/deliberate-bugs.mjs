@@ -6,6 +6,7 @@
 //   node scripts/deliberate-bugs.mjs 3 7                # bugs 3 and 7 of the first set
 //   node scripts/deliberate-bugs.mjs --set independent  # the second set (written by someone else than the tests)
 //   node scripts/deliberate-bugs.mjs --set third        # the third set (chosen from src/core alone, without reading the tests)
+//   node scripts/deliberate-bugs.mjs --set fourth       # the fourth set (chosen the same way, by another engineer)
 //
 // A bug counts as caught when the tests fail; the script also checks that the same tests pass without the bug, so
 // a flaky or already-broken test cannot count as a catch.
@@ -260,6 +261,85 @@ const THIRD_BUGS = [
 	},
 ];
 
+/**
+ * The fourth set (issue #16): chosen blind like the third, from src/core alone, by an engineer who read neither the
+ * tests nor docs/testing.md's tables nor the entries of the sets above; no file:line of theirs is repeated. Each bug
+ * was shown to change what a user sees (the CLI's output, or a core function's result where the CLI cannot reach it)
+ * before the set was committed, and the set was committed before it was first run. Runs like the independent set.
+ */
+const FOURTH_BUGS = [
+	{
+		file: 'src/core/config/parse.ts',
+		what: 'for a duplicate key the finding (and its fix) points at the first property, not the last one the rules read',
+		from: 'for (let k = children.length - 1; k >= 0; k--) {',
+		to: 'for (let k = 0; k < children.length; k++) {',
+		tests: testsIn('core/config'),
+	},
+	{
+		file: 'src/core/text/untrusted.ts',
+		what: 'a U+2028/U+2029 line separator in a quoted config value is printed raw in a finding, not as \\u2028',
+		from: '\\u2066-\\u2069\\u2028\\u2029]/g;',
+		to: '\\u2066-\\u2069]/g;',
+		tests: testsIn('core/text'),
+	},
+	{
+		file: 'src/core/providers/detect.ts',
+		what: 'an address with an upper-case domain (Jane@Outlook.COM) is not recognised by its domain, only by its host',
+		from: '\t\t\t\t.trim()\n\t\t\t\t.toLowerCase()\n\t\t: undefined;',
+		to: '\t\t\t\t.trim()\n\t\t: undefined;',
+		tests: testsIn('core/providers'),
+	},
+	{
+		file: 'src/core/rules/secrets.ts',
+		what: 'an app password typed in upper case ("ABCD EFGH IJKL MNOP") is reported as not the shape of an app password',
+		from: "if (format.pattern.test(password.replace(/\\s+/g, '').toLowerCase())) return;",
+		to: "if (format.pattern.test(password.replace(/\\s+/g, ''))) return;",
+		tests: testsIn('core/rules'),
+	},
+	{
+		file: 'src/core/discovery/account.ts',
+		what: 'discover recommends an app password for providers that accept the normal password (GMX), and vice versa',
+		from: "(info.appPassword?.required === true || !info.accepts.imap.includes('password'));",
+		to: "(info.appPassword?.required === true || info.accepts.imap.includes('password'));",
+		tests: testsIn('core/discovery'),
+	},
+	{
+		file: 'src/core/sources/dotenv.ts',
+		what: 'SMTP_STARTTLS=false on port 465 converts to security "none" instead of the port\'s implicit TLS',
+		from: "value: flagValue(starttls.value) ? 'starttls' : byPort,",
+		to: "value: flagValue(starttls.value) ? 'starttls' : 'none',",
+		tests: testsIn('core/sources'),
+	},
+	{
+		file: 'src/core/secrets.ts',
+		what: 'a secret set to the empty string counts as provided (an empty password is sent) instead of as missing',
+		from: "if (resolved !== undefined && resolved !== '') return resolved;",
+		to: 'if (resolved !== undefined) return resolved;',
+		tests: testsIn('core'),
+	},
+	{
+		file: 'src/core/facts/text.ts',
+		what: 'a vaguely dated change counts its days to the start of its window ("within 17 days", not "within 27 days")',
+		from: 'const days = daysUntil(m.date, now);',
+		to: 'const days = daysUntil(m.from ?? m.date, now);',
+		tests: testsIn('core/facts'),
+	},
+	{
+		file: 'src/core/walkthroughs/verify.ts',
+		what: "a walkthrough's OAuth2 step counts as verified when the token stage ran but failed",
+		from: "return protocol === 'oauth2' && check.stages.some((stage) => stage.name === 'token' && stage.ok);",
+		to: "return protocol === 'oauth2' && check.stages.some((stage) => stage.name === 'token');",
+		tests: testsIn('core/walkthroughs'),
+	},
+	{
+		file: 'src/core/explain/normalize.ts',
+		what: 'explain no longer sees OAuth2 in "Invalid Access Token" (case-sensitive hint) and ranks a password cause first',
+		from: "[/\\bXOAUTH2\\b|\\bOAUTHBEARER\\b|\\bBearer\\b|\\baccess[_ ]token\\b/i, 'oauth2'],",
+		to: "[/\\bXOAUTH2\\b|\\bOAUTHBEARER\\b|\\bBearer\\b|\\baccess[_ ]token\\b/, 'oauth2'],",
+		tests: testsIn('core/explain'),
+	},
+];
+
 function runTests(files) {
 	const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { encoding: 'utf8' });
 	const failed = /^# fail (\d+)/m.exec(run.stdout)?.[1];
@@ -296,7 +376,7 @@ function runWithBug(files) {
 
 const args = process.argv.slice(2);
 /** The sets after the first run a whole area per bug (see greenFiles and runWithBug). */
-const AREA_SETS = { independent: INDEPENDENT_BUGS, third: THIRD_BUGS };
+const AREA_SETS = { independent: INDEPENDENT_BUGS, third: THIRD_BUGS, fourth: FOURTH_BUGS };
 const set = args[0] === '--set' ? args[1] : undefined;
 if (set !== undefined && !Object.hasOwn(AREA_SETS, set))
 	throw new Error(`unknown set "${set}": use --set ${Object.keys(AREA_SETS).join(' or --set ')}`);
