@@ -162,8 +162,8 @@ const INDEPENDENT_BUGS = [
 	{
 		file: 'src/core/sources/msmtp.ts',
 		what: 'an .msmtprc with "tls on" and no tls_starttls line is read as implicit TLS (the manual says STARTTLS is the default)',
-		from: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : true;',
-		to: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : false;',
+		from: 'const starttlsOn = starttls ? onOff(starttls) !== false : true;',
+		to: 'const starttlsOn = starttls ? onOff(starttls) !== false : false;',
 		tests: testsIn('core/sources'),
 	},
 	{
@@ -199,8 +199,8 @@ const THIRD_BUGS = [
 	{
 		file: 'src/core/sources/msmtp.ts',
 		what: 'an msmtp account with "tls on" and no tls_starttls line is read as implicit TLS on port 465 (msmtp defaults to STARTTLS on 25)',
-		from: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : true;',
-		to: 'const starttlsOn = starttls ? flagValue(starttls.value) !== false : false;',
+		from: 'const starttlsOn = starttls ? onOff(starttls) !== false : true;',
+		to: 'const starttlsOn = starttls ? onOff(starttls) !== false : false;',
 		tests: testsIn('core/sources'),
 	},
 	{
