@@ -60,7 +60,9 @@ export function mapMsalError(error: unknown, lang: Lang, secrets: readonly (stri
 	if (fromServer) {
 		const start = errorMessage.indexOf('AADSTS');
 		const description = start >= 0 ? errorMessage.slice(start) : errorMessage;
-		const serverResponse = scrub(`${errorCode || 'error'}: ${description}`.trim(), secrets);
+		// An error without a description (a sign-in redirect's bare `error=access_denied`) is quoted by its code alone.
+		const quoted = description.trim() ? `${errorCode || 'error'}: ${description}` : errorCode || 'error';
+		const serverResponse = scrub(quoted.trim(), secrets);
 		return { code: 'OAUTH_TOKEN', message: serverMessage(errorCode, e.subError, aadsts, lang), serverResponse };
 	}
 

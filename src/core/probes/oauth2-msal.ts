@@ -236,7 +236,7 @@ async function authorizationCode(app: PublicClientApplication, options: AcquireO
 			throw Object.assign(new Error(error), {
 				name: 'ServerError',
 				errorCode: error,
-				errorMessage: description || error,
+				errorMessage: description,
 			});
 		}
 		options.transcript.client('POST token (grant authorization_code with PKCE)');

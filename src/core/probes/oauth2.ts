@@ -235,7 +235,7 @@ async function discover(
 	}
 	const error = typeof body.error === 'string' ? body.error : '';
 	const description = typeof body.error_description === 'string' ? body.error_description : '';
-	const serverResponse = error || description ? `${error}: ${description}`.trim() : undefined;
+	const serverResponse = [error, description].filter(Boolean).join(': ') || undefined;
 	transcript.server(`HTTP ${response.status}${serverResponse ? ` ${serverResponse}` : ''}`);
 	const aadsts = [...new Set(description.match(/AADSTS\d+/g) ?? [])];
 	let message: string;

@@ -16,6 +16,7 @@ import { canary } from '../../../support/canaries';
 import { CanaryWatch } from '../../../support/canary-watch';
 import { testCerts } from '../../../support/certs';
 import { testNetworkClient } from '../../../support/msal-network';
+import { startSilentServer } from '../../../support/smtp-server';
 import {
 	startTestAuthority,
 	TEST_APPS,
@@ -363,6 +364,33 @@ describe('client credentials', () => {
 	});
 });
 
+test('client credentials: a token endpoint that never answers ends at the stage timeout, not the sign-in budget', async () => {
+	// Discovery goes to the authority; the token POST to a loopback listener that accepts and never says a word.
+	const silent = await startSilentServer();
+	try {
+		const discovery = testNetworkClient({ ca, route: { 'https://login.microsoftonline.com': oidc.url } });
+		const mute = testNetworkClient({
+			ca,
+			route: { 'https://login.microsoftonline.com': `https://127.0.0.1:${silent.port}` },
+		});
+		const networkClient: INetworkModule = {
+			sendGetRequestAsync: (url, init, timeout) => discovery.sendGetRequestAsync(url, init, timeout),
+			sendPostRequestAsync: (url, init) => mute.sendPostRequestAsync(url, init),
+		};
+		const started = Date.now();
+		const { check } = await probeOAuth2(
+			account(appOnly(TEST_APPS.importer.clientId)),
+			{ clientSecret: TEST_APPS.importer.secret },
+			context({ timeouts: { ...DEFAULT_TIMEOUTS, stageMs: 400, signInMs: 60_000 } }, { networkClient }),
+		);
+		assert.equal(check.failedStage, 'token');
+		assert.equal(check.error?.code, 'TIMEOUT');
+		assert.ok(Date.now() - started < 5000, `ended after ${Date.now() - started} ms`);
+	} finally {
+		await silent.close();
+	}
+});
+
 describe('device code', () => {
 	const delegated: OAuth2Config = { flow: 'device-code', tenant: TEST_TENANT.id, clientId: TEST_APPS.desktop.clientId };
 
@@ -537,6 +565,35 @@ describe('authorization code with PKCE', () => {
 		assert.ok(accessToken);
 	});
 
+	/** Plays a browser whose sign-in ends in an error: the redirect carries `params` instead of a code. */
+	const redirectWith = (params: Record<string, string>) => async (url: string) => {
+		const authorize = new URL(url);
+		const redirect = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+		for (const [name, value] of Object.entries(params)) redirect.searchParams.set(name, value);
+		redirect.searchParams.set('state', authorize.searchParams.get('state') ?? '');
+		await fetch(redirect);
+	};
+
+	test('the user declines consent: the redirect error and its description are what the token stage reports', async () => {
+		// AADSTS65004 as Microsoft's error-code reference words it (learn.microsoft.com/entra/identity-platform/reference-error-codes)
+		const description = 'AADSTS65004: User declined to consent to access the app.';
+		const openBrowser = redirectWith({ error: 'access_denied', error_description: description });
+		const { check, accessToken } = await probeOAuth2(account(browserConfig), {}, context({}, { openBrowser }));
+		assert.equal(accessToken, undefined);
+		assert.equal(check.failedStage, 'token');
+		assert.equal(check.error?.code, 'OAUTH_TOKEN');
+		assert.equal(check.error?.message, 'The sign-in service refused the token request (access_denied, AADSTS65004).');
+		assert.equal(check.error?.serverResponse, `access_denied: ${description}`);
+	});
+
+	test('a redirect error without a description is quoted by its error code alone', async () => {
+		const openBrowser = redirectWith({ error: 'access_denied' });
+		const { check } = await probeOAuth2(account(browserConfig), {}, context({}, { openBrowser }));
+		assert.equal(check.failedStage, 'token');
+		assert.equal(check.error?.message, 'The sign-in service refused the token request (access_denied).');
+		assert.equal(check.error?.serverResponse, 'access_denied');
+	});
+
 	test('cancel while waiting for the browser closes the loopback listener', async () => {
 		const controller = new AbortController();
 		let redirect = '';
@@ -671,7 +728,7 @@ describe('discovery answers other than a good document', () => {
 	test('an OAuth2 error without a description is quoted as the error code alone', async () => {
 		const { check } = await probe(discoveryAnswers(() => ({ status: 400, body: { error: 'invalid_request' } })));
 		assert.equal(check.failedStage, 'authority');
-		assert.equal(check.error?.serverResponse, 'invalid_request:');
+		assert.equal(check.error?.serverResponse, 'invalid_request');
 	});
 
 	test('a document without "issuer" still works: the tenant comes from the token endpoint', async () => {

@@ -12,6 +12,7 @@ import { probeImap } from '../../../../src/core/probes/imap';
 import { LINE_LIMITS } from '../../../../src/core/probes/limits';
 import { probeSmtp } from '../../../../src/core/probes/smtp';
 import { type Fault, startFaultServer } from '../../../support/fault-server';
+import { startDnsServer } from '../../../support/dns-server';
 import { startImapServer } from '../../../support/imap-server';
 import { probeHarness } from '../../../support/probe-harness';
 
@@ -40,6 +41,25 @@ async function rawServer(greeting: string | undefined, ehloReply?: string): Prom
 		socket.on('data', (data) => {
 			if (ehloReply !== undefined && /^EHLO /m.test(data.toString())) socket.write(ehloReply);
 		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	raw.push(server);
+	return (server.address() as net.AddressInfo).port;
+}
+
+/**
+ * Like rawServer, but the greeting goes out in two TCP segments (Nagle off), the second 50 ms after the first: a
+ * line end split between segments, as a slow or segmenting server sends it. Should the two ever arrive together,
+ * the test reads one segment and still passes; it cannot fail for that reason.
+ */
+async function splitServer(first: string, second: string): Promise<number> {
+	const server = net.createServer((socket) => {
+		socket.on('error', () => undefined);
+		socket.setNoDelay(true);
+		socket.write(first, () => setTimeout(() => socket.destroyed || socket.write(second), 50));
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -157,6 +177,24 @@ describe('each stage waits for its own timeout: connect for tls, greeting for th
 			assert.match(check.error?.message ?? '', new RegExp(`Stage "${row.stage}" got no answer within ${row.ms} ms\\.`));
 		});
 	}
+
+	for (const protocol of ['smtp', 'imap'] as const) {
+		test(`${protocol}: a name server that never answers → TIMEOUT in dns after the connect timeout`, async () => {
+			const dns = await harness.track(startDnsServer({ records: [], silent: ['mail.silent.test'] }));
+			const target = { host: 'mail.silent.test', port: 1, security: 'tls' };
+			const check = await probes[protocol](
+				{
+					...account(protocol, 1),
+					[protocol]: protocol === 'imap' ? { ...target, folder: 'INBOX' } : target,
+				} as Account,
+				{ password: PASSWORD },
+				harness.ctx({ timeouts, dnsServers: [dns.address] }),
+			);
+			assert.equal(check.failedStage, 'dns');
+			assert.equal(check.error?.code, 'TIMEOUT', check.error?.message);
+			assert.match(check.error?.message ?? '', /Stage "dns" got no answer within 400 ms\./);
+		});
+	}
 });
 
 describe('what a server may send: a line or reply at the cap passes, one octet or line more is refused', () => {
@@ -181,6 +219,14 @@ describe('what a server may send: a line or reply at the cap passes, one octet o
 		);
 		assert.equal(past.error?.code, 'PROTOCOL');
 		assert.match(past.error?.message ?? '', /longer than the 4096 bytes the probe accepts/);
+	});
+
+	test(`SMTP: a greeting line of ${smtp.maxLine} octets whose CR and LF arrive in separate segments is read`, async () => {
+		// the CR that ends one segment belongs to the line end, not to the line: the line is at the cap, not past it
+		const port = await splitServer(`${smtpLine(smtp.maxLine)}\r`, '\n');
+		const check = await probeSmtp(account('smtp', port, 'none'), { password: PASSWORD }, harness.ctx());
+		assert.equal(check.error?.code, 'CONNECTION_CLOSED', check.error?.message);
+		assert.equal(check.error?.serverResponse, smtpLine(smtp.maxLine));
 	});
 
 	test(`IMAP: a greeting line of ${imap.maxLine} octets is read, ${imap.maxLine + 1} is refused`, async () => {

@@ -109,6 +109,38 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.match(srv.messages[0]?.text ?? '', /test mail sent by mailcfg/);
 	});
 
+	test('the test mail is a well-formed text message that names the account, and its stage quotes the reply', async () => {
+		const srv = await server({ secure: false });
+		const before = Date.now();
+		const check = await sendTestMail(
+			account(srv.port, 'starttls'),
+			'admin@example.test',
+			{ password: PASSWORD },
+			ctx(),
+		);
+		assert.equal(check.ok, true, JSON.stringify(check.error));
+		const [head = '', body = ''] = (srv.messages[0]?.text ?? '').split('\r\n\r\n');
+		const headers = new Map(
+			head.split('\r\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
+		);
+		assert.equal(headers.get('From'), USER);
+		assert.equal(headers.get('To'), 'admin@example.test');
+		assert.equal(headers.get('Subject'), 'mailcfg test mail (smtp-test)');
+		assert.equal(headers.get('MIME-Version'), '1.0');
+		assert.equal(headers.get('Content-Type'), 'text/plain; charset=utf-8');
+		assert.match(headers.get('Message-ID') ?? '', /^<[^<>@\s]+@mailcfg\.invalid>$/);
+		// RFC 5322 3.6.1: a Date is required; to the second, as toUTCString writes it
+		const date = Date.parse(headers.get('Date') ?? '');
+		assert.ok(date >= before - 1000 && date <= Date.now(), headers.get('Date'));
+		assert.match(
+			body,
+			/^This is a test mail sent by mailcfg for the account "smtp-test"\.\r\nDies ist eine Testmail von mailcfg für das Konto "smtp-test"\./,
+		);
+		const send = check.stages.at(-1);
+		assert.equal(send?.detail, `${USER} → admin@example.test · 250 OK: queued as mailcfg-test`);
+		assert.deepEqual(send?.facts, { from: USER, to: 'admin@example.test', response: '250 OK: queued as mailcfg-test' });
+	});
+
 	const failures: FailureCase[] = [
 		{
 			name: 'wrong password',
