@@ -116,6 +116,50 @@ test('OAuth2 without an app registration (an msmtp/mbsync token helper): one CON
 	assert.deepEqual([imap.commands.length, smtp.logins.length], before);
 });
 
+test('an account that is not an object is one CONFIG check that says so', async () => {
+	const reports = await testAccounts(
+		{ accounts: ['imap.example.test', null, [account('nested')]] },
+		{ ctx: ctx(), resolveSecrets: resolveWith({}) },
+	);
+	watch.reports(reports);
+	assert.equal(reports.length, 3);
+	for (const report of reports) {
+		assert.deepEqual(
+			report.checks.map((c) => [c.ok, c.error?.code, c.error?.message]),
+			[[false, 'CONFIG', 'The account is not an object.']],
+		);
+	}
+});
+
+test('refusals of the trust policy are CONFIG checks of the part they concern; nothing connects', async () => {
+	const before = [imap.commands.length, smtp.logins.length];
+	// an environment variable outside MAILCFG_* on an SMTP-only account: the SMTP check's auth
+	const env: Account = { ...account('env', '${env:HOME}'), imap: undefined } as unknown as Account;
+	// an OAuth2 authority that is not Microsoft's and not allowed: the oauth2 check's authority stage
+	const authority: Account = {
+		...account('authority'),
+		auth: {
+			method: 'oauth2',
+			user: USER,
+			oauth2: {
+				flow: 'client-credentials',
+				clientId: 'c',
+				tenant: 'contoso.test',
+				authority: 'https://sso.example.test',
+			},
+		},
+	};
+	const reports = await testAccounts({ accounts: [env, authority] }, { ctx: ctx(), resolveSecrets: resolveWith({}) });
+	watch.reports(reports);
+	assert.deepEqual(
+		reports.map((r) => r.checks.map((c) => [c.protocol, c.error?.code, c.failedStage])),
+		[[['smtp', 'CONFIG', 'auth']], [['oauth2', 'CONFIG', 'authority']]],
+	);
+	assert.match(reports[0]?.checks[0]?.error?.message ?? '', /HOME/);
+	assert.match(reports[1]?.checks[0]?.error?.message ?? '', /sso\.example\.test/);
+	assert.deepEqual([imap.commands.length, smtp.logins.length], before);
+});
+
 test('OAuth2 without a token: the oauth2 check carries the cause, IMAP and SMTP are not run', async () => {
 	// Stand-in for the msal-backed probe (its own tests run it against the local OIDC authority): this test is
 	// about the engine's decision when no token comes back.

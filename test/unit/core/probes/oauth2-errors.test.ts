@@ -74,6 +74,33 @@ test('msal error table', () => {
 			code: 'CONFIG',
 			message: /rejected before any request \(invalid_client_credential\)/,
 		},
+		{
+			// what the probe's msal wrapper throws when a token response carries no access token
+			name: 'a token response without an access token',
+			error: Object.assign(new Error('empty'), { errorCode: 'empty_token' }),
+			code: 'OAUTH_TOKEN',
+			message: /^The sign-in service returned no access token\.$/,
+		},
+		{
+			// an AADSTS code marks a reply of the service even where msal's error class does not say so
+			name: 'AADSTS text in an error that is not a ServerError',
+			error: {
+				name: 'ClientAuthError',
+				errorCode: 'invalid_grant',
+				errorMessage: 'AADSTS50126: Error validating credentials due to invalid username or password.',
+			},
+			code: 'OAUTH_TOKEN',
+			message: /AADSTS50126/,
+			serverResponse:
+				/^invalid_grant: AADSTS50126: Error validating credentials due to invalid username or password\.$/,
+		},
+		{
+			name: 'a ServerError without a description is quoted by its code alone',
+			error: { name: 'ServerError', errorCode: 'access_denied', errorMessage: '' },
+			code: 'OAUTH_TOKEN',
+			message: /\(access_denied\)/,
+			serverResponse: /^access_denied$/,
+		},
 		{ name: 'plain Error', error: new Error('something odd'), code: 'OAUTH_TOKEN', message: /something odd/ },
 	];
 	for (const row of table) {

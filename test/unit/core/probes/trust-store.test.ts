@@ -4,13 +4,14 @@
  * does to https with `http.systemCertificates`) does not change the verdict.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
+import tls from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createHttpsNetworkClient } from '../../../../src/core/probes/oauth2-network';
-import { environmentCa, splitPem, trustedTls } from '../../../../src/core/probes/trust-store';
+import { environmentCa, splitPem, systemCa, trustedTls } from '../../../../src/core/probes/trust-store';
 import { testCerts } from '../../../support/certs';
 import { type OidcServer, TEST_TENANT, startTestAuthority } from '../../../support/oidc-server';
 
@@ -107,4 +108,16 @@ test('splitPem keeps the certificates of a bundle, once each, and nothing else',
 	const bundle = `subject=CN test\n${cert}\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n${cert}\n`;
 	assert.deepEqual(splitPem(bundle), [cert]);
 	assert.deepEqual(splitPem('no certificates here'), []);
+});
+
+test("the system store on Linux without Node's own query: the distribution's bundle, every certificate once", (t) => {
+	// Node 22.15+ asks the OS itself (tls.getCACertificates); before that, on Linux, the bundle file is the system store
+	const bundle = '/etc/ssl/certs/ca-certificates.crt';
+	if ('getCACertificates' in tls || process.platform !== 'linux' || !existsSync(bundle)) {
+		t.skip('not a Linux system with the Debian-style bundle on a Node without getCACertificates');
+		return;
+	}
+	const certs = systemCa();
+	assert.ok(certs.length > 10, `${certs.length} certificates`);
+	assert.deepEqual(certs, splitPem(readFileSync(bundle, 'utf8')));
 });
