@@ -342,6 +342,24 @@ describe('client credentials', () => {
 		});
 	}
 
+	test('a thumbprint as `openssl x509 -fingerprint` prints it: the colon form works, the labelled line is refused', async () => {
+		const colons = appCertificate.sha1.replace(/(..)(?!$)/g, '$1:');
+		const withThumbprint = (thumbprint: string): OAuth2Config => ({
+			...appOnly(TEST_APPS.importer.clientId),
+			certificate: { thumbprint, privateKeyFile: 'importer.key' },
+		});
+		const credentials = { privateKey: appCertificate.privateKey };
+		const bare = await probeOAuth2(account(withThumbprint(colons)), credentials, context());
+		assert.equal(bare.check.ok, true, JSON.stringify(bare.check.error));
+		const labelled = await probeOAuth2(account(withThumbprint(`SHA1 Fingerprint=${colons}`)), credentials, context());
+		assert.equal(labelled.check.error?.code, 'CONFIG');
+		assert.equal(labelled.check.failedStage, 'token');
+		assert.equal(
+			labelled.check.error?.message,
+			'The certificate thumbprint must be 40 (SHA-1) or 64 (SHA-256) hex digits.',
+		);
+	});
+
 	test('a certificate the app does not know is rejected (AADSTS700027)', async () => {
 		const other = await generate([{ name: 'commonName', value: 'stranger' }], { keyType: 'rsa', keySize: 2048 });
 		watchKey(other.private);

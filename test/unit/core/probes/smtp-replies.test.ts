@@ -34,7 +34,7 @@ const POSTFIX_EHLO = [
 ].join('\r\n');
 /** The same server with SASL on (smtpd_sasl_auth_enable), as a submission port announces it. */
 const POSTFIX_EHLO_AUTH = POSTFIX_EHLO.replace('250-VRFY', '250-AUTH PLAIN LOGIN\r\n250-VRFY');
-/** Exchange's greeting (Microsoft's "Use Telnet to test SMTP communication", technet bb123686). */
+/** Exchange's greeting (Microsoft's "Use Telnet to test SMTP communication", technet bb123686; the date filled in). */
 const EXCHANGE_GREETING = '220 mail1.fabrikam.com Microsoft ESMTP MAIL Service ready at Fri, 4 Dec 2026 19:30:00 +0000';
 
 interface Script {
@@ -150,10 +150,10 @@ describe('SMTP greetings of real servers', () => {
 			message: /refused the session in its greeting/,
 		},
 		{
-			// Dovecot's greeting on an SMTP port (an IMAP port configured as SMTP); https://doc.dovecot.org/
+			// Dovecot's greeting on an SMTP port (an IMAP port configured as SMTP); https://mybluelinux.com/test-imap-with-telnet
 			name: 'an IMAP server (Dovecot) on the SMTP port',
 			greeting:
-				'* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS AUTH=PLAIN] Dovecot ready.',
+				'* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR LOGIN-REFERRALS ID ENABLE IDLE STARTTLS AUTH=PLAIN AUTH=LOGIN] Dovecot ready.',
 			code: 'PROTOCOL',
 		},
 	];
@@ -169,6 +169,7 @@ describe('SMTP greetings of real servers', () => {
 	}
 
 	test('a greeting of several lines (220-…) is read to its end and passed on to the login', async () => {
+		// the form of cPanel's Exim banner (RFC 5321 4.2.1 multi-line reply); the date and version are examples
 		const greeting = [
 			'220-mail.example.com ESMTP Exim 4.96 Fri, 04 Dec 2026 19:30:00 +0000',
 			'220-We do not authorize the use of this system to transport unsolicited,',
@@ -238,6 +239,7 @@ describe('AUTH: what the server announces and answers', () => {
 	});
 
 	test('Exchange offering only GSSAPI and NTLM: the hint names both and what a password login needs', async () => {
+		// an internal receive connector: EHLO as in technet bb123686, AUTH with Integrated Windows authentication only
 		const ehlo = [
 			'250-mail1.fabrikam.com Hello [127.0.0.1]',
 			'250-SIZE 37748736',
@@ -276,16 +278,15 @@ describe('AUTH: what the server announces and answers', () => {
 
 	const authReplies: { name: string; reply: string; code: string; shown?: string }[] = [
 		{
-			// https://support.google.com/a/answer/3726730
+			// https://tamingdns.com/bounce-decoder/535-5-7-8-authentication-credentials-invalid (Gmail's wording)
 			name: 'Gmail, wrong password',
-			reply:
-				'535-5.7.8 Username and Password not accepted. For more information, go to\r\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials d2sm1234567wrb.12 - gsmtp',
+			reply: '535 5.7.8 Username and Password not accepted',
 			code: 'AUTH_FAILED',
 		},
 		{
 			// https://support.google.com/a/answer/3726730
 			name: 'Gmail, too many logins',
-			reply: '454 4.7.0 Too many login attempts, please try again later. d2sm1234567wrb.12 - gsmtp',
+			reply: '454 4.7.0 Too many login attempts, please try again later.',
 			code: 'THROTTLED',
 		},
 		{
