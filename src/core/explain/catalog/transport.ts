@@ -31,7 +31,11 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{ smtp: [538], enhanced: ['5.7.11'] },
 			{ imapCode: ['PRIVACYREQUIRED'] },
-			{ text: /(?:Plaintext|cleartext) (?:authentication|logins?) (?:dis(?:allowed|abled)|not allowed)/i, bias: 0.3 },
+			// Dovecot's own log line for the same refusal (hardware/mailserver#219).
+			{
+				text: /(?:Plaintext|cleartext) (?:authentication|logins?) (?:dis(?:allowed|abled)|not allowed)|\btried to use disallowed plaintext auth\b/i,
+				bias: 0.3,
+			},
 			{ errorCode: ['LOGINDISABLED'] },
 			{ text: /\bLogin is disabled\b/i, bias: 0.2 },
 			{ errorCode: ['EREQUIRETLS'], bias: -0.1 },
