@@ -250,7 +250,7 @@ function classifyForeign(error: unknown, stage: StageName): ProbeFailure {
 	}
 	if (code === 'ENOAUTH') return new ProbeFailure('CONFIG');
 	if (code === 'EOAUTH2') return new ProbeFailure('AUTH_FAILED', { serverResponse });
-	if (code === 'ETLS' || code === 'EREQUIRETLS') {
+	if (code === 'ETLS') {
 		const refused = serverResponse !== undefined || /STARTTLS/i.test(message);
 		return new ProbeFailure(refused ? 'STARTTLS_UNAVAILABLE' : 'TLS_NEGOTIATION', { serverResponse });
 	}

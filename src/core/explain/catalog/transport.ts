@@ -38,7 +38,6 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{ errorCode: ['LOGINDISABLED'] },
 			{ text: /\bLogin is disabled\b/i, bias: 0.2 },
-			{ errorCode: ['EREQUIRETLS'], bias: -0.1 },
 		],
 	},
 	{

@@ -461,7 +461,6 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'starttls-required#1 alternative 2': 'Encryption required for requested authentication mechanism',
 	'starttls-required#2': '{"smtp":[538],"enhanced":["5.7.11"]}',
 	'starttls-required#6': '/\\bLogin is disabled\\b/i (bias 0.2)',
-	'starttls-required#7 bias': 'bias -0.1: no near miss it keeps from being named first',
 	'tls-mode-mismatch#1 errorCode 1': 'WRONG_VERSION_NUMBER',
 	'tls-mode-mismatch#6 alternative 0': 'packet length too long',
 	'tls-mode-mismatch#6 alternative 3': 'record layer failure',
