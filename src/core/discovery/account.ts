@@ -43,15 +43,24 @@ export function serviceProvider(
 	return own;
 }
 
+/**
+ * The account password does not work for mail at this provider: it requires app passwords, or it removed password
+ * logins (Google). One account has one sign-in for IMAP and SMTP, so a removal on either protocol counts.
+ */
+function needsAppPassword(info: ProviderInfo): boolean {
+	return (
+		info.appPassword?.required === true ||
+		info.authPolicies.some((policy) => policy.status === 'removed' && policy.methods.includes('password'))
+	);
+}
+
 /** The sign-in method to recommend for the provider that runs the chosen servers. */
 export function authAdvice(info: ProviderInfo | undefined): AuthAdvice {
 	if (info?.id === 'microsoft365')
 		return { method: 'oauth2', flow: 'client-credentials', reason: AUTH_TEXTS.m365AppOnly };
 	if (info?.id === 'outlook-com')
 		return { method: 'oauth2', flow: 'device-code', reason: AUTH_TEXTS.microsoftConsumer };
-	const needsAppPassword =
-		info !== undefined && (info.appPassword?.required === true || !info.accepts.imap.includes('password'));
-	if (info && needsAppPassword) {
+	if (info && needsAppPassword(info)) {
 		return {
 			method: 'app-password',
 			reason: {

@@ -2,7 +2,6 @@ import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
 import type { SourceId } from '../facts/sources';
 import type { AuthPolicy, Endpoint, MailProtocol, ProviderInfo } from './types';
 
-const ALL: readonly AuthMethod[] = ['password', 'app-password', 'oauth2'];
 const PASSWORDS: readonly AuthMethod[] = ['password', 'app-password'];
 
 function ep(protocol: MailProtocol, host: string, port: number, security: SecurityMode, source: SourceId): Endpoint {
@@ -63,7 +62,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			ep('imap', 'imap-legacy.office365.com', 993, 'tls', 'exo-legacy-tls-pop-imap'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['oauth2'], smtp: ALL },
 		authPolicies: [
 			EXO_IMAP_BASIC,
 			{
@@ -134,7 +132,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			ep('smtp', 'smtp.office365.com', 587, 'starttls', 'ispdb'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['oauth2'], smtp: ['oauth2'] },
 		authPolicies: [
 			{
 				rule: 'outlook-consumer-basic-auth',
@@ -163,7 +160,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp-relay.gmail.com', 'google-lsa-workspace'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [
 			{
 				rule: 'google-password-auth',
@@ -199,7 +195,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		domains: ['gmail.com', 'googlemail.com'],
 		endpoints: [ep('imap', 'imap.gmail.com', 993, 'tls', 'ispdb'), ...GMAIL_SMTP],
 		endpointsVerified: true,
-		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [
 			{
 				rule: 'google-password-auth',
@@ -238,7 +233,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			ep('smtp', 'smtp.mail.me.com', 587, 'starttls', 'apple-mail-settings'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['app-password'], smtp: ['app-password'] },
 		authPolicies: [],
 		appPassword: {
 			required: true,
@@ -269,7 +263,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			ep('smtp', 'smtp.mail.yahoo.com', 587, 'starttls', 'yahoo-imap-settings'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [],
 		appPassword: {
 			required: true,
@@ -292,7 +285,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		domains: ['aol.com', 'aol.de'],
 		endpoints: [ep('imap', 'imap.aol.com', 993, 'tls', 'ispdb'), ep('smtp', 'smtp.aol.com', 465, 'tls', 'ispdb')],
 		endpointsVerified: false,
-		accepts: { imap: ALL, smtp: ALL },
 		authPolicies: [],
 		notes: [],
 	},
@@ -308,7 +300,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('mail.gmx.com', 'ispdb'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
 		authPolicies: [],
 		notes: [
 			{
@@ -327,7 +318,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp.web.de', 'ispdb'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
 		authPolicies: [],
 		notes: [
 			{
@@ -345,7 +335,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('securesmtp.t-online.de', 'ispdb'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['password'], smtp: ['password'] },
 		authPolicies: [],
 		notes: [
 			{
@@ -372,7 +361,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			]),
 		],
 		endpointsVerified: true,
-		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
 		authPolicies: [],
 		notes: [
 			{
@@ -387,7 +375,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		domains: [],
 		endpoints: [ep('imap', 'imap.strato.de', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.strato.de', 'ispdb')],
 		endpointsVerified: true,
-		accepts: { imap: ['password'], smtp: ['password'] },
 		authPolicies: [],
 		notes: [],
 	},
@@ -401,7 +388,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('posteo.de', 'ispdb'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
 		authPolicies: [],
 		notes: [],
 	},
@@ -414,7 +400,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp.mailbox.org', 'mailbox-org-settings'),
 		],
 		endpointsVerified: false,
-		accepts: { imap: PASSWORDS, smtp: PASSWORDS },
 		authPolicies: [],
 		notes: [],
 	},
@@ -431,7 +416,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtppro.zoho.com', 'zoho-app-passwords'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ALL, smtp: ALL },
 		authPolicies: [],
 		notes: [
 			{
@@ -449,7 +433,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp.fastmail.com', 'fastmail-servers'),
 		],
 		endpointsVerified: true,
-		accepts: { imap: ['app-password', 'oauth2'], smtp: ['app-password', 'oauth2'] },
 		authPolicies: [],
 		appPassword: {
 			required: true,
@@ -465,7 +448,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			...smtpBoth('smtp.hosteurope.de', 'hosteurope-faq'),
 		],
 		endpointsVerified: false,
-		accepts: { imap: ALL, smtp: ALL },
 		authPolicies: [],
 		notes: [
 			{

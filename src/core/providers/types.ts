@@ -71,8 +71,6 @@ export interface ProviderInfo {
 	endpoints: readonly Endpoint[];
 	/** False when no first-party server table exists; endpoint checks then stay silent. */
 	endpointsVerified: boolean;
-	/** Login methods the provider accepts today, per protocol. */
-	accepts: Readonly<Record<MailProtocol, readonly AuthMethod[]>>;
 	authPolicies: readonly AuthPolicy[];
 	appPassword?: {
 		/** The normal account password does not work for IMAP/SMTP; only an app password does. */
