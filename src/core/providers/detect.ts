@@ -105,6 +105,7 @@ export function documentedEndpoints(host: string, protocol: MailProtocol): reado
 	}
 	for (const e of ispdbEndpointsForHost(h)) if (e.protocol === protocol) add(e.port, e.security, 'ispdb');
 	// Bounded: only hosts someone typed into a config end up here, and unknown ones share the empty result.
+	// Stryker disable next-line LogicalOperator,ConditionalExpression,EqualityOperator: equivalent, a cache; whether a result is kept, the same endpoints are returned
 	if (result.length > 0 || cache.size < 10_000) cache.set(h, result);
 	return result;
 }

@@ -22,7 +22,18 @@ export interface IspdbTable {
 export const ISPDB = table as IspdbTable;
 
 let byDomain: Map<string, IspdbProvider> | undefined;
-let byHost: Map<string, { protocol: MailProtocol; port: number; security: SecurityMode }[]> | undefined;
+// Built while the module loads, unlike byDomain: every check of a server asks for its host (documentedEndpoints).
+const byHost = new Map<string, { protocol: MailProtocol; port: number; security: SecurityMode }[]>();
+for (const provider of ISPDB.providers) {
+	for (const protocol of ['imap', 'smtp'] as const) {
+		for (const [h, port, security] of provider[protocol]) {
+			if (h.includes('%')) continue;
+			const list = byHost.get(h) ?? [];
+			list.push({ protocol, port, security });
+			byHost.set(h, list);
+		}
+	}
+}
 
 /** ISPDB presets for an email domain, with placeholders filled in. */
 export function ispdbForDomain(domain: string): IspdbProvider | undefined {
@@ -38,18 +49,5 @@ export function ispdbForDomain(domain: string): IspdbProvider | undefined {
 export function ispdbEndpointsForHost(
 	host: string,
 ): readonly { protocol: MailProtocol; port: number; security: SecurityMode }[] {
-	if (!byHost) {
-		byHost = new Map();
-		for (const provider of ISPDB.providers) {
-			for (const protocol of ['imap', 'smtp'] as const) {
-				for (const [h, port, security] of provider[protocol]) {
-					if (h.includes('%')) continue;
-					const list = byHost.get(h) ?? [];
-					list.push({ protocol, port, security });
-					byHost.set(h, list);
-				}
-			}
-		}
-	}
 	return byHost.get(host.toLowerCase()) ?? [];
 }

@@ -176,6 +176,14 @@ describe('hosts', () => {
 			['imapp.strato.de', {}, 'imap.strato.de'],
 			['imap.mail.yahoo.co', {}, 'imap.mail.yahoo.com'],
 			['imap.gmx.nt', { email: 'a@gmx.de', protocol: 'imap' }, 'imap.gmx.net'],
+			// Two slips count from 12 characters on; a shorter host is too close to too many real ones.
+			['imap.gxm.nte', {}, 'imap.gmx.net'],
+			['mial.gmx.nte', {}, 'mail.gmx.net'],
+			['imap.wbe.ed', {}, undefined],
+			['imap.aol.cm', {}, 'imap.aol.com'],
+			// A slip in the name of a .de host is no country variant, whatever the top-level domain.
+			['secureimap.t-onlien.de', {}, 'secureimap.t-online.de'],
+			['imap.wbe.de', {}, 'imap.web.de'],
 			// A country variant or a numbered sibling of a provider host is real far more often than a slip.
 			['imap.strato.nl', {}, undefined],
 			['smtp2.strato.de', {}, undefined],

@@ -160,6 +160,10 @@ test('provider data is complete and consistent', () => {
 		}
 		for (const note of p.notes) assert.ok(note.en && note.de && note.en !== note.de, `${p.id}: note translated`);
 	}
+	// Findings name the provider: an empty or shared name would leave users guessing which one is meant.
+	const names = KNOWN_PROVIDERS.map((p) => p.name.trim());
+	assert.ok(names.every((name) => name.length > 0));
+	assert.equal(new Set(names).size, names.length);
 	for (const [id, source] of Object.entries(SOURCES)) {
 		assert.match(source.url, /^https:\/\//, id);
 		assert.match(source.date, /^\d{4}-\d{2}-\d{2}$/, id);
