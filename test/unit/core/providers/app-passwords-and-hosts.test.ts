@@ -176,6 +176,11 @@ describe('hosts', () => {
 			['imapp.strato.de', {}, 'imap.strato.de'],
 			['imap.mail.yahoo.co', {}, 'imap.mail.yahoo.com'],
 			['imap.gmx.nt', { email: 'a@gmx.de', protocol: 'imap' }, 'imap.gmx.net'],
+			// One slip from both of the provider's hosts: the server's protocol decides.
+			['smap.web.de', { email: 'a@web.de', protocol: 'smtp' }, 'smtp.web.de'],
+			['smap.web.de', { email: 'a@web.de', protocol: 'imap' }, 'imap.web.de'],
+			// ISPDB lists @twc.com nowhere, but its provider's host mail.twc.com is named after it.
+			['mail.tcw.com', { email: 'jane.doe@twc.com' }, 'mail.twc.com'],
 			// Two slips count from 12 characters on; a shorter host is too close to too many real ones.
 			['imap.gxm.nte', {}, 'imap.gmx.net'],
 			['mial.gmx.nte', {}, 'mail.gmx.net'],
