@@ -181,6 +181,8 @@ describe('hosts', () => {
 			['smap.web.de', { email: 'a@web.de', protocol: 'imap' }, 'imap.web.de'],
 			// ISPDB lists @twc.com nowhere, but its provider's host mail.twc.com is named after it.
 			['mail.tcw.com', { email: 'jane.doe@twc.com' }, 'mail.twc.com'],
+			// A slip next to a host of an ISPDB provider with the same parent domain, without an address.
+			['imapp.mail.ru', {}, 'imap.mail.ru'],
 			// Two slips count from 12 characters on; a shorter host is too close to too many real ones.
 			['imap.gxm.nte', {}, 'imap.gmx.net'],
 			['mial.gmx.nte', {}, 'mail.gmx.net'],
@@ -258,6 +260,12 @@ describe('detection by domain and host', () => {
 		assert.deepEqual(documentedEndpoints('mail.ee', 'imap'), [], 'a placeholder host is no documented host');
 		assert.deepEqual(ispdbEndpointsForHost('IMAP.MAIL.RU')[0], { protocol: 'imap', port: 993, security: 'tls' });
 		assert.deepEqual(ispdbEndpointsForHost('%EMAILDOMAIN%'), []);
+		assert.deepEqual(ispdbEndpointsForHost('mail.%EMAILDOMAIN%'), [], 'a placeholder host is no host');
+		// Google documents 587 next to ISPDB's 465, whatever the spelling of the host.
+		assert.deepEqual(
+			documentedEndpoints(' SMTP.Gmail.com ', 'smtp').map((e) => `${e.port}/${e.security} ${e.source}`),
+			['465/tls ispdb', '587/starttls google-imap-smtp'],
+		);
 	});
 
 	test('ISPDB presets by domain: placeholders filled with the domain in lower case', () => {

@@ -25,23 +25,34 @@ describe('the provider of an address: the address wins over a host another provi
 		['jane.doe@hotmail.co.uk', 'outlook.office365.com', 'outlook-com'],
 		['jane.doe@live.co.uk', 'outlook.office365.com', 'outlook-com'],
 		['jane.doe@outlook.it', 'outlook.office365.com', 'outlook-com'],
-		['jane.doe@outlook.es', 'smtp-mail.outlook.com', 'outlook-com'],
+		['jane.doe@outlook.es', 'outlook.office365.com', 'outlook-com'],
 		['import@contoso.com', 'outlook.office365.com', 'microsoft365'],
 		['jane.doe@gmail.com', 'imap.gmail.com', 'gmail'],
 		['jane.doe@googlemail.com', 'smtp.gmail.com', 'gmail'],
 		['info@kanzlei-weber.de', 'imap.gmail.com', 'google-workspace'],
 		['jane.doe@web.de', 'imap.gmx.net', 'web-de'],
-		['jane.doe@posteo.de', 'mail.example.org', 'posteo'],
-		['jane.doe@zoho.com', 'imap.zoho.eu', 'zoho'],
-		['jane.doe@zohomail.com', 'imap.zoho.com', 'zoho'],
-		['jane.doe@zoho.eu', 'imap.zoho.eu', 'zoho'],
-		['jane.doe@zohomail.eu', 'imap.zoho.eu', 'zoho'],
-		['jane.doe@me.com', 'imap.mail.me.com', 'icloud'],
-		['jane.doe@mac.com', 'imap.mail.me.com', 'icloud'],
 	];
 	for (const [email, host, provider] of CASES) {
 		test(`${email} on ${host}: ${provider}`, () => {
 			assert.equal(detectProvider({ email, hosts: [host] })?.provider.id, provider);
+		});
+	}
+	// Before any server is filled in (discovery, a new account), the address alone names the provider.
+	const ADDRESS_ONLY: readonly [email: string, provider: string][] = [
+		['jane.doe@posteo.de', 'posteo'],
+		['jane.doe@posteo.net', 'posteo'],
+		['jane.doe@posteo.eu', 'posteo'],
+		['jane.doe@zoho.com', 'zoho'],
+		['jane.doe@zohomail.com', 'zoho'],
+		['jane.doe@zoho.eu', 'zoho'],
+		['jane.doe@zohomail.eu', 'zoho'],
+		['jane.doe@icloud.com', 'icloud'],
+		['jane.doe@me.com', 'icloud'],
+		['jane.doe@mac.com', 'icloud'],
+	];
+	for (const [email, provider] of ADDRESS_ONLY) {
+		test(`${email} without servers: ${provider}`, () => {
+			assert.equal(detectProvider({ email, hosts: [] })?.provider.id, provider);
 		});
 	}
 });
