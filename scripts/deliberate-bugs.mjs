@@ -299,8 +299,8 @@ const FOURTH_BUGS = [
 	{
 		file: 'src/core/discovery/account.ts',
 		what: 'discover recommends an app password for providers that accept the normal password (GMX), and vice versa',
-		from: "(info.appPassword?.required === true || !info.accepts.imap.includes('password'));",
-		to: "(info.appPassword?.required === true || info.accepts.imap.includes('password'));",
+		from: 'function needsAppPassword(info: ProviderInfo): boolean {\n\treturn (',
+		to: 'function needsAppPassword(info: ProviderInfo): boolean {\n\treturn !(',
 		tests: testsIn('core/discovery'),
 	},
 	{
