@@ -5,12 +5,12 @@
  * failed and the reply quoted, and that no credentials go out where no login can work.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { describe, test } from 'node:test';
 import type { Account } from '../../../../src/core/config/model';
 import { probeImap as imapProbe } from '../../../../src/core/probes/imap';
 import { canary } from '../../../support/canaries';
 import { CanaryWatch } from '../../../support/canary-watch';
+import { listenOnLoopback } from '../../../support/loopback-listener';
 import { probeHarness, stageNames } from '../../../support/probe-harness';
 
 const USER = 'scanner@example.test';
@@ -34,10 +34,7 @@ interface ScriptedImap {
 /** Answers CAPABILITY with `capabilities` (after `chatter` untagged notices), every login with Exchange's `NO AUTHENTICATE failed.`, LOGOUT with BYE. */
 async function exchangeLike(capabilities: string, chatter = 0): Promise<ScriptedImap> {
 	const commands: string[] = [];
-	const sockets = new Set<net.Socket>();
-	const server = net.createServer((socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
+	const listener = await listenOnLoopback((socket) => {
 		socket.on('error', () => undefined);
 		const send = (line: string) => socket.write(`${line}\r\n`);
 		send(EXCHANGE_GREETING);
@@ -73,19 +70,7 @@ async function exchangeLike(capabilities: string, chatter = 0): Promise<Scripted
 			}
 		});
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	return {
-		port: (server.address() as net.AddressInfo).port,
-		commands,
-		close: () =>
-			new Promise<void>((resolve) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			}),
-	};
+	return { ...listener, commands };
 }
 
 function account(port: number): Account {

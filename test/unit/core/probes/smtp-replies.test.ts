@@ -5,12 +5,12 @@
  * commands went out (no credentials where no login can work, never MAIL FROM).
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { describe, test } from 'node:test';
 import type { Account } from '../../../../src/core/config/model';
 import { probeSmtp as smtpProbe } from '../../../../src/core/probes/smtp';
 import { canary } from '../../../support/canaries';
 import { CanaryWatch } from '../../../support/canary-watch';
+import { listenOnLoopback } from '../../../support/loopback-listener';
 import { probeHarness, stageNames } from '../../../support/probe-harness';
 
 const USER = 'scanner@example.test';
@@ -55,10 +55,7 @@ interface ScriptedServer {
 /** A server that answers each command verb with the script's reply (an unscripted verb gets Postfix's 502). */
 async function scripted(script: Script): Promise<ScriptedServer> {
 	const commands: string[] = [];
-	const sockets = new Set<net.Socket>();
-	const server = net.createServer((socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
+	const listener = await listenOnLoopback((socket) => {
 		socket.on('error', () => undefined);
 		socket.write(`${script.greeting}\r\n`);
 		let pending = '';
@@ -81,19 +78,7 @@ async function scripted(script: Script): Promise<ScriptedServer> {
 			}
 		});
 	});
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	return {
-		port: (server.address() as net.AddressInfo).port,
-		commands,
-		close: () =>
-			new Promise<void>((resolve) => {
-				for (const socket of sockets) socket.destroy();
-				server.close(() => resolve());
-			}),
-	};
+	return { ...listener, commands };
 }
 
 function account(port: number, security: 'starttls' | 'none', auth?: Account['auth']): Account {
