@@ -49,11 +49,21 @@ export function networkFailure(error: unknown): { code: ProbeErrorCode; cause: s
 	return undefined;
 }
 
+/** How a report quotes an OAuth2 error: `code: description`, or whichever of the two the server sent. */
+export function quoteOAuthError(code: string, description: string): string {
+	return [code, description.trim()].filter(Boolean).join(': ');
+}
+
+/** The distinct AADSTS codes an Entra error description names, in order. */
+export function aadstsCodes(description: string): string[] {
+	return [...new Set(description.match(/AADSTS\d+/g) ?? [])];
+}
+
 export function mapMsalError(error: unknown, lang: Lang, secrets: readonly (string | undefined)[]): ProbeError {
 	const e = (error ?? {}) as MsalLikeError;
 	const errorCode = typeof e.errorCode === 'string' ? e.errorCode : '';
 	const errorMessage = typeof e.errorMessage === 'string' ? e.errorMessage : errorText(error);
-	const aadsts = [...new Set(errorMessage.match(/AADSTS\d+/g) ?? [])];
+	const aadsts = aadstsCodes(errorMessage);
 	const aadstsSuffix = aadsts.length ? `, ${aadsts.join(', ')}` : '';
 	const fromServer = e.name === 'ServerError' || e.name === 'InteractionRequiredAuthError' || aadsts.length > 0;
 
@@ -61,8 +71,7 @@ export function mapMsalError(error: unknown, lang: Lang, secrets: readonly (stri
 		const start = errorMessage.indexOf('AADSTS');
 		const description = start >= 0 ? errorMessage.slice(start) : errorMessage;
 		// An error without a description (a sign-in redirect's bare `error=access_denied`) is quoted by its code alone.
-		const quoted = description.trim() ? `${errorCode || 'error'}: ${description}` : errorCode || 'error';
-		const serverResponse = scrub(quoted.trim(), secrets);
+		const serverResponse = scrub(quoteOAuthError(errorCode || 'error', description), secrets);
 		return { code: 'OAUTH_TOKEN', message: serverMessage(errorCode, e.subError, aadsts, lang), serverResponse };
 	}
 

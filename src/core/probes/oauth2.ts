@@ -11,7 +11,7 @@ import type { Credentials, ProbeContext } from './context';
 import type { ProbeHooks } from './mail-session';
 import type { ProbeCheck, ProbeError, StageName } from './result';
 import { checkClaims, tokenExpiry } from './oauth2-claims';
-import { mapMsalError, networkFailure, scrub, serverMessage } from './oauth2-errors';
+import { aadstsCodes, mapMsalError, networkFailure, quoteOAuthError, scrub, serverMessage } from './oauth2-errors';
 import { acquireToken, OAuth2ConfigProblem, raceAbort, type TranscriptSink } from './oauth2-msal';
 import {
 	asNetworkModule,
@@ -235,9 +235,9 @@ async function discover(
 	}
 	const error = typeof body.error === 'string' ? body.error : '';
 	const description = typeof body.error_description === 'string' ? body.error_description : '';
-	const serverResponse = [error, description].filter(Boolean).join(': ') || undefined;
+	const serverResponse = quoteOAuthError(error, description) || undefined;
 	transcript.server(`HTTP ${response.status}${serverResponse ? ` ${serverResponse}` : ''}`);
-	const aadsts = [...new Set(description.match(/AADSTS\d+/g) ?? [])];
+	const aadsts = aadstsCodes(description);
 	let message: string;
 	if (aadsts.includes('AADSTS90002')) message = tr(OAUTH2_TEXTS.authorityUnknownTenant, lang, { tenant: plan.tenant });
 	else if (response.status === 200) message = tr(OAUTH2_TEXTS.authorityBadDocument, lang);
