@@ -69,8 +69,7 @@ async function testAccount(): Promise<void> {
 
 test('without the CA the authority is not trusted: TLS_CERT_INVALID on the authority line, naming the setting', async () => {
 	await testAccount();
-	const toast = bench.page.locator('.notification-toast', { hasText: `${ACCOUNT}": OAuth2 failed at authority` });
-	await toast.first().waitFor({ timeout: 60_000 });
+	await bench.waitForNotification(`${ACCOUNT}": OAuth2 failed at authority`);
 	const rows = await bench.waitForProblem('mailcfg-test', 'TLS_CERT_INVALID');
 	const row = rows.find((r) => r.includes('TLS_CERT_INVALID'));
 	const line = authorityLine();
@@ -108,8 +107,7 @@ test('with the CA file in mailcfg.probe.extraCaCertificates the token is fetched
 	}
 	await bench.openFile(DEMO_CONFIG_NAME);
 	await testAccount();
-	const toast = bench.page.locator('.notification-toast', { hasText: `${ACCOUNT}": OAuth2 failed at claims` });
-	await toast.first().waitFor({ timeout: 60_000 });
+	await bench.waitForNotification(`${ACCOUNT}": OAuth2 failed at claims`);
 	await bench.screenshot('2-claims-after-ca');
 	const rows = await bench.problems();
 	assert.ok(!rows.some((r) => r.includes('TLS_CERT_INVALID')), `the certificate problem stayed:\n${rows.join('\n')}`);

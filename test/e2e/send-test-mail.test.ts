@@ -73,9 +73,7 @@ test('Send Test Mail asks for the recipient and a confirmation, then sends exact
 	await target.waitFor({ timeout: 20_000 });
 	await target.locator('.monaco-button', { hasText: 'Connect' }).first().click();
 
-	await bench.page
-		.locator('.notification-toast', { hasText: `Test mail to ${RECIPIENT} accepted by the server.` })
-		.waitFor({ timeout: 60_000 });
+	await bench.waitForNotification(`Test mail to ${RECIPIENT} accepted by the server.`);
 	await bench.screenshot('3-sent');
 	assert.equal(servers.received.length, 1, 'the server received exactly one message');
 	assert.deepEqual(servers.received[0]?.to, [RECIPIENT]);
@@ -91,9 +89,7 @@ test('Test Connection on the same account sends no mail', async () => {
 	await bench.goTo(accountIdLine(config, ACCOUNT), 1);
 	await bench.runCommand('Mail: Test Connection');
 	// Both hosts were confirmed by the send, so no dialog comes; IMAP and SMTP (with AUTH) pass.
-	await bench.page
-		.locator('.notification-toast', { hasText: `"${ACCOUNT}": all checks passed.` })
-		.waitFor({ timeout: 60_000 });
+	await bench.waitForNotification(`"${ACCOUNT}": all checks passed.`);
 	await bench.screenshot('4-test-connection-passed');
 	assert.equal(servers.received.length, 1, 'Test Connection must not send mail');
 });

@@ -29,6 +29,12 @@ export interface Workbench {
 	hoverAt(line: number, column: number, expected: string): Promise<string>;
 	/** Opens the quick-fix menu at the cursor and picks the first action whose title matches. */
 	quickFix(title: RegExp): Promise<string>;
+	/**
+	 * Waits for a notification containing `text` and returns its text: as a toast, or else in the notification
+	 * center, since VS Code shows no toast for a notification that comes while the center is open or right after
+	 * three others (its spam protection); both list the same notifications.
+	 */
+	waitForNotification(text: string, timeout?: number): Promise<string>;
 	close(): Promise<void>;
 }
 
@@ -152,6 +158,30 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			await page.keyboard.press('Enter');
 			await menu.waitFor({ state: 'hidden' });
 			return text;
+		},
+		waitForNotification: async (text, timeout = 60_000) => {
+			const item = page.locator(
+				'.notification-toast .notification-list-item, .notifications-center .notification-list-item',
+				{
+					hasText: text,
+				},
+			);
+			const deadline = Date.now() + timeout;
+			try {
+				await item.first().waitFor({ timeout: Math.min(15_000, timeout) });
+			} catch {
+				const center = page.locator('.notifications-center');
+				if (!(await center.isVisible())) await bench.runCommand('Notifications: Show Notifications');
+				try {
+					await item.first().waitFor({ timeout: Math.max(1_000, deadline - Date.now()) });
+				} catch (error) {
+					const seen = await page.locator('.notification-list-item').allInnerTexts();
+					throw new Error(`no notification with "${text}"; the workbench lists: ${JSON.stringify(seen)}`, {
+						cause: error,
+					});
+				}
+			}
+			return item.first().innerText();
 		},
 		close: () => browser.close(),
 	};
