@@ -88,6 +88,8 @@ const TEXT = {
 	},
 	showDetails: { en: 'Show details', de: 'Details anzeigen' },
 	storeSecret: { en: 'Store secret…', de: 'Geheimnis hinterlegen…' },
+	enableFirst: { en: 'Before the first sign-in: {text}', de: 'Vor der ersten Anmeldung: {text}' },
+	openPage: { en: 'Open provider page', de: 'Anbieterseite öffnen' },
 	from: { en: '{value} ({source})', de: '{value} ({source})' },
 } satisfies Record<string, Localized>;
 
@@ -180,15 +182,33 @@ function secretOf(result: DiscoveryResult): string | undefined {
 	return reference ? /^\$\{secret:([^}]+)\}$/.exec(reference)?.[1] : undefined;
 }
 
-async function report(ctx: ClientContext, result: DiscoveryResult, message: string, warn = false): Promise<void> {
-	ctx.log.info(runner().renderDiscoveryText(result, ctx.lang()));
+/**
+ * The closing message of a lookup, with the step the provider asks for before the first sign-in ("allow IMAP once")
+ * and a button to its page; VS Code asks before it opens a page of a domain the user has not trusted.
+ */
+async function report(
+	ctx: ClientContext,
+	result: DiscoveryResult,
+	message: string,
+	options: { warn?: boolean; offerSecret?: boolean } = {},
+): Promise<void> {
 	const lang = ctx.lang();
-	const secret = secretOf(result);
-	const buttons = [tr(TEXT.showDetails, lang), ...(secret && !warn ? [tr(TEXT.storeSecret, lang)] : [])];
-	const show = warn ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-	const picked = await show(message, ...buttons);
+	ctx.log.info(runner().renderDiscoveryText(result, lang));
+	const secret = options.offerSecret !== false && !options.warn ? secretOf(result) : undefined;
+	const enable = options.warn ? null : result.enable;
+	const buttons = [
+		tr(TEXT.showDetails, lang),
+		...(secret ? [tr(TEXT.storeSecret, lang)] : []),
+		...(enable ? [tr(TEXT.openPage, lang)] : []),
+	];
+	const text = enable
+		? `${message} ${tr(TEXT.enableFirst, lang, { text: runner().enableText(enable, lang) })}`
+		: message;
+	const show = options.warn ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+	const picked = await show(text, ...buttons);
 	if (picked === tr(TEXT.showDetails, lang)) ctx.log.show(true);
 	else if (picked === tr(TEXT.storeSecret, lang)) await vscode.commands.executeCommand(Commands.storeSecret, secret);
+	else if (picked === tr(TEXT.openPage, lang) && enable) await vscode.env.openExternal(vscode.Uri.parse(enable.url));
 }
 
 function reasonOf(error: unknown): string {
@@ -229,12 +249,9 @@ async function newAccountFromEmail(ctx: ClientContext): Promise<void> {
 	if (!result) return;
 	if (!result.account) {
 		const nothing = result.imap.length + result.smtp.length === 0;
-		await report(
-			ctx,
-			result,
-			tr(nothing ? TEXT.nothing : TEXT.noAccountSuggested, lang, { email: result.email }),
-			true,
-		);
+		await report(ctx, result, tr(nothing ? TEXT.nothing : TEXT.noAccountSuggested, lang, { email: result.email }), {
+			warn: true,
+		});
 		return;
 	}
 	const document = target ?? (await newConfigDocument(result.account.id));
@@ -290,7 +307,9 @@ async function fillServerSettings(ctx: ClientContext, raw: unknown): Promise<voi
 	if (!result) return;
 	if (!result.account) {
 		const nothing = result.imap.length + result.smtp.length === 0;
-		await report(ctx, result, tr(nothing ? TEXT.nothing : TEXT.noAccountSuggested, lang, { email: args.email }), true);
+		await report(ctx, result, tr(nothing ? TEXT.nothing : TEXT.noAccountSuggested, lang, { email: args.email }), {
+			warn: true,
+		});
 		return;
 	}
 	const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
@@ -299,9 +318,7 @@ async function fillServerSettings(ctx: ClientContext, raw: unknown): Promise<voi
 	const edits = runner().fillServersEdits(document.getText(), index, result.account);
 	if (edits.length > 0 && !(await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)))) return;
 	const message = tr(TEXT.filled, lang, { id: args.accountId ?? args.email, summary: summary(result, ctx) });
-	ctx.log.info(runner().renderDiscoveryText(result, lang));
-	const picked = await vscode.window.showInformationMessage(message, tr(TEXT.showDetails, lang));
-	if (picked) ctx.log.show(true);
+	await report(ctx, result, message, { offerSecret: false });
 }
 
 async function lookupTenantCommand(ctx: ClientContext, raw: unknown): Promise<void> {

@@ -4,7 +4,7 @@
  */
 export { discover, InvalidAddressError } from '../core/discovery/discover';
 export { nodeDnsClient, nodeHttpClient } from '../core/discovery/node-net';
-export { renderDiscoveryText } from '../core/discovery/render';
+export { enableText, renderDiscoveryText } from '../core/discovery/render';
 export { DEFAULT_AUTHORITY_HOST, lookupTenant } from '../core/discovery/tenant';
 export {
 	accountIdsIn,

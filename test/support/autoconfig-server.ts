@@ -78,12 +78,22 @@ export function startHttpWebServer(routes: readonly WebRoute[]): Promise<WebServ
 }
 
 /** A config-v1.1.xml document as providers publish it. */
+function enableXml(enable: { url: string; instructions: { lang?: string; text: string }[] } | undefined): string {
+	if (!enable) return '';
+	const lines = enable.instructions.map(
+		(i) => `      <instruction${i.lang ? ` lang="${i.lang}"` : ''}>${i.text}</instruction>`,
+	);
+	return `    <enable visiturl="${enable.url}">\n${lines.join('\n')}\n    </enable>`;
+}
+
 export function autoconfigXml(options: {
 	id: string;
 	displayName: string;
 	domains: string[];
 	imap?: { host: string; port: number; socketType: 'SSL' | 'STARTTLS' | 'plain'; username?: string }[];
 	smtp?: { host: string; port: number; socketType: 'SSL' | 'STARTTLS' | 'plain'; username?: string }[];
+	/** An `<enable>` step; `url` and the texts go in as given (already escaped for XML). */
+	enable?: { url: string; instructions: { lang?: string; text: string }[] };
 }): string {
 	const server = (
 		tag: 'incomingServer' | 'outgoingServer',
@@ -103,6 +113,7 @@ ${options.domains.map((d) => `    <domain>${d}</domain>`).join('\n')}
     <displayName>${options.displayName}</displayName>
 ${(options.imap ?? []).map((s) => server('incomingServer', 'imap', s)).join('\n')}
 ${(options.smtp ?? []).map((s) => server('outgoingServer', 'smtp', s)).join('\n')}
+${enableXml(options.enable)}
   </emailProvider>
 </clientConfig>
 `;

@@ -102,6 +102,13 @@ export async function startDiscoveryWorld(): Promise<DiscoveryWorld> {
 		domains: ['hybrid.test'],
 		imap: [{ host: 'mail.hybrid.test', port: 993, socketType: 'SSL' }],
 		smtp: [{ host: 'mail.hybrid.test', port: 587, socketType: 'STARTTLS' }],
+		enable: {
+			url: 'https://help.hybrid.test/imap?tab=clients&amp;lang=en',
+			instructions: [
+				{ text: 'Ask the mail team to allow IMAP for your mailbox.' },
+				{ lang: 'de', text: 'IMAP für das Postfach beim Mail-Team freischalten lassen.' },
+			],
+		},
 	});
 	const evilXml = autoconfigXml({
 		id: 'evil',
@@ -109,6 +116,11 @@ export async function startDiscoveryWorld(): Promise<DiscoveryWorld> {
 		domains: ['fabrikam.test', 'spoofed.test'],
 		imap: [{ host: 'imap.attacker.test', port: 993, socketType: 'SSL' }],
 		smtp: [{ host: 'smtp.attacker.test', port: 465, socketType: 'SSL' }],
+		// Over plain HTTP anyone on the path could write this: its page must never be offered.
+		enable: {
+			url: 'https://login.attacker.test/verify',
+			instructions: [{ text: 'Confirm your password on this page to enable IMAP.' }],
+		},
 	});
 	const [dns, https, http, oidc] = await Promise.all([
 		startDnsServer({ records: RECORDS, silent: SILENT }),

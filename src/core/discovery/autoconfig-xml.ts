@@ -5,8 +5,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import type { SecurityMode } from '../config/model';
-import type { MailProtocol } from '../providers/types';
+import type { MailProtocol, ProviderEnable } from '../providers/types';
 import type { MailAddress } from './address';
+import { providerEnable } from './enable';
 import { cleanText, hostName, port } from './untrusted';
 
 /** Autoconfig files are a few kilobytes; anything far larger is not one. */
@@ -30,6 +31,8 @@ export interface AutoconfigFile {
 	displayName: string;
 	domains: string[];
 	servers: AutoconfigServer[];
+	/** What the provider asks to be done once before a mail program may connect (`<enable>`). */
+	enable?: ProviderEnable;
 }
 
 export class AutoconfigError extends Error {}
@@ -46,7 +49,10 @@ const parser = new XMLParser({
 	ignoreDeclaration: true,
 	ignorePiTags: true,
 	maxNestedTags: 16,
-	isArray: (name) => ['emailProvider', 'incomingServer', 'outgoingServer', 'authentication', 'domain'].includes(name),
+	isArray: (name) =>
+		['emailProvider', 'incomingServer', 'outgoingServer', 'authentication', 'domain', 'enable', 'instruction'].includes(
+			name,
+		),
 });
 
 type Node = Record<string, unknown>;
@@ -101,6 +107,18 @@ function server(node: unknown, protocol: MailProtocol, address: MailAddress): Au
 	};
 }
 
+/** The first `<enable>` of the provider, or of the file around it (where ISPDB puts some). */
+function enableStep(provider: Node, root: Node): ProviderEnable | undefined {
+	const node = [...list(provider.enable), ...list(root.enable)].find(isNode);
+	if (!node) return undefined;
+	const url = typeof node['@visiturl'] === 'string' ? decodeEntities(node['@visiturl']) : undefined;
+	const instructions = list(node.instruction).map((i) => ({
+		lang: isNode(i) && typeof i['@lang'] === 'string' ? i['@lang'] : undefined,
+		text: decodeEntities(text(i) ?? ''),
+	}));
+	return providerEnable(url, instructions);
+}
+
 /** Parses one autoconfig document for `address`; throws AutoconfigError when it is not a usable one. */
 export function parseAutoconfig(xml: string, address: MailAddress): AutoconfigFile {
 	if (xml.length > MAX_AUTOCONFIG_BYTES) throw new AutoconfigError('file too large');
@@ -122,6 +140,7 @@ export function parseAutoconfig(xml: string, address: MailAddress): AutoconfigFi
 			.slice(0, MAX_SERVERS),
 	);
 	const id = cleanText(decodeEntities(String(provider['@id'] ?? '')), 80);
+	const enable = enableStep(provider, root as Node);
 	return {
 		providerId: id || address.domain,
 		displayName: cleanText(decodeEntities(text(provider.displayName) ?? ''), 80) || id || address.domain,
@@ -130,5 +149,6 @@ export function parseAutoconfig(xml: string, address: MailAddress): AutoconfigFi
 			.filter((d): d is string => d !== undefined)
 			.slice(0, 100),
 		servers,
+		...(enable ? { enable } : {}),
 	};
 }

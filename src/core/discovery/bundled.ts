@@ -4,11 +4,12 @@
  * domain's own server list where it has one. Offline and synchronous.
  */
 import type { SecurityMode } from '../config/model';
+import { FACTS } from '../facts/registry';
 import { providerForDomain } from '../providers/detect';
-import { ispdbForDomain } from '../providers/ispdb';
+import { type IspdbProvider, ispdbForDomain } from '../providers/ispdb';
 import { providerById } from '../providers/known';
 import type { MailProtocol, ProviderInfo } from '../providers/types';
-import type { DiscoveredProvider } from './types';
+import type { DiscoveredProvider, EnableAdvice } from './types';
 
 export interface DataServer {
 	protocol: MailProtocol;
@@ -23,6 +24,8 @@ export interface ProviderData {
 	servers: DataServer[];
 	/** `known`: our table; `ispdb`: Thunderbird's ISPDB; `both`. */
 	from: 'known' | 'ispdb' | 'both';
+	/** The step before the first sign-in; `source` is the data step's and discovery sets the step that used it. */
+	enable?: Omit<EnableAdvice, 'source'>;
 }
 
 /** Tenant domains (`contoso.onmicrosoft.com`) sit below the domain our table lists for their provider. */
@@ -55,12 +58,30 @@ export function asDiscovered(provider: ProviderInfo): DiscoveredProvider {
 	return { id: provider.id, name: provider.name, known: true };
 }
 
+/**
+ * Our table's access fact for its providers (ISPDB's `<enable>` is ignored for them: it can be stale, as Gmail's
+ * "enable IMAP" is); ISPDB's step for the others.
+ */
+function enableFrom(known: ProviderInfo | undefined, ispdb: IspdbProvider | undefined): ProviderData['enable'] {
+	if (known) {
+		return known.access
+			? { url: known.access.url, text: FACTS[known.access.fact].statement, origin: `mailcfg fact ${known.access.fact}` }
+			: undefined;
+	}
+	return ispdb?.enable
+		? { url: ispdb.enable.url, text: ispdb.enable.instruction, origin: `ISPDB ${ispdb.id}` }
+		: undefined;
+}
+
 /** The bundled data for a mail domain, or undefined when neither table knows it. */
 export function providerData(domain: string): ProviderData | undefined {
 	const known = knownProvider(domain);
 	const ispdb = ispdbForDomain(domain);
+	const enable = enableFrom(known, ispdb);
 	if (!ispdb)
-		return known ? { provider: asDiscovered(known), servers: mainEndpoints(known), from: 'known' } : undefined;
+		return known
+			? { provider: asDiscovered(known), servers: mainEndpoints(known), from: 'known', ...(enable ? { enable } : {}) }
+			: undefined;
 	const documented = (protocol: MailProtocol, host: string, port: number, security: SecurityMode): boolean =>
 		known?.endpoints.some(
 			(e) => e.protocol === protocol && e.host === host && e.port === port && e.security === security,
@@ -87,5 +108,6 @@ export function providerData(domain: string): ProviderData | undefined {
 		provider: known ? asDiscovered(known) : { id: ispdb.id, name: ispdb.name, known: false },
 		servers,
 		from: known ? 'both' : 'ispdb',
+		...(enable ? { enable } : {}),
 	};
 }

@@ -17,7 +17,15 @@ import { rankServers, suitsAccount } from './rank';
 import { SRV_SERVICES, srvTargets } from './srv';
 import { DEFAULT_AUTHORITY_HOST, lookupTenant } from './tenant';
 import { STEP_TEXTS } from './texts';
-import type { DiscoveredProvider, DiscoveryResult, ServerCandidate, SourceKind, StepReport, TenantInfo } from './types';
+import type {
+	DiscoveredProvider,
+	DiscoveryResult,
+	EnableAdvice,
+	ServerCandidate,
+	SourceKind,
+	StepReport,
+	TenantInfo,
+} from './types';
 
 export const DEFAULT_STEP_TIMEOUT_MS = 5000;
 
@@ -114,6 +122,12 @@ interface StepOutcome {
 	candidates: ServerCandidate[];
 	/** A Microsoft 365 hint (MX pattern). */
 	provider?: DiscoveredProvider;
+	/** The step before the first sign-in that this step's source names. */
+	enable?: EnableAdvice;
+}
+
+function dataEnable(data: ProviderData, source: SourceKind): EnableAdvice | undefined {
+	return data.enable ? { ...data.enable, source } : undefined;
 }
 
 async function autoconfigStep(
@@ -154,7 +168,12 @@ async function autoconfigStep(
 	const detail = text(result.verified ? STEP_TEXTS.autoconfigFound : STEP_TEXTS.autoconfigUnverified, {
 		url: result.url,
 	});
-	return { report: { kind: 'autoconfig', status: 'found', detail }, candidates };
+	// A file fetched over plain HTTP could send the user to any page: its step is not passed on.
+	const enable: EnableAdvice | undefined =
+		result.verified && file.enable
+			? { url: file.enable.url, text: file.enable.instruction, source: 'autoconfig', origin: result.url }
+			: undefined;
+	return { report: { kind: 'autoconfig', status: 'found', detail }, candidates, ...(enable ? { enable } : {}) };
 }
 
 function dnsFailure(kind: SourceKind, error: unknown, domain: string, timeoutMs: number): StepReport {
@@ -199,6 +218,7 @@ async function mxStep(
 		report: { kind: 'mx', status: 'found', detail },
 		candidates: dataCandidates(finding.data, 'mx', `MX ${finding.exchange} → ${dataOrigin(finding.data)}`),
 		provider: finding.data.provider,
+		...(finding.data.enable ? { enable: dataEnable(finding.data, 'mx') } : {}),
 	};
 }
 
@@ -299,6 +319,7 @@ export async function discover(email: string, options: DiscoveryOptions = {}): P
 		? {
 				report: { kind: 'data', status: 'found', detail: dataDetail(data, domain) },
 				candidates: dataCandidates(data, 'data', dataOrigin(data)),
+				...(data.enable ? { enable: dataEnable(data, 'data') } : {}),
 			}
 		: { report: { kind: 'data', status: 'none', detail: text(STEP_TEXTS.dataNone, { domain }) }, candidates: [] };
 
@@ -319,6 +340,8 @@ export async function discover(email: string, options: DiscoveryOptions = {}): P
 	const smtp = ranked.filter((c) => c.protocol === 'smtp');
 	const best = imap[0] ?? smtp[0];
 	const provider = best?.provider ?? null;
+	// The advice of the source the best server came from: another source's provider may be a different one.
+	const enable = steps.find((s) => s.report.kind === best?.source)?.enable ?? null;
 
 	const m365 =
 		isMicrosoft365(data?.provider) ||
@@ -389,6 +412,7 @@ export async function discover(email: string, options: DiscoveryOptions = {}): P
 		smtp,
 		tenant: resolvedTenant,
 		auth: advice,
+		enable,
 		account,
 	};
 }

@@ -4,7 +4,7 @@
  */
 import type { Account } from '../config/model';
 import { type Lang, type Localized, tr } from '../i18n';
-import type { DiscoveryResult, ServerCandidate, SourceKind, StepStatus } from './types';
+import type { DiscoveryResult, EnableAdvice, ServerCandidate, SourceKind, StepStatus } from './types';
 
 export interface DiscoveryJson {
 	email: string;
@@ -47,6 +47,7 @@ export const RENDER_TEXTS = {
 	smtp: { en: 'SMTP, best first', de: 'SMTP, bester zuerst' },
 	tenant: { en: 'Microsoft Entra tenant', de: 'Microsoft-Entra-Mandant' },
 	signIn: { en: 'Sign-in', de: 'Anmeldung' },
+	enable: { en: 'Before the first sign-in ({origin})', de: 'Vor der ersten Anmeldung ({origin})' },
 	unverified: { en: 'unverified', de: 'nicht überprüft' },
 	steps: { en: 'Steps', de: 'Schritte' },
 	account: {
@@ -75,6 +76,11 @@ function serverLine(s: ServerCandidate, lang: Lang): string {
 	return `  ${`${s.host}:${s.port} ${s.security}`.padEnd(44)} ${tr(STEP_NAMES[s.source], lang)}: ${s.origin}${flag}`;
 }
 
+/** The advice in `lang`; a provider's own instruction may exist in the other language only. */
+export function enableText(enable: EnableAdvice, lang: Lang): string {
+	return enable.text[lang] ?? enable.text.en ?? enable.text.de ?? '';
+}
+
 export function renderDiscoveryText(result: DiscoveryResult, lang: Lang): string {
 	const width = Math.max(...Object.values(STEP_NAMES).map((n) => tr(n, lang).length));
 	const steps = result.steps.map(
@@ -92,6 +98,10 @@ export function renderDiscoveryText(result: DiscoveryResult, lang: Lang): string
 	if (result.auth) {
 		const method = [result.auth.method, result.auth.flow].filter(Boolean).join(', ');
 		lines.push(`${tr(RENDER_TEXTS.signIn, lang)}: ${method}. ${tr(result.auth.reason, lang)}`);
+	}
+	if (result.enable) {
+		const label = tr(RENDER_TEXTS.enable, lang, { origin: result.enable.origin });
+		lines.push(`${label}: ${enableText(result.enable, lang)} ${result.enable.url}`);
 	}
 	lines.push('', `${tr(RENDER_TEXTS.steps, lang)}:`, ...steps, '');
 	if (result.account) lines.push(tr(RENDER_TEXTS.account, lang), JSON.stringify(result.account, null, '\t'));

@@ -1,5 +1,5 @@
 import type { Account, SecurityMode } from '../config/model';
-import type { Localized } from '../i18n';
+import type { Lang, Localized } from '../i18n';
 import type { MailProtocol } from '../providers/types';
 
 /** The discovery steps, in the order they are tried (and the `kind` of a source in `mailcfg discover --format json`). */
@@ -55,6 +55,20 @@ export interface AuthAdvice {
 	reason: Localized;
 }
 
+/**
+ * What must be done once, in the provider's own settings, before a mail program can sign in ("allow IMAP access"),
+ * as the source of the recommended servers says it.
+ */
+export interface EnableAdvice {
+	/** The provider's page for it. */
+	url: string;
+	/** Our sourced statement for a provider of our table; otherwise the provider's own instruction, quoted. */
+	text: Partial<Record<Lang, string>>;
+	source: SourceKind;
+	/** `mailcfg fact <id>`, `ISPDB <id>`, or the autoconfig file's URL. */
+	origin: string;
+}
+
 export interface DiscoveryResult {
 	email: string;
 	domain: string;
@@ -65,6 +79,8 @@ export interface DiscoveryResult {
 	smtp: ServerCandidate[];
 	tenant: TenantInfo | null;
 	auth: AuthAdvice | null;
+	/** Null when the source of the best server names no such step. */
+	enable: EnableAdvice | null;
 	/** Null when no server was found. */
 	account: Account | null;
 }

@@ -311,6 +311,42 @@ export const FACTS = {
 		checked: CHECKED,
 		basis: 'sourced',
 	},
+	'outlook-com-imap-access': {
+		statement: {
+			en: 'Outlook.com has POP and IMAP access switched off by default; it is switched on in the Outlook.com settings under Mail > Forwarding and IMAP ("Let devices and apps use IMAP/POP").',
+			de: 'Bei Outlook.com ist der Zugriff per POP und IMAP standardmäßig ausgeschaltet; er wird in den Outlook.com-Einstellungen unter „Mail“ > „Forwarding and IMAP“ („Let devices and apps use IMAP/POP“) eingeschaltet (Bezeichnungen der englischen Oberfläche).',
+		},
+		source: 'outlook-com-settings',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
+	'gmx-imap-access': {
+		statement: {
+			en: 'GMX lets mail programs connect over POP3 and IMAP only after that access has been allowed once in the e-mail settings of the account.',
+			de: 'GMX lässt E-Mail-Programme erst per POP3 und IMAP zu, wenn dieser Zugriff einmal in den E-Mail-Einstellungen des Kontos erlaubt wurde.',
+		},
+		source: 'ispdb',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
+	'webde-imap-access': {
+		statement: {
+			en: 'WEB.DE lets mail programs connect over POP3 and IMAP only after that access has been allowed once in the e-mail settings of the account.',
+			de: 'WEB.DE lässt E-Mail-Programme erst per POP3 und IMAP zu, wenn dieser Zugriff einmal in den E-Mail-Einstellungen des Kontos erlaubt wurde.',
+		},
+		source: 'ispdb',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
+	't-online-email-password': {
+		statement: {
+			en: 'Telekom (t-online.de) mail programs sign in with a separate e-mail password that has to be set up for them; the password of the Telekom website and webmail does not work there.',
+			de: 'E-Mail-Programme melden sich bei der Telekom (t-online.de) mit einem eigenen E-Mail-Passwort an, das dafür eingerichtet werden muss; das Passwort der Telekom-Website und des Webmailers funktioniert dort nicht.',
+		},
+		source: 'ispdb',
+		checked: CHECKED,
+		basis: 'sourced',
+	},
 	'google-lsa-consumer-off': {
 		statement: {
 			en: 'Google stopped accepting the account password from "less secure apps" for personal Google accounts on 30 May 2022; app passwords (with 2-Step Verification) and OAuth2 still work.',

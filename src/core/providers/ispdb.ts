@@ -1,5 +1,5 @@
 import type { SecurityMode } from '../config/model';
-import type { MailProtocol } from './types';
+import type { MailProtocol, ProviderEnable } from './types';
 import table from './generated/ispdb.json';
 
 /** `[host, port, security]`; hosts may contain ISPDB placeholders such as `%EMAILDOMAIN%`. */
@@ -11,6 +11,8 @@ export interface IspdbProvider {
 	domains: string[];
 	imap: IspdbServer[];
 	smtp: IspdbServer[];
+	/** What the provider asks to be done once before a mail program may connect. */
+	enable?: ProviderEnable;
 }
 
 /** The generated table (scripts/gen-providers.ts); derived from Thunderbird's ISPDB, MPL-2.0. */

@@ -99,12 +99,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			},
 			{ protocol: 'smtp', fact: 'exo-smtp-legacy-tls' },
 		],
-		notes: [
-			{
-				en: 'IMAP works only with OAuth2 (XOAUTH2). SMTP AUTH must be enabled for the mailbox, also for OAuth2.',
-				de: 'IMAP funktioniert nur mit OAuth2 (XOAUTH2). SMTP AUTH muss für das Postfach aktiviert sein, auch für OAuth2.',
-			},
-		],
 	},
 	{
 		id: 'outlook-com',
@@ -143,12 +137,10 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 			},
 		],
 		oauth2: MICROSOFT_OAUTH2,
-		notes: [
-			{
-				en: 'IMAP/POP access is off by default: enable it under Settings, Mail, Forwarding and IMAP.',
-				de: 'IMAP/POP ist standardmäßig aus: unter Einstellungen, E-Mail, Weiterleitung und IMAP einschalten.',
-			},
-		],
+		access: {
+			fact: 'outlook-com-imap-access',
+			url: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+		},
 	},
 	{
 		id: 'google-workspace',
@@ -182,12 +174,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				source: 'google-app-passwords',
 			},
 		},
-		notes: [
-			{
-				en: 'App passwords need 2-Step Verification and an admin who allows them.',
-				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten und einen Administrator, der sie erlaubt.',
-			},
-		],
 	},
 	{
 		id: 'gmail',
@@ -217,12 +203,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				source: 'google-app-passwords',
 			},
 		},
-		notes: [
-			{
-				en: 'App passwords need 2-Step Verification; they are revoked when the account password changes.',
-				de: 'App-Passwörter brauchen die Bestätigung in zwei Schritten; sie verfallen, wenn sich das Kontopasswort ändert.',
-			},
-		],
 	},
 	{
 		id: 'icloud',
@@ -245,12 +225,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				source: 'apple-mail-settings',
 			},
 		},
-		notes: [
-			{
-				en: 'Needs an app-specific password (Apple Account with two-factor authentication).',
-				de: 'Braucht ein app-spezifisches Passwort (Apple-Account mit Zwei-Faktor-Authentifizierung).',
-			},
-		],
 	},
 	{
 		id: 'yahoo',
@@ -272,12 +246,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 				source: 'yahoo-app-passwords',
 			},
 		},
-		notes: [
-			{
-				en: 'Third-party apps need a generated app password.',
-				de: 'Fremde Programme brauchen ein erzeugtes App-Passwort.',
-			},
-		],
 	},
 	{
 		id: 'aol',
@@ -286,7 +254,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		endpoints: [ep('imap', 'imap.aol.com', 993, 'tls', 'ispdb'), ep('smtp', 'smtp.aol.com', 465, 'tls', 'ispdb')],
 		endpointsVerified: false,
 		authPolicies: [],
-		notes: [],
 	},
 	{
 		id: 'gmx',
@@ -301,12 +268,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'POP3/IMAP access must be switched on once in the web settings; with two-factor authentication an app-specific password is needed.',
-				de: 'Der Zugriff per POP3/IMAP muss einmal in den Web-Einstellungen eingeschaltet werden; mit Zwei-Faktor-Authentifizierung braucht es ein anwendungsspezifisches Passwort.',
-			},
-		],
+		access: { fact: 'gmx-imap-access', url: 'https://hilfe.gmx.net/pop-imap/einschalten.html' },
 	},
 	{
 		id: 'web-de',
@@ -319,12 +281,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'POP3/IMAP access must be switched on once in the settings; with two-factor authentication an app-specific password is needed.',
-				de: 'POP3/IMAP muss einmal in den Einstellungen eingeschaltet werden; mit Zwei-Faktor-Authentifizierung braucht es ein anwendungsspezifisches Passwort.',
-			},
-		],
+		access: { fact: 'webde-imap-access', url: 'https://hilfe.web.de/pop-imap/einschalten.html' },
 	},
 	{
 		id: 't-online',
@@ -336,12 +293,10 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'Mail programs need the separate "password for email programs", not the Telekom login password.',
-				de: 'E-Mail-Programme brauchen das eigene „Passwort für E-Mail-Programme“, nicht das Passwort des Telekom-Logins.',
-			},
-		],
+		access: {
+			fact: 't-online-email-password',
+			url: 'https://www.telekom.de/hilfe/apps-dienste/e-mail/programme/passwort-verwalten',
+		},
 	},
 	{
 		id: 'ionos',
@@ -362,12 +317,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'With two-step verification for webmail, mail programs need an app password.',
-				de: 'Mit Zwei-Schritt-Verifizierung im Webmail brauchen E-Mail-Programme ein App-Passwort.',
-			},
-		],
 	},
 	{
 		id: 'strato',
@@ -376,7 +325,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		endpoints: [ep('imap', 'imap.strato.de', 993, 'tls', 'ispdb'), ...smtpBoth('smtp.strato.de', 'ispdb')],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [],
 	},
 	{
 		id: 'posteo',
@@ -389,7 +337,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [],
 	},
 	{
 		id: 'mailbox-org',
@@ -401,7 +348,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: false,
 		authPolicies: [],
-		notes: [],
 	},
 	{
 		id: 'zoho',
@@ -417,12 +363,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: true,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'IMAP access must be enabled in the Zoho Mail settings.',
-				de: 'Der IMAP-Zugriff muss in den Zoho-Mail-Einstellungen aktiviert sein.',
-			},
-		],
 	},
 	{
 		id: 'fastmail',
@@ -437,7 +377,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		appPassword: {
 			required: true,
 		},
-		notes: [],
 	},
 	{
 		id: 'hosteurope',
@@ -449,12 +388,6 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		],
 		endpointsVerified: false,
 		authPolicies: [],
-		notes: [
-			{
-				en: 'The login is the mailbox account name from KIS (wpXXXXXX-name), not always the address.',
-				de: 'Der Anmeldename ist der Postfachname aus dem KIS (wpXXXXXX-name), nicht immer die Adresse.',
-			},
-		],
 	},
 ];
 

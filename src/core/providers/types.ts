@@ -1,5 +1,5 @@
 import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
-import type { Localized } from '../i18n';
+import type { Lang, Localized } from '../i18n';
 import type { FactId, MilestoneId } from '../facts/registry';
 import type { SourceId } from '../facts/sources';
 
@@ -90,5 +90,19 @@ export interface ProviderInfo {
 	sendAsWalkthrough?: string;
 	/** Protocols on which the provider refuses TLS below 1.2, and since when. */
 	tlsMinimum?: readonly TlsMinimum[];
-	notes: readonly Localized[];
+	/**
+	 * What must be done once, in the provider's own settings, before a mail program can sign in: the fact that says
+	 * so and the provider's page for it. For providers of this table it replaces ISPDB's `<enable>` step, which can be
+	 * out of date (ISPDB still tells Gmail users to switch IMAP on).
+	 */
+	access?: { fact: FactId; url: string };
+}
+
+/**
+ * A provider's own `<enable>` step (Thunderbird's autoconfig format, in ISPDB or a domain's autoconfig file): its page
+ * and its instruction in the languages it gives them, quoted, not ours.
+ */
+export interface ProviderEnable {
+	url: string;
+	instruction: Partial<Record<Lang, string>>;
 }

@@ -86,6 +86,16 @@ describe('discovery over the network (loopback)', () => {
 		assert.equal(result.account?.imap?.host, 'mail.hybrid.test');
 		assert.equal(result.account?.auth.method, 'password');
 		assert.deepEqual(errorsOf(result), []);
+		// The account's servers come from the HTTPS autoconfig file, so its <enable> step is the one shown.
+		assert.deepEqual(result.enable, {
+			url: 'https://help.hybrid.test/imap?tab=clients&lang=en',
+			text: {
+				en: 'Ask the mail team to allow IMAP for your mailbox.',
+				de: 'IMAP für das Postfach beim Mail-Team freischalten lassen.',
+			},
+			source: 'autoconfig',
+			origin: `https://autoconfig.hybrid.test:${world.https.port}/mail/config-v1.1.xml`,
+		});
 	});
 
 	test('a forged plain-HTTP autoconfig never wins over provider data from the MX', async () => {
@@ -101,6 +111,11 @@ describe('discovery over the network (loopback)', () => {
 		assert.equal(result.imap[forged]?.verified, false);
 		assert.equal(result.account?.imap?.host, 'imap.gmx.net');
 		assert.equal(result.provider?.id, 'gmx');
+		// The step before the first sign-in is GMX's, from our facts, never the forged file's page.
+		assert.equal(result.enable?.source, 'mx');
+		assert.equal(result.enable?.url, 'https://hilfe.gmx.net/pop-imap/einschalten.html');
+		assert.equal(result.enable?.origin, 'mailcfg fact gmx-imap-access');
+		assert.ok(!JSON.stringify(result).includes('login.attacker.test'));
 		// The address travels only in HTTPS queries.
 		assert.ok(world.http.requests.every((r) => r.query === ''));
 	});

@@ -36,6 +36,7 @@ const HYBRID: DiscoveryResult = {
 	smtp: [],
 	tenant: { id: 'a3f1c2d4-5b6e-4f70-8a9b-0c1d2e3f4a5b', domain: 'hybrid.test' },
 	auth: { method: 'password', reason: { en: 'Use the password.', de: 'Das Kennwort nehmen.' } },
+	enable: null,
 	account: null,
 };
 
@@ -106,6 +107,7 @@ describe('the discovery report', () => {
 					`  ${'mail.gmx.net:465 tls'.padEnd(44)} provider data: mailcfg + ISPDB gmx`,
 					`  ${'mail.gmx.net:587 starttls'.padEnd(44)} provider data: mailcfg + ISPDB gmx`,
 					'Sign-in: password. Sign in with the mailbox password, kept in the secret store.',
+					'Before the first sign-in (mailcfg fact gmx-imap-access): GMX lets mail programs connect over POP3 and IMAP only after that access has been allowed once in the e-mail settings of the account. https://hilfe.gmx.net/pop-imap/einschalten.html',
 					'',
 					'Steps:',
 					'  + provider data  GMX, from the mailcfg provider table and Thunderbird’s ISPDB (gmx.de)',
@@ -130,6 +132,7 @@ describe('the discovery report', () => {
 					`  ${'mail.gmx.net:465 tls'.padEnd(44)} Anbieterdaten: mailcfg + ISPDB gmx`,
 					`  ${'mail.gmx.net:587 starttls'.padEnd(44)} Anbieterdaten: mailcfg + ISPDB gmx`,
 					'Anmeldung: password. Anmeldung mit dem Postfachkennwort, abgelegt im Geheimnisspeicher.',
+					'Vor der ersten Anmeldung (mailcfg fact gmx-imap-access): GMX lässt E-Mail-Programme erst per POP3 und IMAP zu, wenn dieser Zugriff einmal in den E-Mail-Einstellungen des Kontos erlaubt wurde. https://hilfe.gmx.net/pop-imap/einschalten.html',
 					'',
 					'Schritte:',
 					'  + Anbieterdaten  GMX, aus der Anbietertabelle von mailcfg und der ISPDB von Thunderbird (gmx.de)',

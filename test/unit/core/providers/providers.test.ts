@@ -11,7 +11,7 @@ import { ISPDB, ispdbForDomain } from '../../../../src/core/providers/ispdb';
 import { KNOWN_PROVIDERS } from '../../../../src/core/providers/known';
 import { SOURCES } from '../../../../src/core/facts/sources';
 import { RULE_IDS } from '../../../../src/core/rules/registry';
-import { MILESTONES } from '../../../../src/core/facts/registry';
+import { FACTS, MILESTONES } from '../../../../src/core/facts/registry';
 
 const REPO = join(__dirname, '../../../..');
 
@@ -158,7 +158,10 @@ test('provider data is complete and consistent', () => {
 			assert.ok(RULE_IDS.includes(policy.rule), `${p.id}: policy for unknown rule ${policy.rule}`);
 			assert.ok(policy.milestone in MILESTONES, `${p.id}: unknown milestone ${policy.milestone}`);
 		}
-		for (const note of p.notes) assert.ok(note.en && note.de && note.en !== note.de, `${p.id}: note translated`);
+		if (p.access) {
+			assert.ok(p.access.fact in FACTS, `${p.id}: access fact ${p.access.fact}`);
+			assert.match(p.access.url, /^https:\/\//, `${p.id}: access page`);
+		}
 	}
 	// Findings name the provider: an empty or shared name would leave users guessing which one is meant.
 	const names = KNOWN_PROVIDERS.map((p) => p.name.trim());
