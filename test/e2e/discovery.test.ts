@@ -133,6 +133,9 @@ test('New Account from Email Address… writes the bundled provider data into a 
 		assert.ok(message.includes(`${server.host}:${server.port} (provider data)`), message);
 	}
 	assert.match(message, /Store the secret "SOMEONE_PASSWORD" next/);
+	// GMX wants POP3/IMAP allowed once: the message says so and offers the provider's page.
+	assert.match(message, /Before the first sign-in: GMX lets mail programs connect over POP3 and IMAP only after/);
+	await toast.first().locator('.monaco-button', { hasText: 'Open provider page' }).waitFor();
 	await bench.page.locator('.tab.active', { hasText: file }).waitFor({ timeout: 20_000 });
 	await bench.screenshot('1-new-account');
 

@@ -88,9 +88,18 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
 		},
 		openFile: async (name) => {
-			await page.keyboard.press('Control+P');
 			const input = quickInput.locator('input');
-			await input.waitFor({ state: 'visible' });
+			// A key press can get lost while the focus moves, e.g. out of the Welcome page's walkthrough: try again.
+			for (let attempt = 1; ; attempt++) {
+				await page.keyboard.press('Control+P');
+				try {
+					await input.waitFor({ state: 'visible', timeout: 10_000 });
+					break;
+				} catch (error) {
+					if (attempt === 3) throw error;
+					await page.keyboard.press('Escape');
+				}
+			}
 			await input.fill(name);
 			const row = quickInput.locator('.monaco-list-row', { hasText: name }).first();
 			await row.waitFor({ state: 'visible', timeout: 20_000 });
