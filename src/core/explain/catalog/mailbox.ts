@@ -154,6 +154,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /\bRelay(?:ing)? (?:access )?denied\b/i, bias: 0.25 },
 			// Postfix's smtpd_relay_restrictions: an unauthenticated client sending to a foreign domain.
 			{ enhanced: ['5.7.1'], text: /Recipient address rejected: Access denied/i, bias: 0.15 },
+			// Outlook's German error dialog quotes the server's "Relay verweigert" (error 0x800CCC79).
+			{ text: /\bRelay verweigert\b/i, bias: 0.3 },
 		],
 	},
 	{
@@ -328,6 +330,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			// JavaMail's wording, misspelt as it printed it ("mechansims", jakartaee/mail-api#84) and as later fixed.
 			{ text: /No authentication mechan\w+ supported by both server and client/i, bias: 0.3 },
 			{ when: { probe: ['AUTH_MECHANISM_UNSUPPORTED'] } },
+			// nodemailer's "Invalid login: 502 Command "AUTH PLAIN ..." not implemented": the server has no SMTP AUTH (or
+			// not this mechanism) on that port, not a wrong password.
+			{ smtp: [502], text: /\bCommand "AUTH [^"]*" not implemented/i, bias: 0.2 },
 		],
 	},
 	{
@@ -504,6 +509,12 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			},
 			{ aadsts: ['50196'] },
 			{ when: { probe: ['THROTTLED'] } },
+			// Sending limits in the words of Exchange (24-hour limit), a hoster's Postfix policy (rcpts per 24 hours) and
+			// an ISP's outgoing limit: none of them named a rate or a quota as the rules above read them.
+			{
+				text: /exceeded its 24-hour sending limit|limit on the number of allowed outgoing messages was exceeded|\blimit of \d+ rcpts per\b/i,
+				bias: 0.3,
+			},
 		],
 	},
 	{
@@ -560,6 +571,10 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			// Spamhaus' answer to a query through a public resolver, which Postfix words as a listing ("blocked using"): it
 			// must outrank the listing reading by more than the spread, so that the sender is not told to get delisted.
 			{ smtp: [550, 554], text: /\bError: open resolver\b/i, bias: 0.65 },
+			// Postfix could not reach its SASL back end (Dovecot auth): "535 5.7.8 Error: authentication failed: Connection
+			// lost to authentication server". The password was never checked, so it must outrank invalid-credentials' 535
+			// 5.7.8 "authentication failed" rule (0.9).
+			{ text: /\bConnection lost to authentication server\b/i, bias: 0.5 },
 		],
 	},
 ];

@@ -192,6 +192,12 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ smtp: [535], bias: -0.1 },
 			{ errorCode: ['EAUTH'], bias: -0.3 },
 			{ when: { probe: ['AUTH_FAILED'], auth: ['password', 'app-password'] } },
+			// Yahoo's "535 5.7.0 (#MBR1212) Incorrect username or password." and Comcast's "535 5.7.0 ...authentication
+			// rejected": a 535 whose words the rule for "authentication failed" did not know.
+			{ smtp: [535], text: /\bIncorrect username or password\b|\bauthentication rejected\b/i, bias: 0.1 },
+			// K-9 Mail / Thunderbird for Android's own verdict on a NO to LOGIN; without it the GMX/WEB.DE reading of
+			// "authentication failed" (a guess when the provider is unknown) came first.
+			{ text: /\bUsername or password is wrong\b/i, bias: 0.1 },
 		],
 	},
 	{

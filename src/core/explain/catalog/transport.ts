@@ -79,6 +79,13 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			{ errorCode: ['ETIMEDOUT', 'ETIMEOUT'], when: { stage: ['greeting'] }, bias: -0.05 },
 			{ when: { probe: ['TLS_MODE_MISMATCH'] } },
 			{ when: { probe: ['STARTTLS_UNAVAILABLE'] }, bias: -0.05 },
+			// The client demanded STARTTLS and the server did not offer it (JavaMail's "STARTTLS is required but host
+			// does not support STARTTLS", which "STARTTLS is required" alone read as starttls-required); MailKit's hint
+			// for implicit TLS on port 587; .NET's SslStream reading a plain-text greeting.
+			{
+				text: /\bhost does not support STARTTLS\b|port 587 is typically reserved for plain-text connections|handshake failed due to an unexpected packet format/i,
+				bias: 0.4,
+			},
 		],
 	},
 	{
@@ -128,6 +135,12 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{ when: { probe: ['TLS_CERT_INVALID'] }, bias: -0.05 },
+			// Go's crypto/x509 wording, MailKit's callback refusal and .NET's trust failure in English and in the German
+			// Windows text: none of them was read at all.
+			{
+				text: /certificate signed by unknown authority|remote certificate was rejected by the provided RemoteCertificateValidationCallback|Could not establish trust relationship for the SSL\/TLS secure channel|Vertrauensstellung für den sicheren SSL\/TLS-Kanal|Das Remotezertifikat ist laut Validierungsverfahren ungültig/i,
+				bias: 0.3,
+			},
 		],
 	},
 	{
@@ -161,6 +174,11 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			// (LukeSmithxyz/mutt-wizard#853).
 			{
 				text: /does not match the server certificate|Hostname mismatch|certificate is not valid for|doesn'?t match any of the subject alternative names|RemoteCertificateNameMismatch|no alternative certificate subject name matches/i,
+				bias: 0.35,
+			},
+			// Go ("x509: certificate is valid for a, b, not c") and MailKit name the host mismatch in words of their own.
+			{
+				text: /\bx509: certificate is valid for\b|host name did not match the name given in the server's SSL certificate/i,
 				bias: 0.35,
 			},
 		],
@@ -221,6 +239,8 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 			// ECONNREFUSED in `queryA ECONNREFUSED host` is the DNS server's, not the mail server's.
 			{ text: /\bquery(?:A|AAAA|Any|Caa|Cname|Mx|Naptr|Ns|Ptr|Soa|Srv|Txt)\s+E[A-Z]+\b/, bias: 0.5 },
 			{ when: { probe: ['DNS_NOT_FOUND'] } },
+			// .NET's WebException for a host name that does not resolve.
+			{ text: /\bremote name could not be resolved\b/i, bias: 0.3 },
 		],
 	},
 	{
@@ -333,6 +353,12 @@ export const TRANSPORT_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.3,
 			},
 			{ errorCode: ['ERR_SSL_UNSUPPORTED_PROTOCOL', 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION'], bias: 0.15 },
+			// Java's JSSE: the server's alert, and the client refusing every protocol it is allowed (old JavaMail on a
+			// JDK that disabled TLS 1.0/1.1).
+			{
+				text: /Received fatal alert: protocol_version|No appropriate protocol \(protocol is disabled or cipher suites are inappropriate\)/i,
+				bias: 0.3,
+			},
 		],
 	},
 	{

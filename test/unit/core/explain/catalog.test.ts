@@ -324,7 +324,6 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'basic-auth-blocked#12 bias': 'bias -0.05: no near miss it keeps from being named first',
 	'basic-auth-blocked#13': '{"smtp":[535],"enhanced":["5.7.3"]}  (bias -0.2)',
 	'basic-auth-blocked#14': '{"enhanced":["5.7.3"]} /Authentication unsuccessful/i (bias -0.2)',
-	'invalid-credentials#3': '{"smtp":[535],"enhanced":["5.7.8"]} /authentication (?:failed|credentials invalid)/i',
 	'invalid-credentials#4 alternative 0': 'Authentication credentials invalid',
 	'invalid-credentials#5 optional 0 present':
 		' ? in /Invalid credentials|Authentication failed|Invalid user ?name or password/i: never present',
@@ -426,13 +425,10 @@ const WITHOUT_LINE: Readonly<Record<string, string>> = {
 	'sender-ip-blocklisted#1 alternative 5': '\\blisted (?:in|on|at) (?:the )?(?:Spamhaus|Barracuda|SpamCop|SORBS)\\b',
 	'sender-ip-blocklisted#1 alternative 6': '\\bbanned sending IP\\b',
 	'sender-ip-blocklisted#1 alternative 7': '\\bauf einer (?:Block|Black|Sperr)liste\\b',
-	'throttled#2 optional 0 absent':
-		'(?:simultaneous )? in /Too many (?:simultaneous )?connections|Too many login attempts|Maximum number of connections/i: never absent',
 	'throttled#3 alternative 3': 'rate limit(?:ed)? exceeded',
 	'throttled#4 smtp 1': '450',
 	'throttled#4 smtp 2': '451',
 	'throttled#4 smtp 3': '452',
-	'throttled#4 enhanced 1': '4.3.2',
 	'throttled#5 alternative 11': 'too many (?:messages|requests|recipients)',
 	'throttled#5 optional 0 present':
 		' ? in /Throttling failure|Rate ?limit\\b.{0,40}\\bexceeded|temporarily rate limited|\\brate limit(?:ed|ing)?\\b|reached (?:its|your|the) (?:daily )?limit|receiving mail at a rate|only \\d+ messages per (?:day|hour|minute)|Maximum sending rate|daily (?:user )?sending (?:quota|limit)|(?:message|recipient|sending|daily) quota exceeded|try again in \\d+ (?:seconds?|minutes?)|too many (?:messages|requests|recipients)|limit for message recipients/i: never present',
