@@ -24,8 +24,8 @@ export const DISTINGUISHING_QUESTIONS: Readonly<Record<string, Localized>> = {
 		de: 'Nutzt das Konto OAuth2, und wurde das Token für die Mail-Ressource (https://outlook.office365.com, https://mail.google.com/) und für denselben Benutzer wie bei der Anmeldung ausgestellt?',
 	},
 	'imap-disabled': {
-		en: 'Is IMAP/POP access switched on in the mailbox settings (Gmail, GMX, WEB.DE, Outlook.com) or for the mailbox in Exchange (Get-CASMailbox <MAILBOX> | Format-List ImapEnabled)?',
-		de: 'Ist der IMAP/POP-Zugriff in den Postfacheinstellungen (Gmail, GMX, WEB.DE, Outlook.com) bzw. für das Postfach in Exchange eingeschaltet (Get-CASMailbox <POSTFACH> | Format-List ImapEnabled)?',
+		en: 'Is IMAP/POP access switched on in the mailbox settings (GMX, WEB.DE, Outlook.com), in the Google Workspace Admin console, or for the mailbox in Exchange (Get-CASMailbox <MAILBOX> | Format-List ImapEnabled)?',
+		de: 'Ist der IMAP/POP-Zugriff in den Postfacheinstellungen (GMX, WEB.DE, Outlook.com), in der Google Workspace-Admin-Konsole bzw. für das Postfach in Exchange eingeschaltet (Get-CASMailbox <POSTFACH> | Format-List ImapEnabled)?',
 	},
 	'app-password-required': {
 		en: 'Is two-step verification on for this account, so that only an app password (not the account password) works for mail programs?',

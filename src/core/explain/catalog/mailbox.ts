@@ -199,8 +199,9 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 				bias: 0.35,
 			},
 			{ text: /invalid credentials or IMAP is disabled/i, bias: 0.35 },
-			// GMX and WEB.DE switch IMAP/POP3 off by default: a refused login there most often means exactly that.
-			{ text: /\bauthentication failed\b|\bLOGIN failed\b/i, when: { provider: ['gmx', 'web-de'] }, bias: 0.1 },
+			// GMX and WEB.DE switch IMAP/POP3 off by default: a refused login there most often means exactly that. Small
+			// enough that, with the provider unknown (a guess), the plain reading "wrong password" stays first.
+			{ text: /\bauthentication failed\b|\bLOGIN failed\b/i, when: { provider: ['gmx', 'web-de'] }, bias: 0.05 },
 			// The bare code as well, but only as a lead when the provider is known: elsewhere it is a wrong password.
 			{ imapCode: ['AUTHENTICATIONFAILED'], when: { provider: ['gmx', 'web-de'] } },
 			{ text: /\bLOGIN failed\b/i, when: { provider: ['outlook-com'] }, bias: 0.1 },

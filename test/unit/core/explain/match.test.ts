@@ -306,6 +306,25 @@ test('an IMAP response code logged as a field of the error object counts like th
 	for (const line of [reply, ...fields]) assert.deepEqual(ids(line, { auth: 'oauth2' })[0], 'oauth-token-rejected');
 });
 
+test('a bare "authentication failed" is a refused login unless the provider is one that ships with IMAP off', () => {
+	// Dovecot's IMAP and POP3 replies, and the same words as libraries print them without code or host.
+	const lines = [
+		'Authentication failed.',
+		'Error: authentication failed',
+		'* NO [ALERT] authentication failed',
+		'-ERR [AUTH] Authentication failed.',
+	];
+	for (const line of lines) {
+		assert.equal(ids(line)[0], 'invalid-credentials', line);
+		assert.ok(ids(line).includes('imap-disabled'), `${line}: the IMAP switch stays a second reading`);
+		for (const provider of ['gmx', 'web-de'] as const)
+			assert.equal(ids(line, { provider })[0], 'imap-disabled', `${line} (${provider})`);
+		assert.equal(ids(line, { provider: 'posteo' })[0], 'invalid-credentials', `${line} (Posteo)`);
+	}
+	// A GMX host in the line counts as the provider.
+	assert.equal(ids('imap.gmx.net: Authentication failed')[0], 'imap-disabled');
+});
+
 test('a compound IMAP response code counts without its brackets; ordinary words do not', () => {
 	// Pasted alone, or from a message that lost a bracket: a refused login, not a provider-specific setting, unless the
 	// provider is one that switches IMAP off by default.
