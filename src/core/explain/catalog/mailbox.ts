@@ -204,7 +204,8 @@ export const MAILBOX_ENTRIES: readonly CatalogEntry[] = [
 			{ text: /\bauthentication failed\b|\bLOGIN failed\b/i, when: { provider: ['gmx', 'web-de'] }, bias: 0.05 },
 			// The bare code as well, but only as a lead when the provider is known: elsewhere it is a wrong password.
 			{ imapCode: ['AUTHENTICATIONFAILED'], when: { provider: ['gmx', 'web-de'] } },
-			{ text: /\bLOGIN failed\b/i, when: { provider: ['outlook-com'] }, bias: 0.1 },
+			// Outlook.com runs on Exchange, which writes "LOGIN failed." in capitals (see sign-in.ts).
+			{ text: /\bLOGIN failed\b/, when: { provider: ['outlook-com'] }, bias: 0.1 },
 			{ when: { probe: ['AUTH_FAILED'], provider: ['gmx', 'web-de', 'zoho', 'outlook-com'] }, bias: -0.1 },
 		],
 	},

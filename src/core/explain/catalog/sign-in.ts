@@ -95,7 +95,8 @@ export const SIGN_IN_ENTRIES: readonly CatalogEntry[] = [
 			{ imapStatus: ['NO'], text: /\bLOGIN failed\.?/, bias: 0.15 },
 			{ imapStatus: ['NO'], text: /\bAUTHENTICATE failed\.?/, when: { auth: ['password', 'app-password'] }, bias: 0.1 },
 			// The LOGIN/AUTHENTICATE refusals as libraries relay them (imaplib, imap_tools, PHP imap_open, MailKit).
-			{ text: /\bLOGIN failed\b/i, when: { provider: [...MICROSOFT] }, bias: 0.3 },
+			// Case-sensitive: Exchange writes "LOGIN failed."; "Login failed" is other servers' (Courier, Cyrus) wording.
+			{ text: /\bLOGIN failed\b/, when: { provider: [...MICROSOFT] }, bias: 0.3 },
 			{
 				text: /\bAUTHENTICATE failed\b/i,
 				when: { provider: [...MICROSOFT], auth: ['password', 'app-password'] },

@@ -325,6 +325,22 @@ test('a bare "authentication failed" is a refused login unless the provider is o
 	assert.equal(ids('imap.gmx.net: Authentication failed')[0], 'imap-disabled');
 });
 
+test('Exchange\'s "LOGIN failed." in capitals reads as blocked Basic auth; other servers\' "Login failed" as a refused login', () => {
+	const others = [
+		// Cyrus imapd: "%s NO Login failed: %s" with the SASL error string (cyrusimap/cyrus-imapd, proxyd.c).
+		'A01 NO Login failed: authentication failure',
+		// Courier-IMAP, as quoted in the Ubuntu Forums thread "Imap login problems" (2005-07-20).
+		'ab NO Login failed.',
+	];
+	for (const line of others) {
+		assert.equal(ids(line)[0], 'invalid-credentials', line);
+		assert.notEqual(ids(line, { auth: 'password' })[0], 'basic-auth-blocked', `${line} (password)`);
+	}
+	for (const line of ['a2 NO LOGIN failed.', "imaplib.IMAP4.error: b'LOGIN failed.'"]) {
+		assert.equal(ids(line)[0], 'basic-auth-blocked', line);
+	}
+});
+
 test('a compound IMAP response code counts without its brackets; ordinary words do not', () => {
 	// Pasted alone, or from a message that lost a bracket: a refused login, not a provider-specific setting, unless the
 	// provider is one that switches IMAP off by default.
