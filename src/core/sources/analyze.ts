@@ -15,6 +15,7 @@ import { tr } from '../i18n';
 import { runRules } from '../rules/engine';
 import { LineIndex, type Range } from '../text/positions';
 import { adviceFor } from './advice';
+import { isPlaceholder } from './entries';
 import { type SourceContext, sourceAccounts } from './formats';
 import { type SourceFormat, formatOfName } from './names';
 import { SourceEditor, parsedFromAccounts } from './tree';
@@ -59,7 +60,10 @@ export function analyzeSource(
 			accountSchemaFindings(value, lang, () => ({ node, lines, editor, lang }), sinks.values);
 		}
 		runRules({ text, parsed, lines, editor, lang, now: options.now() }, disabled, sinks);
-		findings.push(...sinks.values.kept.filter((finding) => VALUE_CODES.has(finding.code)));
+		// `spring.mail.port=${MAIL_PORT}` is filled in at start-up: a value check on the placeholder's text is false.
+		const onPlaceholder = (finding: Finding) =>
+			isPlaceholder(text.slice(lines.offsetAt(finding.range.start), lines.offsetAt(finding.range.end)));
+		findings.push(...sinks.values.kept.filter((finding) => VALUE_CODES.has(finding.code) && !onPlaceholder(finding)));
 		for (const finding of [...sinks.accounts.kept, ...sinks.file.kept]) {
 			const advice = adviceFor(format, finding.code, context.fileName);
 			if (advice === 'drop') continue;

@@ -103,6 +103,14 @@ export function secretValue(value: string): string {
 	return name ? `\${env:${name}}` : value;
 }
 
+/**
+ * Whether a value is a `${NAME}` or `${NAME:default}` placeholder that the app fills in when it starts (Spring,
+ * dotenv-expand, Postfix's own `${name}`, a template): its text is no value to check.
+ */
+export function isPlaceholder(value: string): boolean {
+	return PLACEHOLDER.test(value.trim());
+}
+
 /** Text scanned line by line: each line's start offset and its text without the line break. */
 export function* linesOf(text: string): Generator<{ start: number; line: string }> {
 	let start = 0;

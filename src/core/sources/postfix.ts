@@ -15,6 +15,7 @@ import {
 	insertLineAfter,
 	linesOf,
 	mappedAccount,
+	portValue,
 	trimmedValue,
 } from './entries';
 import type { SourceContext } from './formats';
@@ -64,9 +65,10 @@ const OPPORTUNISTIC: Localized = {
 
 /**
  * `[host]:port`, `[host]`, `host:port` or `host`; the first of a list. Inside brackets the host runs to the `]`, so an
- * IPv6 address (`[ipv6:2001:db8::1]:587`, the prefix optional) keeps its colons.
+ * IPv6 address (`[ipv6:2001:db8::1]:587`, the prefix optional) keeps its colons. The port may be a `${name}`
+ * placeholder (a template, Postfix's own expansion): that is a port still to be filled in, not the default 25.
  */
-const RELAY = /^(\[(?:ipv6:)?)?((?<=\[(?:ipv6:)?)[^\]\s,]+(?=\])|[^[\]\s,:]+)(\])?(?::(\d+))?/di;
+const RELAY = /^(\[(?:ipv6:)?)?((?<=\[(?:ipv6:)?)[^\]\s,]+(?=\])|[^[\]\s,:]+)(\])?(?::(\d+|\$\{[^}\s]*\}))?/di;
 
 /** The user and password for the relay in a SASL map (`[host]:port user:password`), if the map file is at hand. */
 function mapCredentials(mapText: string, relay: string): { user: string; password: string } | undefined {
@@ -168,7 +170,7 @@ export function postfixAccounts(text: string, context: SourceContext): MappedAcc
 		smtp: {
 			host: leaf(host, hostAt, { write: replacing(hostAt, (v) => (typeof v === 'string' ? v : undefined)) }),
 			port: portText
-				? leaf(Number(portText), at(4), {
+				? leaf(portValue(portText), at(4), {
 						write: replacing(at(4), (v) => (typeof v === 'number' ? String(v) : undefined)),
 					})
 				: derivedLeaf(25, hostAt, (v) => {
