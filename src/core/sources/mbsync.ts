@@ -9,6 +9,7 @@ import {
 	type Entry,
 	commandPassword,
 	derivedLeaf,
+	flagValue,
 	insertLineAfter,
 	lineEnd,
 	linesOf,
@@ -54,17 +55,40 @@ const SECURITY_WORDS: Readonly<Record<string, SecurityMode>> = { imaps: 'tls', s
 const WRITE_WORDS: Readonly<Record<SecurityMode, string>> = { tls: 'IMAPS', starttls: 'STARTTLS', none: 'None' };
 const TLS_ORDER = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
+const LEGACY_VERSIONS = ['usesslv2', 'usesslv3', 'usetlsv1', 'usetlsv1.1', 'usetlsv1.2'];
+
+/**
+ * The TLS mode of the options isync deprecated in 1.1, as drv_imap.c still maps them: `UseIMAPS yes` is IMAPS;
+ * otherwise STARTTLS, unless `RequireSSL no` and no TLS version is left on (`UseTLSv1` is on unless set to no,
+ * the others off unless set to yes), which is no TLS at all: mbsync then warns "Password is being sent in the
+ * clear". Undefined when none of these options is set.
+ */
+function legacySecurity(s: ReadonlyMap<string, Entry>): { value: SecurityMode; at: Entry } | undefined {
+	const flag = (key: string) => {
+		const entry = s.get(key);
+		return entry ? flagValue(entry.value) : undefined;
+	};
+	const imaps = s.get('useimaps');
+	const require = s.get('requiressl');
+	const versions = LEGACY_VERSIONS.filter((key) => s.has(key));
+	if (!imaps && !require && versions.length === 0) return undefined;
+	if (imaps && flag('useimaps') === true) return { value: 'tls', at: imaps };
+	const versionsOn =
+		flag('usetlsv1') !== false || LEGACY_VERSIONS.some((key) => key !== 'usetlsv1' && flag(key) === true);
+	if (require && flag('requiressl') === false && !versionsOn) return { value: 'none', at: require };
+	return { value: 'starttls', at: (imaps ?? require ?? s.get(versions[0]!))! };
+}
+
 function accountOf(section: Section, text: string): MappedAccount | undefined {
 	const s = section.settings;
 	const host = s.get('host');
 	if (!host || host.value.trim() === '') return undefined;
 	const typeEntry = s.get('tlstype') ?? s.get('ssltype');
-	const legacyImaps = s.get('useimaps');
+	const legacy = legacySecurity(s);
+	const legacyAt = legacy?.at;
 	const security: SecurityMode = typeEntry
 		? (SECURITY_WORDS[typeEntry.value.trim().toLowerCase()] ?? 'starttls')
-		: legacyImaps && /^(yes|true|on)$/i.test(legacyImaps.value.trim())
-			? 'tls'
-			: 'starttls';
+		: (legacy?.value ?? 'starttls');
 	const typeKey = typeEntry
 		? text.slice(typeEntry.keyAt.offset, typeEntry.keyAt.offset + typeEntry.keyAt.length)
 		: 'SSLType';
@@ -74,7 +98,7 @@ function accountOf(section: Section, text: string): MappedAccount | undefined {
 				typeEntry.valueAt,
 				replacing(typeEntry.valueAt, (v) => WRITE_WORDS[v as SecurityMode]),
 			)
-		: derivedLeaf(security, (legacyImaps ?? host).valueAt, (v) =>
+		: derivedLeaf(security, (legacyAt ?? host).valueAt, (v) =>
 				typeof v === 'string' && v in WRITE_WORDS
 					? insertLineAfter(text, host.valueAt.offset, `${typeKey} ${WRITE_WORDS[v as SecurityMode]}`)
 					: undefined,
