@@ -81,12 +81,16 @@ const writeWords =
 	(value: unknown): string | undefined =>
 		typeof value === 'string' ? words[value as SecurityMode] : undefined;
 
+/** The variable of a family for a setting named in upper case (`SECURE` → `SMTP_SECURE`). */
+type Spelling = (prefix: string, suffix: string) => string;
+const upperCase: Spelling = (prefix, suffix) => prefix + suffix;
+
 /** `*_SECURE`/`*_SSL` (nodemailer's `secure`, implicit TLS) and the other spellings apps use. */
-function genericSecurity(prefix: string, protocol: MailProtocol) {
+function genericSecurity(prefix: string, protocol: MailProtocol, name: Spelling = upperCase) {
 	return (map: ReadonlyMap<string, Entry>, port: unknown): SecurityChoice => {
 		const byPort = securityByPort(protocol, port);
 		for (const suffix of ['SECURE', 'SSL', ...(protocol === 'imap' ? ['TLS'] : [])]) {
-			const entry = map.get(prefix + suffix);
+			const entry = map.get(name(prefix, suffix));
 			const on = entry && flagValue(entry.value);
 			if (!entry || on === undefined) continue;
 			return {
@@ -95,7 +99,7 @@ function genericSecurity(prefix: string, protocol: MailProtocol) {
 				write: replacing(entry.valueAt, writeWords({ tls: 'true', starttls: 'false' })),
 			};
 		}
-		const starttls = map.get(`${prefix}STARTTLS`);
+		const starttls = map.get(name(prefix, 'STARTTLS'));
 		if (starttls && flagValue(starttls.value) !== undefined) {
 			return {
 				value: flagValue(starttls.value) ? 'starttls' : byPort,
@@ -103,11 +107,12 @@ function genericSecurity(prefix: string, protocol: MailProtocol) {
 				write: replacing(starttls.valueAt, writeWords({ starttls: 'true' })),
 			};
 		}
-		const named = pick(map, [`${prefix}ENCRYPTION`, `${prefix}SECURITY`]);
+		const named = pick(map, [name(prefix, 'ENCRYPTION'), name(prefix, 'SECURITY')]);
 		const word = named?.value.trim().toLowerCase();
 		if (named && word) {
+			// `force_tls` is Vaultwarden's SMTP_SECURITY word for implicit TLS (its others are starttls and off).
 			const value: SecurityMode | undefined =
-				word === 'ssl' || word === 'smtps' || word === 'imaps' || word === 'tls-implicit'
+				word === 'ssl' || word === 'smtps' || word === 'imaps' || word === 'tls-implicit' || word === 'force_tls'
 					? 'tls'
 					: word === 'tls' || word === 'starttls'
 						? 'starttls'
@@ -122,7 +127,7 @@ function genericSecurity(prefix: string, protocol: MailProtocol) {
 				};
 			}
 		}
-		return { value: byPort, at: map.get(`${prefix}PORT`)?.valueAt ?? spanOf(0, 0) };
+		return { value: byPort, at: map.get(name(prefix, 'PORT'))?.valueAt ?? spanOf(0, 0) };
 	};
 }
 
@@ -186,6 +191,38 @@ const FAMILIES: readonly Family[] = [
 		from: [],
 		security: genericSecurity('IMAP_', 'imap'),
 		defaultPort: (security) => (security === 'tls' ? 993 : 143),
+	},
+	{
+		// Cal.com and other next-auth/nodemailer apps: EMAIL_SERVER_HOST/PORT/USER/PASSWORD feed nodemailer, which
+		// speaks implicit TLS on 465 (or with EMAIL_SERVER_SECURE) and STARTTLS elsewhere.
+		id: 'email-server',
+		protocol: 'smtp',
+		host: ['EMAIL_SERVER_HOST'],
+		port: ['EMAIL_SERVER_PORT'],
+		user: ['EMAIL_SERVER_USER', 'EMAIL_SERVER_USERNAME'],
+		password: ['EMAIL_SERVER_PASSWORD', 'EMAIL_SERVER_PASS'],
+		from: ['EMAIL_FROM'],
+		security: genericSecurity('EMAIL_SERVER_', 'smtp'),
+		defaultPort: (security) => (security === 'tls' ? 465 : 587),
+	},
+	{
+		// Ghost reads its config from the environment with `__` for nesting: mail__options__* are the nodemailer
+		// options of its SMTP transport (secure = implicit TLS, requireTLS = STARTTLS), used when mail__transport is SMTP.
+		id: 'ghost-mail',
+		protocol: 'smtp',
+		host: ['mail__options__host'],
+		port: ['mail__options__port'],
+		user: ['mail__options__auth__user'],
+		password: ['mail__options__auth__pass'],
+		from: ['mail__from'],
+		active: (map) => {
+			const transport = map.get('mail__transport')?.value.trim().toLowerCase();
+			return !transport || transport === 'smtp';
+		},
+		security: genericSecurity('mail__options__', 'smtp', (prefix, suffix) =>
+			suffix === 'STARTTLS' ? `${prefix}requireTLS` : prefix + suffix.toLowerCase(),
+		),
+		defaultPort: (security) => (security === 'tls' ? 465 : 587),
 	},
 	{
 		// Django: EMAIL_USE_SSL is implicit TLS, EMAIL_USE_TLS is STARTTLS, and with neither it talks plain text.
