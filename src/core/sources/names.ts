@@ -24,8 +24,9 @@ const NAMES: readonly [RegExp, SourceFormat][] = [
 	[/^\.env(\..+)?$|\.env$/i, 'dotenv'],
 	[/^application([-.][^/\\]*)?\.(properties|ya?ml)$/i, 'spring'],
 	[/^main\.cf$/i, 'postfix'],
-	[/^(\.?msmtprc|msmtp\.conf)$/i, 'msmtp'],
-	[/^(\.?mbsyncrc|\.?isyncrc)$/i, 'mbsync'],
+	// Besides the dotfile: chezmoi's source names (dot_, private_dot_) and one file per account (work.msmtprc).
+	[/^((\.|(private_)?dot_)?msmtprc|.+\.msmtprc|msmtp\.conf)$/i, 'msmtp'],
+	[/^((\.|(private_)?dot_)?(mbsyncrc|isyncrc)|.+\.mbsyncrc)$/i, 'mbsync'],
 ];
 
 /** The same names as glob patterns, for editors' document selectors (a unit test keeps both in step). */
@@ -35,8 +36,8 @@ export const SOURCE_GLOBS: readonly string[] = [
 	'**/*.env',
 	'**/application*.{properties,yml,yaml}',
 	'**/main.cf',
-	'**/{.msmtprc,msmtprc,msmtp.conf}',
-	'**/{.mbsyncrc,mbsyncrc,.isyncrc}',
+	'**/{.msmtprc,msmtprc,msmtp.conf,dot_msmtprc,private_dot_msmtprc,*.msmtprc}',
+	'**/{.mbsyncrc,mbsyncrc,.isyncrc,isyncrc,dot_mbsyncrc,private_dot_mbsyncrc,dot_isyncrc,private_dot_isyncrc,*.mbsyncrc}',
 ];
 
 /** The format a file's name says it has (`.env.local` → dotenv, `application-prod.yml` → spring...). */

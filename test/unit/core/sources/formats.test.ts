@@ -192,6 +192,14 @@ describe('file names', () => {
 		['/home/u/.msmtprc', 'msmtp'],
 		['/etc/msmtprc', 'msmtp'],
 		['/home/u/.mbsyncrc', 'mbsync'],
+		// chezmoi keeps dotfiles under these source names; some keep one file per account.
+		['/home/u/src/dotfiles/dot_msmtprc', 'msmtp'],
+		['/home/u/src/dotfiles/private_dot_mbsyncrc', 'mbsync'],
+		['/home/u/dotfiles/mail/work.msmtprc', 'msmtp'],
+		['/home/u/dotfiles/mail/gmail.mbsyncrc', 'mbsync'],
+		['/home/u/dotfiles/isyncrc', 'mbsync'],
+		['/home/u/.msmtprc.bak', undefined],
+		['/home/u/dot_mbsyncrc.tmpl', undefined],
 		['/app/docker-compose.yml', undefined],
 		['/app/settings.properties', undefined],
 	];
