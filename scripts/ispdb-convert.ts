@@ -1,8 +1,7 @@
 // Turns Thunderbird ISPDB XML files into the compact table in src/core/providers/generated/ispdb.json.
 // Pure (no file access) so the freshness test can run it over the vendored copy in third_party/ispdb/xml.
-import { providerEnable } from '../src/core/discovery/enable';
+import { parseEnable } from '../src/core/discovery/autoconfig-xml';
 import type { IspdbTable, IspdbServer } from '../src/core/providers/ispdb';
-import type { ProviderEnable } from '../src/core/providers/types';
 
 const SECURITY: Readonly<Record<string, IspdbServer[2]>> = { SSL: 'tls', STARTTLS: 'starttls', plain: 'none' };
 
@@ -31,16 +30,6 @@ function servers(xml: string, element: 'incomingServer' | 'outgoingServer', type
 	return result;
 }
 
-/** The file's `<enable>` step; ISPDB puts it inside `<emailProvider>` or beside it in `<clientConfig>`. */
-function enable(xml: string): ProviderEnable | undefined {
-	const m = /<enable\s+visiturl="([^"]*)"\s*>([\s\S]*?)<\/enable>/.exec(xml);
-	if (!m) return undefined;
-	const instructions = [...(m[2] ?? '').matchAll(/<instruction(?:\s+lang="([^"]*)")?\s*>([^<]*)<\/instruction>/g)].map(
-		(i) => ({ lang: i[1], text: decode((i[2] ?? '').trim()) }),
-	);
-	return providerEnable(decode(m[1] ?? ''), instructions);
-}
-
 /** `files` are the ISPDB XML documents (any order); `source` names the upstream commit they came from. */
 export function convertIspdb(
 	files: readonly { name: string; xml: string }[],
@@ -54,7 +43,8 @@ export function convertIspdb(
 			const imap = servers(body, 'incomingServer', 'imap');
 			const smtp = servers(body, 'outgoingServer', 'smtp');
 			if (imap.length === 0 && smtp.length === 0) continue;
-			const step = enable(xml);
+			// The same reader as for a domain's autoconfig file from the network.
+			const step = parseEnable(file.xml);
 			providers.push({
 				id: m[1] ?? file.name,
 				name: texts(body, 'displayName')[0] ?? m[1] ?? file.name,

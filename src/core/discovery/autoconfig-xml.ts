@@ -119,6 +119,23 @@ function enableStep(provider: Node, root: Node): ProviderEnable | undefined {
 	return providerEnable(url, instructions);
 }
 
+/**
+ * The `<enable>` step of an autoconfig document alone (the ISPDB converter's reader too), or undefined when it has
+ * none, it is unusable, or the document is not one.
+ */
+export function parseEnable(xml: string): ProviderEnable | undefined {
+	if (xml.length > MAX_AUTOCONFIG_BYTES || /<!DOCTYPE|<!ENTITY/i.test(xml)) return undefined;
+	let doc: unknown;
+	try {
+		doc = parser.parse(xml, true);
+	} catch {
+		return undefined;
+	}
+	const root = isNode(doc) ? doc.clientConfig : undefined;
+	const provider = isNode(root) ? list(root.emailProvider).find(isNode) : undefined;
+	return provider && isNode(root) ? enableStep(provider, root) : undefined;
+}
+
 /** Parses one autoconfig document for `address`; throws AutoconfigError when it is not a usable one. */
 export function parseAutoconfig(xml: string, address: MailAddress): AutoconfigFile {
 	if (xml.length > MAX_AUTOCONFIG_BYTES) throw new AutoconfigError('file too large');
