@@ -123,7 +123,7 @@ interface StepOutcome {
 	/** A Microsoft 365 hint (MX pattern). */
 	provider?: DiscoveredProvider;
 	/** The step before the first sign-in that this step's source names. */
-	enable?: EnableAdvice;
+	enable?: EnableAdvice | undefined;
 }
 
 function dataEnable(data: ProviderData, source: SourceKind): EnableAdvice | undefined {
@@ -173,7 +173,7 @@ async function autoconfigStep(
 		result.verified && file.enable
 			? { url: file.enable.url, text: file.enable.instruction, source: 'autoconfig', origin: result.url }
 			: undefined;
-	return { report: { kind: 'autoconfig', status: 'found', detail }, candidates, ...(enable ? { enable } : {}) };
+	return { report: { kind: 'autoconfig', status: 'found', detail }, candidates, enable };
 }
 
 function dnsFailure(kind: SourceKind, error: unknown, domain: string, timeoutMs: number): StepReport {
@@ -218,7 +218,7 @@ async function mxStep(
 		report: { kind: 'mx', status: 'found', detail },
 		candidates: dataCandidates(finding.data, 'mx', `MX ${finding.exchange} → ${dataOrigin(finding.data)}`),
 		provider: finding.data.provider,
-		...(finding.data.enable ? { enable: dataEnable(finding.data, 'mx') } : {}),
+		enable: dataEnable(finding.data, 'mx'),
 	};
 }
 
@@ -319,7 +319,7 @@ export async function discover(email: string, options: DiscoveryOptions = {}): P
 		? {
 				report: { kind: 'data', status: 'found', detail: dataDetail(data, domain) },
 				candidates: dataCandidates(data, 'data', dataOrigin(data)),
-				...(data.enable ? { enable: dataEnable(data, 'data') } : {}),
+				enable: dataEnable(data, 'data'),
 			}
 		: { report: { kind: 'data', status: 'none', detail: text(STEP_TEXTS.dataNone, { domain }) }, candidates: [] };
 

@@ -1,5 +1,5 @@
 import type { AuthMethod, ProviderId, SecurityMode } from '../config/model';
-import type { SourceId } from '../facts/sources';
+import { SOURCES, type SourceId } from '../facts/sources';
 import type { AuthPolicy, Endpoint, MailProtocol, ProviderInfo } from './types';
 
 const PASSWORDS: readonly AuthMethod[] = ['password', 'app-password'];
@@ -139,7 +139,7 @@ export const KNOWN_PROVIDERS: readonly ProviderInfo[] = [
 		oauth2: MICROSOFT_OAUTH2,
 		access: {
 			fact: 'outlook-com-imap-access',
-			url: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+			url: SOURCES['outlook-com-settings'].url,
 		},
 	},
 	{
