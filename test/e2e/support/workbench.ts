@@ -60,6 +60,23 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 	await page.locator('.statusbar').waitFor({ timeout: 60_000 });
 
 	const quickInput = page.locator('.quick-input-widget');
+	/**
+	 * Presses `key` (F1, Ctrl+P) until the quick input shows: a key press can get lost while the focus moves, e.g.
+	 * out of the Welcome page's walkthrough.
+	 */
+	const openQuickInput = async (key: string): Promise<Locator> => {
+		const input = quickInput.locator('input');
+		for (let attempt = 1; ; attempt++) {
+			await page.keyboard.press(key);
+			try {
+				await input.waitFor({ state: 'visible', timeout: 10_000 });
+				return input;
+			} catch (error) {
+				if (attempt === 3) throw error;
+				await page.keyboard.press('Escape');
+			}
+		}
+	};
 	const bench: Workbench = {
 		browser,
 		page,
@@ -71,9 +88,7 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			// The palette lists an extension's commands only once the extension host has scanned it, seconds after
 			// the workbench shows; an open palette never refreshes its list, so each attempt opens it anew.
 			for (let attempt = 1; ; attempt++) {
-				await page.keyboard.press('F1');
-				const input = quickInput.locator('input');
-				await input.waitFor({ state: 'visible' });
+				const input = await openQuickInput('F1');
 				await input.fill(`>${title}`);
 				try {
 					await row.waitFor({ state: 'visible', timeout: 10_000 });
@@ -88,18 +103,7 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
 		},
 		openFile: async (name) => {
-			const input = quickInput.locator('input');
-			// A key press can get lost while the focus moves, e.g. out of the Welcome page's walkthrough: try again.
-			for (let attempt = 1; ; attempt++) {
-				await page.keyboard.press('Control+P');
-				try {
-					await input.waitFor({ state: 'visible', timeout: 10_000 });
-					break;
-				} catch (error) {
-					if (attempt === 3) throw error;
-					await page.keyboard.press('Escape');
-				}
-			}
+			const input = await openQuickInput('Control+P');
 			await input.fill(name);
 			const row = quickInput.locator('.monaco-list-row', { hasText: name }).first();
 			await row.waitFor({ state: 'visible', timeout: 20_000 });
@@ -122,9 +126,7 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 		goTo: async (line, column) => {
 			// Quick access with ':' is "Go to Line/Column" in the active editor, wherever the focus is (Ctrl+G would
 			// do nothing while the Problems panel has the focus).
-			await page.keyboard.press('F1');
-			const input = quickInput.locator('input');
-			await input.waitFor({ state: 'visible' });
+			const input = await openQuickInput('F1');
 			await input.fill(`:${line}:${column}`);
 			await page.keyboard.press('Enter');
 			await quickInput.waitFor({ state: 'hidden' });
