@@ -94,14 +94,13 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		assert.doesNotMatch(JSON.stringify(check), /eyJ0eXAi|c210cC1zaWduYXR1cmU/);
 	});
 
+	/** The test mail of the account on `port`, to the address the user confirmed. */
+	const sendTo = (port: number, security: 'tls' | 'starttls') =>
+		sendTestMail(account(port, security), 'admin@example.test', { password: PASSWORD }, ctx());
+
 	test('sendTestMail sends exactly one short mail to the confirmed address', async () => {
 		const srv = await server({ secure: false });
-		const check = await sendTestMail(
-			account(srv.port, 'starttls'),
-			'admin@example.test',
-			{ password: PASSWORD },
-			ctx(),
-		);
+		const check = await sendTo(srv.port, 'starttls');
 		assert.equal(check.ok, true, JSON.stringify(check.error));
 		assert.equal(check.stages.at(-1)?.name, 'send');
 		assert.equal(srv.messages.length, 1);
@@ -112,12 +111,7 @@ describe('SMTP probe against smtp-server on loopback', () => {
 	test('the test mail is a well-formed text message that names the account, and its stage quotes the reply', async () => {
 		const srv = await server({ secure: false });
 		const before = Date.now();
-		const check = await sendTestMail(
-			account(srv.port, 'starttls'),
-			'admin@example.test',
-			{ password: PASSWORD },
-			ctx(),
-		);
+		const check = await sendTo(srv.port, 'starttls');
 		assert.equal(check.ok, true, JSON.stringify(check.error));
 		const [head = '', body = ''] = (srv.messages[0]?.text ?? '').split('\r\n\r\n');
 		const headers = new Map(
@@ -199,7 +193,7 @@ describe('SMTP probe against smtp-server on loopback', () => {
 		// the login passes here (valid user), so the 530 only shows when a sender skips AUTH; the server helper
 		// produces it for unauthenticated senders, which the send stage reports as SEND_FAILED with the reply
 		const srv = await server({ secure: true, rejectUnauthenticatedSender: true });
-		const check = await sendTestMail(account(srv.port, 'tls'), 'admin@example.test', { password: PASSWORD }, ctx());
+		const check = await sendTo(srv.port, 'tls');
 		assert.equal(check.ok, true, 'an authenticated sender is accepted');
 		assert.equal(srv.messages.length, 1);
 	});
