@@ -180,7 +180,9 @@ export async function startCodeServer(entry: string, vsix: string, options: Code
 		output: () => output,
 		stop: async () => {
 			await stopProcess(child);
-			rmSync(tempDir, { recursive: true, force: true });
+			// code-server's own children (extension host, watcher) can still write its workspace storage for a moment
+			// after it exits: a clean-clone run failed on ENOTEMPTY here. rmSync retries that and EBUSY.
+			rmSync(tempDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 		},
 	};
 	try {
