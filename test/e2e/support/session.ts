@@ -39,8 +39,19 @@ export interface SessionOptions {
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
 	const stops: (() => Promise<void> | void)[] = [];
+	// Every part is stopped even when one fails: a demo server left listening keeps the test file's process alive,
+	// and the run hangs instead of reporting the failure (seen when a temp folder could not be removed).
 	const close = async () => {
-		for (const stop of stops.reverse()) await stop();
+		const errors: unknown[] = [];
+		for (const stop of stops.reverse()) {
+			try {
+				await stop();
+			} catch (error) {
+				errors.push(error);
+			}
+		}
+		if (errors.length === 1) throw errors[0];
+		if (errors.length > 1) throw new AggregateError(errors, 'several parts of the e2e session failed to stop');
 	};
 	try {
 		let demo: Session['demo'];
