@@ -61,19 +61,22 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 
 	const quickInput = page.locator('.quick-input-widget');
 	/**
-	 * Presses `key` (F1, Ctrl+P) until the quick input shows: a key press can get lost while the focus moves, e.g.
-	 * out of the Welcome page's walkthrough.
+	 * Opens the quick input with `key` (F1, Ctrl+P) and runs `use` on it, from the start again when the key press got
+	 * lost or the widget closed under it: it closes when something else takes the focus, e.g. the Welcome page while
+	 * its walkthrough loads.
 	 */
-	const openQuickInput = async (key: string): Promise<Locator> => {
+	const inQuickInput = async (key: string, use: (input: Locator) => Promise<void>, attempts = 3): Promise<void> => {
 		const input = quickInput.locator('input');
 		for (let attempt = 1; ; attempt++) {
-			await page.keyboard.press(key);
 			try {
+				await page.keyboard.press(key);
 				await input.waitFor({ state: 'visible', timeout: 10_000 });
-				return input;
+				await use(input);
+				return;
 			} catch (error) {
-				if (attempt === 3) throw error;
+				if (attempt === attempts) throw error;
 				await page.keyboard.press('Escape');
+				await quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 			}
 		}
 	};
@@ -87,26 +90,23 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 			const row = quickInput.locator('.monaco-list-row', { hasText: title }).first();
 			// The palette lists an extension's commands only once the extension host has scanned it, seconds after
 			// the workbench shows; an open palette never refreshes its list, so each attempt opens it anew.
-			for (let attempt = 1; ; attempt++) {
-				const input = await openQuickInput('F1');
-				await input.fill(`>${title}`);
-				try {
+			await inQuickInput(
+				'F1',
+				async (input) => {
+					await input.fill(`>${title}`, { timeout: 5_000 });
 					await row.waitFor({ state: 'visible', timeout: 10_000 });
-					break;
-				} catch (error) {
-					if (attempt === 6) throw error;
-					await page.keyboard.press('Escape');
-					await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
-				}
-			}
+				},
+				6,
+			);
 			await row.click();
 			await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
 		},
 		openFile: async (name) => {
-			const input = await openQuickInput('Control+P');
-			await input.fill(name);
 			const row = quickInput.locator('.monaco-list-row', { hasText: name }).first();
-			await row.waitFor({ state: 'visible', timeout: 20_000 });
+			await inQuickInput('Control+P', async (input) => {
+				await input.fill(name, { timeout: 5_000 });
+				await row.waitFor({ state: 'visible', timeout: 20_000 });
+			});
 			await row.click();
 			await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
 			await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
@@ -126,8 +126,7 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 		goTo: async (line, column) => {
 			// Quick access with ':' is "Go to Line/Column" in the active editor, wherever the focus is (Ctrl+G would
 			// do nothing while the Problems panel has the focus).
-			const input = await openQuickInput('F1');
-			await input.fill(`:${line}:${column}`);
+			await inQuickInput('F1', (input) => input.fill(`:${line}:${column}`, { timeout: 5_000 }));
 			await page.keyboard.press('Enter');
 			await quickInput.waitFor({ state: 'hidden' });
 			// The status bar counts columns visually (a tab is 4), so only the line is comparable.
