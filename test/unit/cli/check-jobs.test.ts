@@ -184,14 +184,17 @@ describe('how many threads', () => {
 		assert.equal(laneCount(3, 5000, 2, 7), 3);
 		assert.equal(laneCount(4, 2, 8, 0), 2);
 	});
-	test('auto: one per core the load leaves idle, with 250 files each, else one', () => {
+	test('auto: one per idle core but one, with 250 files each, else one', () => {
 		assert.equal(laneCount(undefined, 1, 8, 0), 1, 'one small file: no worker');
-		assert.equal(laneCount(undefined, 499, 2, 0), 1);
-		assert.equal(laneCount(undefined, 500, 2, 0), 2);
-		assert.equal(laneCount(undefined, 100_000, 2, 0.4), 2);
-		assert.equal(laneCount(undefined, 100_000, 2, 1.2), 1, 'one core busy');
+		assert.equal(laneCount(undefined, 499, 4, 0), 1);
+		assert.equal(laneCount(undefined, 500, 4, 0), 2);
+		assert.equal(laneCount(undefined, 100_000, 2, 0), 1, "two idle cores: the second is V8's");
+		assert.equal(laneCount(undefined, 100_000, 4, 0.4), 2);
+		assert.equal(laneCount(undefined, 100_000, 4, 0), 3);
+		assert.equal(laneCount(undefined, 100_000, 4, 2.2), 1, 'two cores busy');
 		assert.equal(laneCount(undefined, 100_000, 2, 6), 1, 'every core busy');
-		assert.equal(laneCount(undefined, 100_000, 8, 5.5), 3);
+		assert.equal(laneCount(undefined, 100_000, 8, 5.5), 1);
+		assert.equal(laneCount(undefined, 100_000, 8, 3.5), 3);
 		assert.equal(laneCount(undefined, 1000, 8, 0), 4);
 		assert.equal(laneCount(undefined, 100_000, 1, 0), 1, 'one core');
 	});
