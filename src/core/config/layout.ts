@@ -29,12 +29,16 @@ function skipSpace(text: string, i: number): number {
 	return i;
 }
 
-/** The index after the string that starts at `i` (a quote), or -1 when it is not closed. */
+/**
+ * The index after the string that starts at `i` (a quote), or -1 when it is not closed. Strings are most of a
+ * config's characters: the native search for the next quote skips them several times faster than a character loop,
+ * and a quote preceded by an odd number of backslashes is escaped.
+ */
 function skipString(text: string, i: number): number {
-	for (i++; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === QUOTE) return i + 1;
-		if (c === BACKSLASH) i++;
+	for (let q = text.indexOf('"', i + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+		let b = q - 1;
+		while (text.charCodeAt(b) === BACKSLASH) b--;
+		if ((q - b) % 2 === 1) return q + 1;
 	}
 	return -1;
 }

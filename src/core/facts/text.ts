@@ -90,18 +90,30 @@ function relativePhrase(id: MilestoneId, now: Date, lang: Lang): string {
 	return lang === 'de' ? `in spätestens ${days} Tagen` : `within ${days} days`;
 }
 
+type MilestoneArgs = Readonly<Record<'date' | 'on' | 'since' | 'relative', string>>;
+
+/**
+ * The phrases per clock reading: one analysis passes the same `now` to every account, and a file of app-password
+ * printers would otherwise build the same four phrases once per account (most of them only counted, past the limit).
+ */
+const argsByNow = new WeakMap<Date, Map<string, MilestoneArgs>>();
+
 /** `{date}`, `{on}`, `{since}`, `{relative}` of one milestone, for texts whose milestone comes from data. */
-export function milestoneArgs(
-	id: MilestoneId,
-	now: Date,
-	lang: Lang,
-): Record<'date' | 'on' | 'since' | 'relative', string> {
-	return {
-		date: milestoneDate(id, lang),
-		on: onPhrase(id, lang),
-		since: sincePhrase(id, now, lang),
-		relative: relativePhrase(id, now, lang),
-	};
+export function milestoneArgs(id: MilestoneId, now: Date, lang: Lang): MilestoneArgs {
+	let known = argsByNow.get(now);
+	if (!known) argsByNow.set(now, (known = new Map()));
+	const key = `${id} ${lang}`;
+	let args = known.get(key);
+	if (!args) {
+		args = {
+			date: milestoneDate(id, lang),
+			on: onPhrase(id, lang),
+			since: sincePhrase(id, now, lang),
+			relative: relativePhrase(id, now, lang),
+		};
+		known.set(key, args);
+	}
+	return args;
 }
 
 const PLACEHOLDER = /\{(date|on|since|relative):([\w.-]+)\}/g;

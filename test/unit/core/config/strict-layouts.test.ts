@@ -197,6 +197,9 @@ describe('the layout of a strict file', () => {
 		const cases: [text: string, end: number][] = [
 			['"abc" ', 5],
 			['"a\\"b"', 6],
+			['"a\\\\" ', 5],
+			['"\\\\\\"x" ', 7],
+			['"\\"', -1],
 			['"unclosed', -1],
 			['123,', 3],
 			['-1.5e3]', 6],
