@@ -18,7 +18,7 @@ import {
 	textLeaf,
 } from './entries';
 import { keyValueLine } from './msmtp';
-import { type MappedAccount, type Span, branch, leaf, replacing, spanOf } from './tree';
+import { type MappedAccount, type Span, type SpanEdit, branch, combine, leaf, replacing, spanOf } from './tree';
 
 const SECTIONS = new Set(['imapaccount', 'imapstore', 'maildirstore', 'channel', 'group']);
 
@@ -55,7 +55,15 @@ const SECURITY_WORDS: Readonly<Record<string, SecurityMode>> = { imaps: 'tls', s
 const WRITE_WORDS: Readonly<Record<SecurityMode, string>> = { tls: 'IMAPS', starttls: 'STARTTLS', none: 'None' };
 const TLS_ORDER = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
-const LEGACY_VERSIONS = ['usesslv2', 'usesslv3', 'usetlsv1', 'usetlsv1.1', 'usetlsv1.2'];
+const LEGACY_VERSIONS = ['usesslv2', 'usesslv3', 'usetlsv1', 'usetlsv1.1', 'usetlsv1.2', 'usetlsv1.3'];
+const LEGACY_OPTIONS = ['useimaps', 'requiressl', ...LEGACY_VERSIONS];
+
+/** Removes the whole line of `entry`, its line break included. */
+function deletingLine(text: string, entry: Entry): SpanEdit {
+	const start = text.lastIndexOf('\n', entry.keyAt.offset - 1) + 1;
+	const newline = text.indexOf('\n', entry.keyAt.offset);
+	return { at: spanOf(start, newline < 0 ? text.length : newline + 1), text: '' };
+}
 
 /**
  * The TLS mode of the options isync deprecated in 1.1, as drv_imap.c still maps them: `UseIMAPS yes` is IMAPS;
@@ -100,7 +108,15 @@ function accountOf(section: Section, text: string): MappedAccount | undefined {
 			)
 		: derivedLeaf(security, (legacyAt ?? host).valueAt, (v) =>
 				typeof v === 'string' && v in WRITE_WORDS
-					? insertLineAfter(text, host.valueAt.offset, `${typeKey} ${WRITE_WORDS[v as SecurityMode]}`)
+					? // mbsync refuses an account that has SSLType beside a deprecated option ("mutually exclusive",
+						// drv_imap.c): the fix replaces them all.
+						combine(text, [
+							insertLineAfter(text, host.valueAt.offset, `${typeKey} ${WRITE_WORDS[v as SecurityMode]}`),
+							...LEGACY_OPTIONS.flatMap((key) => {
+								const entry = s.get(key);
+								return entry ? [deletingLine(text, entry)] : [];
+							}),
+						])
 					: undefined,
 			);
 	const portEntry = s.get('port');

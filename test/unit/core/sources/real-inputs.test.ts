@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SourceFormat } from '../../../../src/core/sources/names';
-import { type AccountRow, accountTable, check, fixture } from './helpers';
+import { type AccountRow, accountTable, applyEdits, check, fixture } from './helpers';
 
 describe('placeholders are filled in at start-up: no value check on them', () => {
 	// `${MAIL_PORT}` is resolved by Spring (or dotenv-expand, Postfix, a template engine) when the app starts; the file
@@ -94,6 +94,41 @@ const legacyRows: AccountRow[] = [
 	['UseIMAPS yes', legacy('UseIMAPS yes\nRequireSSL no\nUseTLSv1 no'), { 'imap.security': 'tls', 'imap.port': 993 }],
 ];
 accountTable('mbsync', 'mbsync: the deprecated UseIMAPS/RequireSSL/UseTLS* options', legacyRows);
+
+// mbsync refuses an account with SSLType beside any deprecated option ("The deprecated UseSSL*, UseTLS*, UseIMAPS, and
+// RequireSSL options are mutually exclusive with SSLType and SSLVersions", isync's drv_imap.c), so a fix that sets the
+// TLS mode replaces them all: the fixed file has no finding left.
+describe('mbsync: a TLS fix of an account with the deprecated options replaces them', () => {
+	const rows: [name: string, text: string, code: string, fixed: string][] = [
+		[
+			'no TLS at all: implicit TLS on 993',
+			legacy('RequireSSL no\nUseTLSv1 no'),
+			'cleartext-transport',
+			'IMAPAccount Work\nHost mail.example.org\nPort 993\nSSLType IMAPS\nUser me\nPassCmd "pass imap"\n',
+		],
+		[
+			'every option, CRLF line ends',
+			legacy('UseIMAPS no\nRequireSSL no\nUseTLSv1 no\nUseTLSv1.2 no\nUseTLSv1.3 no').replace(/\n/g, '\r\n'),
+			'cleartext-transport',
+			'IMAPAccount Work\r\nHost mail.example.org\r\nPort 993\r\nSSLType IMAPS\r\nUser me\r\nPassCmd "pass imap"\r\n',
+		],
+		[
+			'UseIMAPS yes on port 143: STARTTLS',
+			legacy('UseIMAPS yes\nPort 143'),
+			'port-security-mismatch',
+			'IMAPAccount Work\nHost mail.example.org\nSSLType STARTTLS\nUser me\nPassCmd "pass imap"\nPort 143\n',
+		],
+	];
+	for (const [name, text, code, fixed] of rows) {
+		test(name, () => {
+			const finding = check('mbsync', text).find((f) => f.code === code);
+			assert.ok(finding, code);
+			const applied = applyEdits(text, finding.fixes[0]!.edits);
+			assert.equal(applied, fixed);
+			assert.deepEqual(check('mbsync', applied), []);
+		});
+	}
+});
 
 // Mail settings that were ignored: the accounts below were not found at all before.
 accountTable('dotenv', '.env: Ghost (mail__options__*) and Cal.com/next-auth (EMAIL_SERVER_*)', [
