@@ -70,14 +70,26 @@ const OPPORTUNISTIC: Localized = {
  */
 const RELAY = /^(\[(?:ipv6:)?)?((?<=\[(?:ipv6:)?)[^\]\s,]+(?=\])|[^[\]\s,:]+)(\])?(?::(\d+|\$\{[^}\s]*\}))?/di;
 
-/** The user and password for the relay in a SASL map (`[host]:port user:password`), if the map file is at hand. */
-function mapCredentials(mapText: string, relay: string): { user: string; password: string } | undefined {
+/**
+ * The user and password for the relay in a SASL map (`[host]:port user:password`), if the map file is at hand. Looked
+ * up as Postfix's smtp_sasl_passwd_lookup (src/smtp/smtp_sasl_glue.c) does: by the server's host name first, then by
+ * the destination as `relayhost` gives it; keys fold to lower case (postmap and the lookup both fold them), and of
+ * two lines with one key the first counts. Without brackets Postfix looks up MX records first and uses the name of the
+ * server it reached, which only DNS knows: the name in `relayhost` stands in for it (right when there is no MX).
+ */
+function mapCredentials(mapText: string, keys: readonly string[]): { user: string; password: string } | undefined {
+	const entries = new Map<string, { user: string; password: string }>();
 	for (const entry of mapText.split(/\r?\n/)) {
 		const line = entry.trim();
 		const match = /^(\S+)\s+([^:\s]+):/.exec(line);
 		const password = match ? trimmedValue(line, match[0].length) : undefined;
-		if (match && password && !line.startsWith('#') && match[1] === relay)
-			return { user: match[2]!, password: password.value };
+		const key = match?.[1]?.toLowerCase();
+		if (match && key && password && !line.startsWith('#') && !entries.has(key))
+			entries.set(key, { user: match[2]!, password: password.value });
+	}
+	for (const key of keys) {
+		const found = entries.get(key.toLowerCase());
+		if (found) return found;
 	}
 	return undefined;
 }
@@ -127,7 +139,7 @@ export function postfixAccounts(text: string, context: SourceContext): MappedAcc
 	const mapName = mapFile?.slice(mapFile.lastIndexOf('/') + 1);
 	const mapText = mapName ? context.sibling?.(mapName) : undefined;
 	// Stryker disable next-line Regex: equivalent, `[0]` is the text before the first separator whether runs split once or per character
-	const credentials = mapText ? mapCredentials(mapText, relay.value.split(/[\s,]+/)[0]!) : undefined;
+	const credentials = mapText ? mapCredentials(mapText, [host, relay.value.split(/[\s,]+/)[0]!]) : undefined;
 	const mechanisms = map.get('smtp_sasl_mechanism_filter');
 	const oauth = mechanisms && /xoauth2|oauthbearer/i.test(mechanisms.value);
 	const id = 'relayhost';

@@ -223,6 +223,25 @@ accountTable('postfix', 'main.cf: SASL login and the password map', [
 		withMap('[smtp.example.com]:465 me:pw\n'),
 	],
 	[
+		// Postfix looks the server's host name up first (smtp_sasl_glue.c), so a map keyed by it serves a bracketed relayhost
+		'the map keyed by the host name alone, as Postfix looks it up first',
+		`relayhost = [smtp.office365.com]:587\n${SASL}`,
+		{ 'auth.user': 'scanner@contoso.com', email: 'scanner@contoso.com', 'auth.password': 'pw' },
+		withMap('smtp.office365.com scanner@contoso.com:pw\n'),
+	],
+	[
+		'lines for the host name and the destination: the host name wins, whatever their order',
+		`relayhost = [smtp.example.com]:587\n${SASL}`,
+		{ 'auth.user': 'by-host' },
+		withMap('[smtp.example.com]:587 by-destination:pw\nsmtp.example.com by-host:pw\n'),
+	],
+	[
+		'keys compare without case, as postmap folds them; of two lines with one key the first counts',
+		`relayhost = [Smtp.Example.com]:587\n${SASL}`,
+		{ 'auth.user': 'first' },
+		withMap('[SMTP.example.COM]:587 first:pw\n[smtp.example.com]:587 second:pw\n'),
+	],
+	[
 		'a user without @ is no email',
 		`relayhost = [smtp.example.com]:587\n${SASL}`,
 		{ 'auth.user': 'apikey', email: undefined },
