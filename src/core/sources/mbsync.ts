@@ -17,7 +17,6 @@ import {
 	portValue,
 	textLeaf,
 } from './entries';
-import { keyValueLine } from './msmtp';
 import { type MappedAccount, type Span, type SpanEdit, branch, combine, leaf, replacing, spanOf } from './tree';
 
 const SECTIONS = new Set(['imapaccount', 'imapstore', 'maildirstore', 'channel', 'group']);
@@ -30,6 +29,57 @@ interface Section {
 	block: Span;
 }
 
+/** One argument as isync's `get_arg` (config.c) reads it, from `i` on: its value and the end of its text. */
+function argument(line: string, i: number): { value: string; end: number } {
+	let value = '';
+	let escaped = false;
+	let quoted = false;
+	for (; i < line.length; i++) {
+		const c = line[i]!;
+		if (escaped) {
+			escaped = false;
+			value += c;
+		} else if (c === '\\') escaped = true;
+		else if (c === '"') quoted = !quoted;
+		else if (!quoted && /\s/.test(c)) break;
+		else value += c;
+	}
+	return { value, end: i };
+}
+
+/**
+ * One `Keyword arguments` line as mbsync reads it: arguments end at unquoted white space, double quotes group (also
+ * inside a word), a backslash takes the next character as it is (`User domain\\user` is `domain\user`), and an
+ * argument that starts with `#` begins a comment. The value is the arguments joined by one space; its span runs from
+ * the first to the last, inside the quotes when one quoted argument is all there is.
+ */
+function mbsyncLine(line: string, start: number): Entry | undefined {
+	const keyStart = line.length - line.trimStart().length;
+	if (keyStart === line.length || line[keyStart] === '#') return undefined;
+	const key = argument(line, keyStart);
+	const values: string[] = [];
+	let first = -1;
+	let last = -1;
+	for (let i = key.end; ;) {
+		while (i < line.length && /\s/.test(line[i]!)) i++;
+		if (i === line.length || line[i] === '#') break;
+		const arg = argument(line, i);
+		if (first < 0) first = i;
+		last = arg.end;
+		values.push(arg.value);
+		i = arg.end;
+	}
+	if (first < 0) first = last = key.end;
+	const raw = line.slice(first, last);
+	const quotedAlone = values.length === 1 && raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"');
+	return {
+		key: key.value.toLowerCase(),
+		keyAt: spanOf(start + keyStart, start + key.end),
+		value: values.join(' '),
+		valueAt: quotedAlone ? spanOf(start + first + 1, start + last - 1) : spanOf(start + first, start + last),
+	};
+}
+
 function sections(text: string): Section[] {
 	const result: Section[] = [];
 	let current: Section | undefined;
@@ -38,7 +88,7 @@ function sections(text: string): Section[] {
 			current = undefined;
 			continue;
 		}
-		const entry = keyValueLine(line, start);
+		const entry = mbsyncLine(line, start);
 		if (!entry) continue;
 		if (SECTIONS.has(entry.key)) {
 			current = { kind: entry.key, name: entry.value, nameAt: entry.valueAt, settings: new Map(), block: entry.keyAt };

@@ -178,8 +178,18 @@ const ROWS: Row[] = [
 	[
 		'mbsync',
 		'davmail-legacy.mbsyncrc',
-		[{ id: 'Work', 'imap.host': 'localhost', 'imap.port': 1143, 'imap.security': 'none', 'auth.method': 'password' }],
-	], // the backslash escape of User is not asserted
+		[
+			{
+				id: 'Work',
+				'imap.host': 'localhost',
+				'imap.port': 1143,
+				'imap.security': 'none',
+				'auth.method': 'password',
+				// mbsync reads `domain\\user.name` as domain\user.name (a backslash escapes the next character)
+				'auth.user': 'domain\\user.name',
+			},
+		],
+	],
 	[
 		'mbsync',
 		'email-oauth2-proxy.mbsyncrc',

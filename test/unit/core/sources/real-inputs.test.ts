@@ -95,6 +95,31 @@ const legacyRows: AccountRow[] = [
 ];
 accountTable('mbsync', 'mbsync: the deprecated UseIMAPS/RequireSSL/UseTLS* options', legacyRows);
 
+// Arguments as isync's get_arg (config.c) reads them: a backslash escapes the next character, double quotes group
+// (inside a word too), and an argument that starts with # begins a comment.
+accountTable('mbsync', 'mbsync: arguments, escapes, quotes and comments', [
+	[
+		'DOMAIN\\user with an escaped backslash',
+		'IMAPAccount Work\nHost mail.example.org\nUser CONTOSO\\\\scanner\n',
+		{ 'auth.user': 'CONTOSO\\scanner', 'auth.user@': 'CONTOSO\\\\scanner' },
+	],
+	[
+		'a comment after the host',
+		'IMAPAccount Work\nHost imap.example.org   # the work server\nSSLType IMAPS\n',
+		{ 'imap.host': 'imap.example.org', 'imap.host@': 'imap.example.org', 'imap.port': 993 },
+	],
+	[
+		'a quoted host: the span inside the quotes',
+		'IMAPAccount Work\nHost "imap.example.org"\n',
+		{ 'imap.host': 'imap.example.org', 'imap.host@': 'imap.example.org' },
+	],
+	[
+		'quotes inside a word and escaped quotes inside quotes',
+		'IMAPAccount Work\nHost imap.example.org\nUser me"@"example.org\nPassCmd "pass show \\"mail/work\\""\n',
+		{ 'auth.user': 'me@example.org', email: 'me@example.org' },
+	],
+]);
+
 // mbsync refuses an account with SSLType beside any deprecated option ("The deprecated UseSSL*, UseTLS*, UseIMAPS, and
 // RequireSSL options are mutually exclusive with SSLType and SSLVersions", isync's drv_imap.c), so a fix that sets the
 // TLS mode replaces them all: the fixed file has no finding left.
