@@ -95,19 +95,20 @@ export async function openWorkbench(url: string, prefix: string): Promise<Workbe
 				async (input) => {
 					await input.fill(`>${title}`, { timeout: 5_000 });
 					await row.waitFor({ state: 'visible', timeout: 10_000 });
+					await row.click({ timeout: 5_000 });
 				},
 				6,
 			);
-			await row.click();
 			await quickInput.waitFor({ state: 'hidden' }).catch(() => undefined);
 		},
 		openFile: async (name) => {
 			const row = quickInput.locator('.monaco-list-row', { hasText: name }).first();
+			// The click belongs to the retried step: the widget can still close under it after the row showed.
 			await inQuickInput('Control+P', async (input) => {
 				await input.fill(name, { timeout: 5_000 });
 				await row.waitFor({ state: 'visible', timeout: 20_000 });
+				await row.click({ timeout: 5_000 });
 			});
-			await row.click();
 			await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
 			await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 		},
