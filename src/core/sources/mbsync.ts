@@ -53,7 +53,7 @@ function argument(line: string, i: number): { value: string; end: number } {
  * argument that starts with `#` begins a comment. The value is the arguments joined by one space; its span runs from
  * the first to the last, inside the quotes when one quoted argument is all there is.
  */
-function mbsyncLine(line: string, start: number): Entry | undefined {
+export function mbsyncLine(line: string, start: number): Entry | undefined {
 	const keyStart = line.length - line.trimStart().length;
 	if (keyStart === line.length || line[keyStart] === '#') return undefined;
 	const key = argument(line, keyStart);

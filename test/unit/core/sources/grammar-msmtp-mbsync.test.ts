@@ -2,15 +2,36 @@
  * msmtp and mbsync files, row by row. msmtp: one `command argument` per line, `#` lines and blank lines ignored, the
  * argument optionally in double quotes with `\` escapes, on/off commands whose left-out argument means `on`, and the
  * defaults `tls off`, `tls_starttls on`, port 25 or 465 (https://marlam.de/msmtp/msmtp.html#Configuration-files).
- * mbsync: case-insensitive keywords, `#` comments, sections ended by a blank line, quoted arguments with escapes,
- * `SSLType`/`TLSType` (default STARTTLS), port 993 with IMAPS else 143 (https://isync.sourceforge.io/mbsync.html).
+ * mbsync: case-insensitive keywords, sections ended by a blank line, arguments as isync's get_arg reads them (quotes
+ * group, also inside a word; a backslash escapes the next character; an argument that starts with `#` begins a
+ * comment), `SSLType`/`TLSType` (default STARTTLS), port 993 with IMAPS else 143 (https://isync.sourceforge.io/mbsync.html).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { mbsyncLine } from '../../../../src/core/sources/mbsync';
 import { keyValueLine } from '../../../../src/core/sources/msmtp';
 import { type EntryRow, accountTable, entryTable } from './helpers';
 
-describe('`command argument` lines: key, value, and the text the value span covers', () => {
+describe('mbsync `Keyword arguments` lines: key, value, and the text the value span covers', () => {
+	// [line, key (lower case), value, text under the value span]
+	const rows: EntryRow[] = [
+		['Host imap.example.com', 'host', 'imap.example.com', 'imap.example.com'],
+		['  Host\timap.example.com   # the work server', 'host', 'imap.example.com', 'imap.example.com'],
+		['User CONTOSO\\\\scanner', 'user', 'CONTOSO\\scanner', 'CONTOSO\\\\scanner'],
+		['User me"@"example.org', 'user', 'me@example.org', 'me"@"example.org'],
+		['PassCmd "pass show mail/work"', 'passcmd', 'pass show mail/work', 'pass show mail/work'],
+		['PassCmd "pass show \\"work\\""', 'passcmd', 'pass show "work"', 'pass show \\"work\\"'],
+		['AuthMechs XOAUTH2   PLAIN', 'authmechs', 'XOAUTH2 PLAIN', 'XOAUTH2   PLAIN'],
+		['Pass pass#word', 'pass', 'pass#word', 'pass#word'],
+		['SSLType', 'ssltype', '', ''],
+	];
+	entryTable((line) => [mbsyncLine(line, 0)], rows);
+	for (const line of ['# Host imap.example.com', '   # indented comment', '', '   ']) {
+		test(`no setting: ${JSON.stringify(line)}`, () => assert.equal(mbsyncLine(line, 0), undefined));
+	}
+});
+
+describe('msmtp `command argument` lines: key, value, and the text the value span covers', () => {
 	// [line, key (lower case), value, text under the value span]
 	const rows: EntryRow[] = [
 		['host smtp.gmail.com', 'host', 'smtp.gmail.com', 'smtp.gmail.com'],
